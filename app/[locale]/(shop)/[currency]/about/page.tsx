@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { type Locale } from '@/lib/i18n/locales';
+import { supportedCurrencies } from '@/lib/money/currencies';
+import { localizedAlternates, openGraphLocale } from '@/lib/seo/alternates';
+import { absoluteUrl } from '@/lib/seo/site-url';
+import { shopPaths } from '@/lib/shop/paths';
+
+type Params = { params: Promise<{ locale: string; currency: string }> };
+
+// Prerendered at build for every locale and currency (also the benchmark's reference page).
+export const dynamicParams = false;
+export function generateStaticParams() {
+  return supportedCurrencies.map((currency) => ({ currency }));
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'meta' });
+  return {
+    title: `${t('aboutTitle')} | Ferry`,
+    description: t('aboutDescription'),
+    alternates: localizedAlternates(locale as Locale, (l) => shopPaths.about(l)),
+    openGraph: { type: 'website', siteName: 'Ferry', title: t('aboutTitle'), description: t('aboutDescription'), url: absoluteUrl(shopPaths.about(locale)), ...openGraphLocale(locale as Locale) },
+  };
+}
+
+export default async function AboutPage({ params }: Params) {
+  const { locale } = await params;
+  setRequestLocale(locale as Locale);
+  const t = await getTranslations({ locale, namespace: 'about' });
+  return (
+    <article className="prose">
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <h2>{t('buyTitle')}</h2>
+      <p>{t('buyText')}</p>
+      <h2>{t('checkTitle')}</h2>
+      <p>{t('checkText')}</p>
+      <h2>{t('shipTitle')}</h2>
+      <p>{t('shipText')}</p>
+    </article>
+  );
+}

@@ -1,0 +1,164 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { Fragment } from 'react';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Breadcrumbs, type Crumb } from '@/components/shop/breadcrumbs';
+import { JsonLd } from '@/components/shop/json-ld';
+import { ProductPurchase } from '@/components/shop/product-purchase';
+import { cachedCategoryTree, cachedProductDetail } from '@/lib/catalog/cached-reads';
+import { parseProductSlug } from '@/lib/catalog/slug';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { localizedAlternates, openGraphLocale } from '@/lib/seo/alternates';
+import { productJsonLd } from '@/lib/seo/product-structured-data';
+import { absoluteUrl } from '@/lib/seo/site-url';
+import { mediaUrl, shopPaths } from '@/lib/shop/paths';
+import { displayPrice, formatCny, priceRange } from '@/lib/shop/price';
+import { pageRate } from '@/lib/shop/rates';
+
+type Params = { params: Promise<{ locale: string; currency: string; slug: string }> };
+
+// Rendered on first visit per (locale, currency, product), then served from the ISR cache until the
+// product's tag is revalidated (catalog sync) or an hour passes.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+async function load(params: Params['params']) {
+  const { locale, currency, slug } = await params;
+  const id = parseProductSlug(slug);
+  if (!isLocale(locale) || id === null) notFound();
+  const product = await cachedProductDetail(id, locale);
+  if (!product) notFound();
+  // Old or mistyped slugs land on the canonical one.
+  if (product.slug !== slug) permanentRedirect(shopPaths.product(locale, product.slug));
+  return { locale, currency, product };
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale, currency, product } = await load(params);
+  const [t, rate] = await Promise.all([getTranslations({ locale, namespace: 'meta' }), pageRate(currency)]);
+  const price = displayPrice(product.priceMinMinor, rate, locale);
+  const description = t('productDescription', { title: product.title, price: price.text }).slice(0, 300);
+  const image = product.images[0];
+  return {
+    title: `${product.title} | Ferry`,
+    description,
+    alternates: localizedAlternates(locale, (l) => shopPaths.product(l, product.slug)),
+    openGraph: {
+      type: 'website',
+      siteName: 'Ferry',
+      title: product.title,
+      description,
+      url: absoluteUrl(shopPaths.product(locale, product.slug)),
+      images: image ? [{ url: absoluteUrl(mediaUrl(image.key, 800)), width: image.width, height: image.height, alt: product.title }] : [],
+      ...openGraphLocale(locale),
+    },
+    other: { 'product:price:amount': price.text, 'product:price:currency': price.money.currency },
+  };
+}
+
+export default async function ProductPage({ params }: Params) {
+  const { locale, currency, product } = await load(params);
+  setRequestLocale(locale as Locale);
+  const [t, nav, tree, rate] = await Promise.all([
+    getTranslations({ locale, namespace: 'product' }),
+    getTranslations({ locale, namespace: 'nav' }),
+    cachedCategoryTree(locale),
+    pageRate(currency),
+  ]);
+  const category = tree.byId[product.categoryId];
+  const crumbs: Crumb[] = [
+    { name: nav('home'), href: shopPaths.home(locale) },
+    ...(category?.pathIds ?? []).flatMap((id) => {
+      const c = tree.byId[id];
+      return c ? [{ name: c.name, href: shopPaths.category(locale, c.slug) }] : [];
+    }),
+  ];
+  const url = absoluteUrl(shopPaths.product(locale, product.slug));
+  const lowest = displayPrice(product.priceMinMinor, rate, locale);
+  const tr = (zh: string) => product.attributeNames[zh] ?? zh;
+  const platformName = product.platform === '1688' ? '1688' : product.platform;
+
+  return (
+    <article className="product" data-product-id={product.id}>
+      <JsonLd data={productJsonLd(product, url, lowest.money, crumbs)} />
+      <Breadcrumbs crumbs={crumbs} label={t('breadcrumbs')} current={product.title} />
+      <ProductPurchase
+        locale={locale}
+        title={product.title}
+        images={product.images}
+        skus={product.skus}
+        names={product.attributeNames}
+        currency={rate.currency}
+        rate={rate.rate}
+        labels={{
+          gallery: t('gallery'),
+          showPhoto: t('showPhoto', { n: '{n}' }),
+          selectOptions: t('selectOptions'),
+          inStock: t('inStock', { count: '{count}' }),
+          outOfStock: t('outOfStock'),
+          originalPrice: t('originalPrice', { price: '{price}' }),
+          addToCart: t('addToCart'),
+          cartSoon: t('cartSoon'),
+          price: t('price'),
+        }}
+      >
+        <h1 lang={product.titleLang.lang} data-translation-fallback={product.titleLang.isFallback ? 'en' : undefined}>
+          {product.title}
+        </h1>
+        {product.titleLang.isFallback && (
+          <p className="notice" role="note" data-testid="translation-fallback">
+            {t('translationFallback')}
+          </p>
+        )}
+        <p className="muted small">
+          <span lang="zh-CN">{product.titleZh}</span>
+          {' · '}
+          {t('machineTranslated')}
+        </p>
+        <p className="price-range">
+          {priceRange(product.priceMinMinor, product.priceMaxMinor, rate, locale)}
+          {rate.currency !== 'CNY' && <span className="muted"> ({formatCny(product.priceMinMinor, locale)})</span>}
+        </p>
+        <p className="muted small">{t('rateNote', { rate: rate.rate.replace(/0+$/, '').replace(/\.$/, ''), currency: rate.currency })}</p>
+      </ProductPurchase>
+
+      <div className="product-details">
+        <section aria-labelledby="facts">
+          <h2 id="facts">{t('specifications')}</h2>
+          <dl className="facts">
+            <dt>{t('seller')}</dt>
+            <dd>
+              <span lang="zh-CN">{product.seller.name}</span>
+              {product.seller.location && <span className="muted small"> · {t('sellerLocation', { location: product.seller.location })}</span>}
+            </dd>
+            <dt>{t('weight')}</dt>
+            <dd>{t('weightValue', { grams: product.weightGrams })}</dd>
+            <dt>{t('domesticShipping')}</dt>
+            <dd>{product.domesticShippingMinor === 0 ? t('free') : displayPrice(product.domesticShippingMinor, rate, locale).text}</dd>
+            {product.attributesZh.map((a) => (
+              <Fragment key={a.name}>
+                <dt>{tr(a.name)}</dt>
+                <dd>{tr(a.value)}</dd>
+              </Fragment>
+            ))}
+            <dt>{t('source')}</dt>
+            <dd>
+              <a href={product.sourceUrl} rel="nofollow noopener" target="_blank">
+                {t('viewSource', { platform: platformName })}
+              </a>
+            </dd>
+          </dl>
+          <p className="muted small">{t('sold', { count: product.salesCount })}</p>
+        </section>
+        {product.description && (
+          <section aria-label={t('originalTitle')}>
+            <p>{product.description}</p>
+          </section>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { JsonLd } from '@/components/shop/json-ld';
+import { ProductGrid } from '@/components/shop/product-grid';
+import { cachedCategoryTree, cachedProductList } from '@/lib/catalog/cached-reads';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { supportedCurrencies } from '@/lib/money/currencies';
+import { localizedAlternates, openGraphLocale } from '@/lib/seo/alternates';
+import { absoluteUrl } from '@/lib/seo/site-url';
+import { shopPaths } from '@/lib/shop/paths';
+import { pageRate } from '@/lib/shop/rates';
+
+type Params = { params: Promise<{ locale: string; currency: string }> };
+
+// Prerendered per locale and currency; route config must be a literal (= catalogRevalidateSeconds).
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return supportedCurrencies.map((currency) => ({ currency }));
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'meta' });
+  const title = t('homeTitle');
+  const description = t('homeDescription');
+  return {
+    title: { absolute: title },
+    description,
+    alternates: localizedAlternates(locale as Locale, (l) => shopPaths.home(l)),
+    openGraph: { type: 'website', siteName: 'Ferry', title, description, url: absoluteUrl(shopPaths.home(locale)), ...openGraphLocale(locale as Locale) },
+  };
+}
+
+export default async function HomePage({ params }: Params) {
+  const { locale, currency } = await params;
+  if (!isLocale(locale)) return null;
+  setRequestLocale(locale);
+  const [t, tree, featured, rate] = await Promise.all([
+    getTranslations({ locale, namespace: 'home' }),
+    cachedCategoryTree(locale),
+    cachedProductList({ sort: 'popular', page: 1, pageSize: 12 }, locale),
+    pageRate(currency),
+  ]);
+  return (
+    <>
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'WebSite',
+          name: 'Ferry',
+          url: absoluteUrl(shopPaths.home(locale)),
+          potentialAction: { '@type': 'SearchAction', target: `${absoluteUrl(`/${locale}/search`)}?q={query}`, 'query-input': 'required name=query' },
+        }}
+      />
+      <section className="hero">
+        <h1>{t('heroTitle')}</h1>
+        <p>{t('heroText')}</p>
+        <form className="paste-form" action={`/${locale}/search`} method="get">
+          <label htmlFor="paste-link">{t('pasteLabel')}</label>
+          <div className="paste-row">
+            <input id="paste-link" name="q" type="url" inputMode="url" placeholder={t('pastePlaceholder')} required maxLength={2000} />
+            <button type="submit">{t('pasteButton')}</button>
+          </div>
+        </form>
+      </section>
+      <section aria-labelledby="cats">
+        <h2 id="cats">{t('shopByCategory')}</h2>
+        <ul className="category-tiles" role="list">
+          {tree.roots.map((id) => {
+            const c = tree.byId[id]!;
+            return (
+              <li key={id}>
+                <Link href={shopPaths.category(locale, c.slug)}>
+                  <span>{c.name}</span>
+                  <span className="muted small" lang="zh-CN">
+                    {c.nameZh}
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section aria-labelledby="featured">
+        <h2 id="featured">{t('featured')}</h2>
+        <ProductGrid products={featured.items} locale={locale} rate={rate} eagerCount={2} />
+      </section>
+      <section aria-labelledby="steps" className="steps">
+        <h2 id="steps">{t('steps')}</h2>
+        <ol>
+          <li>{t('step1')}</li>
+          <li>{t('step2')}</li>
+          <li>{t('step3')}</li>
+          <li>{t('step4')}</li>
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { databaseFor } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemo } from '@/db/seed';
+import { getEnv } from '@/lib/env';
+import { usage } from '../errors';
+import type { Command } from './index';
+
+export const dbMigrate: Command = {
+  name: 'db migrate',
+  description: 'Create the database if missing and apply every migration',
+  async run() {
+    const url = getEnv().DATABASE_URL;
+    await migrateDatabase(url);
+    return { ok: true, database: new URL(url).pathname.slice(1) };
+  },
+};
+
+export const dbSeed: Command = {
+  name: 'db seed',
+  description: 'Load the demo catalog (skipped when already loaded unless --force)',
+  options: { products: { type: 'string' }, force: { type: 'boolean' }, seed: { type: 'string' } },
+  async run(values) {
+    const count = values.products === undefined ? 1000 : Number(values.products);
+    if (!Number.isInteger(count) || count < 1 || count > 200_000) usage('--products must be a whole number from 1 to 200000');
+    const env = getEnv();
+    return seedDemo(databaseFor(env.DATABASE_URL), {
+      count,
+      force: values.force === true,
+      seed: typeof values.seed === 'string' ? values.seed : undefined,
+      mediaDir: env.MEDIA_DIR,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+  },
+};

@@ -1,0 +1,12 @@
+import type { ParseArgsConfig } from 'node:util';
+import { dbMigrate, dbSeed } from './db';
+import { fxRefresh } from './fx';
+
+export type Command = {
+  name: string;
+  description: string;
+  options?: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
+};
+
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh];

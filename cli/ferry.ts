@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { closeDatabases } from '@/db/client';
+import { EnvError } from '@/lib/env';
+import { CliError, usage } from './errors';
+import { commands } from './commands';
+
+/**
+ * `npm run --silent ferry -- <command> [flags]`: JSON on stdout; one line on stderr and a non-zero
+ * exit for bad input or failure.
+ */
+async function main(argv: string[]): Promise<number> {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = [words[0], words[1]].filter(Boolean).join(' ');
+  const command = commands.find((c) => c.name === name) ?? commands.find((c) => c.name === words[0]);
+  if (!command) {
+    usage(`unknown command "${name || ''}". Commands: ${commands.map((c) => c.name).join(', ')}`);
+  }
+  const rest = argv.slice(argv.indexOf(command.name.split(' ').at(-1)!) + 1);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const parsed = parseArgs({ args: rest, options: command.options ?? {}, strict: true, allowPositionals: false });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    usage(`${command.name}: ${(error as Error).message}`);
+  }
+  const output = await command.run(values);
+  process.stdout.write(`${JSON.stringify(output)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2))
+  .catch((error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`ferry: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof EnvError) {
+      process.stderr.write(`ferry: ${error.message.replace(/\n\s*/g, ' ')}\n`);
+      return 1;
+    }
+    process.stderr.write(`ferry: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    return 1;
+  })
+  .then(async (code) => {
+    await closeDatabases().catch(() => undefined);
+    process.exit(code);
+  });

@@ -1,0 +1,18 @@
+import Link from 'next/link';
+
+export type Crumb = { name: string; href: string };
+
+export function Breadcrumbs({ crumbs, label, current }: { crumbs: Crumb[]; label: string; current: string }) {
+  return (
+    <nav aria-label={label} className="breadcrumbs">
+      <ol>
+        {crumbs.map((c) => (
+          <li key={c.href}>
+            <Link href={c.href}>{c.name}</Link>
+          </li>
+        ))}
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}

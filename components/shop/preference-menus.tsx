@@ -1,0 +1,59 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import { localeNames, locales } from '@/lib/i18n/locales';
+import { supportedCurrencies } from '@/lib/money/currencies';
+import { LOCALE_COOKIE, PREFERENCE_MAX_AGE } from '@/lib/shop/preferences';
+
+/** The browser shows `/en/p/x` while the server renders `/en/EUR/p/x`: drop the currency segment. */
+function publicRest(pathname: string): string {
+  const parts = pathname.split('/').slice(2);
+  if (parts[0] && /^[A-Z]{3}$/.test(parts[0])) parts.shift();
+  return parts.length ? `/${parts.join('/')}` : '';
+}
+
+type Props = { locale: string; currency: string; languageLabel: string; currencyLabel: string };
+
+/**
+ * Language and currency menus as plain links, so they work before (and without) JavaScript:
+ * `/ja/…` switches language; `/{locale}/{CUR}/…` is answered by the proxy, which stores the currency
+ * in a cookie and redirects to the clean URL.
+ */
+export function PreferenceMenus({ locale, currency, languageLabel, currencyLabel }: Props) {
+  const rest = publicRest(usePathname() ?? `/${locale}`);
+  const rememberLocale = (l: string) => {
+    document.cookie = `${LOCALE_COOKIE}=${l}; path=/; max-age=${PREFERENCE_MAX_AGE}; samesite=lax`;
+  };
+  return (
+    <div className="prefs">
+      <details className="menu">
+        <summary aria-label={`${languageLabel}: ${localeNames[locale as keyof typeof localeNames]}`}>
+          <span aria-hidden="true">🌐</span> {localeNames[locale as keyof typeof localeNames]}
+        </summary>
+        <ul role="list">
+          {locales.map((l) => (
+            <li key={l}>
+              <a href={`/${l}${rest}`} hrefLang={l} lang={l} aria-current={l === locale ? 'true' : undefined} onClick={() => rememberLocale(l)}>
+                {localeNames[l]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <details className="menu">
+        <summary aria-label={`${currencyLabel}: ${currency}`} data-testid="currency-current">
+          {currency}
+        </summary>
+        <ul role="list">
+          {supportedCurrencies.map((c) => (
+            <li key={c}>
+              <a href={`/${locale}/${c}${rest}`} rel="nofollow" aria-current={c === currency ? 'true' : undefined}>
+                {c}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}

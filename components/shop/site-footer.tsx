@@ -1,0 +1,19 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { shopPaths } from '@/lib/shop/paths';
+
+export async function SiteFooter({ locale }: { locale: string }) {
+  const t = await getTranslations({ locale, namespace: 'footer' });
+  const nav = await getTranslations({ locale, namespace: 'nav' });
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t('about')}</p>
+        <p className="muted">{t('rights')}</p>
+        <p>
+          <Link href={shopPaths.about(locale)}>{nav('about')}</Link> · <a href="/sitemap.xml">{t('sitemap')}</a>
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,41 @@
+/** Stationery and office supplies, car accessories and auto parts. */
+export const officeAuto: Record<string, string> = {
+  // Stationery
+  文具: 'Stationery', 办公: 'Office', 办公用品: 'Office Supplies', 学生: 'Student', 学生用: 'for Students',
+  笔: 'Pen', 中性笔: 'Gel Pen', 签字笔: 'Signature Pen', 圆珠笔: 'Ballpoint Pen', 钢笔: 'Fountain Pen',
+  铅笔: 'Pencil', 自动铅笔: 'Mechanical Pencil', 马克笔: 'Marker', 荧光笔: 'Highlighter', 彩色笔: 'Color Pens',
+  水彩笔: 'Watercolor Pens', 笔芯: 'Refill', 橡皮: 'Eraser', 橡皮擦: 'Eraser', 尺子: 'Ruler',
+  笔袋: 'Pencil Case', 文具盒: 'Pencil Box', 笔筒: 'Pen Holder', 本子: 'Notebook', 笔记本本子: 'Notebook',
+  手账: 'Planner', 手账本: 'Planner', 便利贴: 'Sticky Notes', 贴纸: 'Stickers', 胶带: 'Tape',
+  和纸胶带: 'Washi Tape', 文件夹: 'File Folder', 订书机: 'Stapler', 剪刀: 'Scissors', 计算器: 'Calculator',
+  书签: 'Bookmark', 信封: 'Envelope', 明信片: 'Postcard', 贺卡: 'Greeting Card', 卡片: 'Card', 纸: 'Paper',
+  打印纸: 'Printer Paper', 笔记: 'Notes', 创意: 'Creative', 书: 'Book', 画笔: 'Paintbrush',
+  // Car accessories and parts
+  汽车: 'Car', 车载: 'Car', 车用: 'Car', 车: 'Car', 汽车用品: 'Car Accessories', 出风口: 'Air Vent',
+  导航: 'Navigation', 座椅套: 'Seat Cover', 坐垫套: 'Seat Cover', 全包围: 'Full-Surround', 脚垫: 'Floor Mats',
+  方向盘套: 'Steering Wheel Cover', 头枕: 'Headrest', 腰靠: 'Lumbar Pillow', 香薰片: 'Air Freshener Card',
+  车载香薰: 'Car Air Freshener', 行车记录仪: 'Dash Cam', 车衣: 'Car Cover', 遮阳挡: 'Sunshade',
+  挡风玻璃: 'Windshield', 雨刮器: 'Wiper Blade', 雨刷: 'Wiper Blade', 轮胎: 'Tire', 轮毂: 'Wheel Hub',
+  机油: 'Engine Oil', 刹车片: 'Brake Pads', 火花塞: 'Spark Plug', 空气滤芯: 'Air Filter', 滤芯: 'Filter',
+  大灯: 'Headlight', 尾灯: 'Tail Light', 车贴: 'Car Sticker', 洗车: 'Car Wash', 打气泵: 'Air Pump',
+  充气泵: 'Air Pump', 点烟器: 'Cigarette Lighter', 车载充电器: 'Car Charger', 后视镜: 'Rearview Mirror',
+  摩托车: 'Motorcycle', 电动车: 'E-Bike', 头盔: 'Helmet', 配件: 'Accessories', 零件: 'Parts',
+  // More car accessories, labels and school supplies
+  应急启动电源: 'Jump Starter', 搭电宝: 'Jump Starter', 丝圈: 'Coil', 丝圈脚垫: 'Coil Floor Mats',
+  安全帽: 'Safety Helmet', 记事本: 'Notepad', 铅笔盒: 'Pencil Case', 开学: 'Back-to-School', 礼包: 'Gift Pack',
+  不干胶: 'Self-Adhesive', 标签: 'Label', 手写: 'Handwritten', 分类: 'Category', 遮阳帘: 'Sunshade',
+  遮阳: 'Sunshade', 前挡: 'Front Windshield', 隔热: 'Heat-Insulating', 遮阳板: 'Sun Visor', 内饰: 'Interior',
+  车内: 'Car Interior', 内用: 'Interior', 上课: 'Class', 帆布袋: 'Canvas Bag', 汽车蜡: 'Car Wax',
+  镀晶: 'Ceramic Coating', 镀膜: 'Coating', 镀膜剂: 'Coating Agent', 白车: 'White Car',
+  钥匙套: 'Key Fob Cover', 钥匙包: 'Key Case', 钥匙扣: 'Keychain', 凉垫: 'Cooling Pad', 单片: 'Single Seat',
+  扣: 'Buckle', 壳子: 'Shell', 资料袋: 'Document Bag', 文件袋: 'File Bag', 文件: 'Document',
+  手腕绳: 'Wrist Strap', 可调节: 'Adjustable', 调节: 'Adjustable',
+  // More office supplies and car parts
+  打印机: 'Printer', 墨盒: 'Ink Cartridge', 硒鼓: 'Toner Cartridge', 复印纸: 'Copy Paper', 档案盒: 'Archive Box', 白板: 'Whiteboard',
+  白板笔: 'Whiteboard Marker', 修正带: 'Correction Tape', 回形针: 'Paper Clip', 长尾夹: 'Binder Clip', 印章: 'Stamp', 印泥: 'Ink Pad',
+  考试: 'Exam', 作业本: 'Exercise Book', 草稿本: 'Scratch Pad', 错题本: 'Mistake Notebook', 课本: 'Textbook', 书皮: 'Book Cover',
+  减震器: 'Shock Absorber', 刹车盘: 'Brake Disc', 离合器: 'Clutch', 保险杠: 'Bumper', 车门: 'Car Door', 门把手: 'Door Handle',
+  雾灯: 'Fog Light', 转向灯: 'Turn Signal', 车牌: 'License Plate', 牌照框: 'License Plate Frame', 车标: 'Car Emblem', 防撞条: 'Bumper Guard',
+  车载冰箱: 'Car Fridge', 车载吸尘器: 'Car Vacuum', 胎压监测: 'Tire Pressure Monitor', 挪车牌: 'Parking Phone Number Plate',
+  日记本: 'Diary', 密码本: 'Lock Diary', 带锁: 'with Lock', 汽车座椅: 'Car Seat', 抱枕被: 'Pillow Blanket',
+};

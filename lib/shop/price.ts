@@ -1,0 +1,31 @@
+import Big from 'big.js';
+import { convert, formatMoney, type CurrencyCode, type Money } from '@/lib/money';
+
+export type PinnedRate = { currency: CurrencyCode; rate: string; source: string; capturedAt: string };
+
+/** Display prices: CNY minor units converted at one captured rate, rounded once, then formatted. */
+export function displayPrice(amountMinorCny: number, rate: PinnedRate, locale: string): { money: Money; text: string } {
+  const cny: Money = { amountMinor: amountMinorCny, currency: 'CNY' };
+  const money = rate.currency === 'CNY' ? cny : convert(cny, rate.currency, rate.rate);
+  return { money, text: formatMoney(money, locale) };
+}
+
+export function formatCny(amountMinor: number, locale: string): string {
+  return formatMoney({ amountMinor, currency: 'CNY' }, locale);
+}
+
+export function priceRange(minMinor: number, maxMinor: number, rate: PinnedRate, locale: string): string {
+  const min = displayPrice(minMinor, rate, locale).text;
+  if (minMinor === maxMinor) return min;
+  return `${min} – ${displayPrice(maxMinor, rate, locale).text}`;
+}
+
+/**
+ * A shopper's price bound typed in their currency, as CNY minor units (for filtering the CNY
+ * catalog). Returns undefined for anything that is not a plain non-negative decimal.
+ */
+export function boundToCnyMinor(input: string | undefined, rate: PinnedRate): number | undefined {
+  if (!input || !/^\d{1,9}(\.\d{1,3})?$/.test(input.trim())) return undefined;
+  const cnyMajor = new Big(input.trim()).div(rate.rate);
+  return Number(cnyMajor.times(100).round(0, Big.roundHalfEven).toString());
+}

@@ -1,0 +1,33 @@
+# Shared by demo.sh and test.sh.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export NEXT_TELEMETRY_DISABLED=1
+
+log() { echo "[ferry] $*" >&2; }
+
+# Installs npm packages when node_modules is missing or older than the lockfile.
+ensure_packages() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm packages"
+    npm ci --no-audit --no-fund >&2
+  fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+wait_http() { # url, seconds
+  for _ in $(seq 1 $(( $2 * 2 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
+  return 1
+}
+
+# Starts the Upstash-protocol bridge to the local redis-server unless something already serves it.
+start_bridge() {
+  local url="${UPSTASH_REDIS_REST_URL:-http://127.0.0.1:8079}"
+  local hostport="${url#http://}"; hostport="${hostport%%/*}"
+  if port_open "${hostport%%:*}" "${hostport##*:}"; then return 0; fi
+  node --import tsx sandboxes/upstash-bridge/server.ts >&2 &
+  BRIDGE_PID=$!
+  wait_http "$url/healthz" 30 || { log "the Redis bridge did not start"; exit 1; }
+}
+
+ferry() { node_modules/.bin/tsx --conditions=react-server cli/ferry.ts "$@"; }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# npm test: lint, typecheck, unit tests, then integration and end-to-end tests against a real
+# MariaDB, Redis (through the Upstash bridge) and a production build served by `next start`.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+export DATABASE_URL="${TEST_DATABASE_URL:-mysql://root@127.0.0.1:3306/ferry_test}"
+export MEDIA_DIR="var/test-media"
+export NEXT_DIST_DIR=".next-test"
+export PORT="${TEST_PORT:-3100}"
+export SITE_URL="http://localhost:$PORT"
+export FERRY_DEBUG_STATS=1
+export UPSTASH_REDIS_REST_URL="${TEST_UPSTASH_REDIS_REST_URL:-http://127.0.0.1:8078}"
+export FERRY_TEST_BASE_URL="$SITE_URL"
+
+BRIDGE_PID=""; SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$BRIDGE_PID" ] && kill "$BRIDGE_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+ensure_packages
+FERRY_NEED_CHROMIUM=1 bash scripts/ensure-services.sh
+
+log "lint"; npx eslint . --max-warnings=0
+log "typecheck"; npx tsc --noEmit
+log "unit tests"; npx vitest run --project unit
+
+log "test database"
+npx tsx --conditions=react-server scripts/reset-test-database.ts
+ferry db migrate >/dev/null
+ferry db seed --products "${FERRY_TEST_PRODUCTS:-1000}" >/dev/null
+start_bridge
+
+log "building"; npx next build >/dev/null
+node_modules/.bin/next start -p "$PORT" >var/test-server.log 2>&1 &
+SERVER_PID=$!
+wait_http "$SITE_URL/api/internal/stats" 60 || { log "the server did not start"; cat var/test-server.log >&2; exit 1; }
+
+log "integration tests"; npx vitest run --project integration
+log "end-to-end tests"; npx playwright test

@@ -36,10 +36,9 @@ export default function proxy(request: NextRequest) {
   const currency = resolveCurrency(request.cookies.get(CURRENCY_COOKIE)?.value, locale);
   const url = request.nextUrl.clone();
   url.pathname = `/${locale}/${currency}${segments.length > 2 ? '/' + segments.slice(2).join('/') : ''}`.replace(/\/$/, '');
-  const response = NextResponse.rewrite(url);
-  // The same public URL renders differently per currency cookie: shared caches must key on it.
-  response.headers.set('Vary', 'Cookie');
-  return response;
+  // The same public URL renders per currency cookie: a CDN in front must key on `ferry_currency`
+  // (Next sets its own Vary on pages, so this cannot be said with a header; see docs/architecture.md).
+  return NextResponse.rewrite(url);
 }
 
 export const config = {

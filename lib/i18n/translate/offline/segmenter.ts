@@ -17,6 +17,11 @@ export const segmenterStats = { loadMs: 0 };
 
 /** Frequency for glossary words: far above ordinary words (~10³) yet below grammar words (~10⁶). */
 const GLOSSARY_FREQ = 50_000;
+/**
+ * Default-dictionary words that straddle listing words: 帽子女 / 裤子女 / 鞋子女 should read
+ * "hat + women", not "hat + children". Demoted so jieba only keeps them when nothing else fits.
+ */
+const DEMOTED = ['子女'];
 
 export function segmenter(): Jieba {
   if (instance) return instance;
@@ -24,9 +29,7 @@ export function segmenter(): Jieba {
   // Loaded on first use, not at import: the default dictionary is 5 MB and the binding is native.
   const { Jieba: JiebaClass } = requirePackage<typeof import('@node-rs/jieba')>('@node-rs/jieba');
   const jieba = JiebaClass.withDict(readFileSync(resolvePackageFile('@node-rs/jieba', 'dict.txt')));
-  const extra = segmenterWords()
-    .map((word) => `${word} ${GLOSSARY_FREQ}`)
-    .join('\n');
+  const extra = [...segmenterWords().map((word) => `${word} ${GLOSSARY_FREQ}`), ...DEMOTED.map((word) => `${word} 1`)].join('\n');
   jieba.loadDict(Buffer.from(extra));
   instance = jieba;
   segmenterStats.loadMs = Math.round(performance.now() - started);

@@ -34,7 +34,7 @@ export const apparel: Record<string, string> = {
   亲子装: 'Family Matching Outfit', 孕妇装: 'Maternity Clothing', 服装: 'Clothing', 衣服: 'Clothes',
   // Accessories worn
   帽子: 'Hat', 棒球帽: 'Baseball Cap', 鸭舌帽: 'Baseball Cap', 渔夫帽: 'Bucket Hat', 遮阳帽: 'Sun Hat',
-  毛线帽: 'Knit Beanie', 针织帽: 'Knit Beanie', 围巾: 'Scarf', 丝巾: 'Silk Scarf', 披肩: 'Shawl', 手套: 'Gloves',
+  毛线帽: 'Knit Beanie', 围巾: 'Scarf', 丝巾: 'Silk Scarf', 披肩: 'Shawl', 手套: 'Gloves',
   领带: 'Tie', 腰带: 'Belt', 皮带: 'Belt', 口罩: 'Face Mask', 袖套: 'Arm Sleeves',
   // Single characters jieba leaves alone inside unfamiliar compounds
   衣: 'Top', 裙: 'Skirt', 裤: 'Pants', 衫: 'Shirt', 袜: 'Socks', 帽: 'Hat',

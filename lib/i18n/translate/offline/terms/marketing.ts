@@ -42,4 +42,8 @@ export const marketing: Record<string, string> = {
   刻字: 'Engraving', 成品: 'Finished', 医用: 'Medical', 儿童款: "Kids'", 成人款: 'Adult',
   同色系: 'Matching Color', 小型: 'Compact', 大型: 'Large', 中型: 'Medium', 前: 'Front', 后: 'Rear',
   字: 'Letter', 内: 'Inner', 外: 'Outer',
+  // Description phrases
+  这款: 'This', 本款: 'This', 采用: 'Made of', 优质: 'Premium', 穿着: 'Wearing', 适合: 'Suitable for', 日常: 'Daily',
+  约会: 'Dates', 场合: 'Occasions', 上身: 'On the Body', 效果: 'Effect', 搭配: 'Pairs with', 细节: 'Details', 做工: 'Workmanship',
+  手感: 'Feel', 质感: 'Texture', 面料舒适: 'Comfortable Fabric', 亲肤: 'Skin-Friendly', 不起球: 'Anti-Pilling', 不变形: 'Keeps Shape',
 };

@@ -6,6 +6,7 @@ import { demoCategoryTree, generateOffers, renderDemoImage, type DemoCategory } 
 import { importProducts } from '@/lib/catalog/import/import-products';
 import type { SourceProduct } from '@/lib/catalog/source-product';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
+import type { TranslationProvider } from '@/lib/i18n/translate/types';
 import { locales } from '@/lib/i18n/locales';
 import { createLocalStorage } from '@/lib/media/local-storage';
 import { processPendingImages } from '@/lib/media/process-pending-images';
@@ -13,7 +14,16 @@ import { refreshRates } from '@/lib/fx/refresh';
 import { snapshotProvider } from '@/lib/fx/snapshot';
 import { toSourceProduct } from '@/lib/catalog/demo/to-source-product';
 
-export type SeedOptions = { count: number; force?: boolean; seed?: string; mediaDir: string; log?: (line: string) => void; batchSize?: number };
+export type SeedOptions = {
+  count: number;
+  force?: boolean;
+  seed?: string;
+  mediaDir: string;
+  /** Defaults to the offline provider; the CLI passes the one TRANSLATION_PROVIDER selects. */
+  translator?: TranslationProvider;
+  log?: (line: string) => void;
+  batchSize?: number;
+};
 
 /**
  * Loads the demo catalog through the same import the connectors use: categories (hand-written
@@ -22,6 +32,7 @@ export type SeedOptions = { count: number; force?: boolean; seed?: string; media
  */
 export async function seedDemo(db: Database, options: SeedOptions) {
   const log = options.log ?? (() => undefined);
+  const translator = options.translator ?? offlineProvider;
   const started = Date.now();
   await seedCategories(db);
 
@@ -35,12 +46,12 @@ export async function seedDemo(db: Database, options: SeedOptions) {
     for (const offer of generateOffers({ count: options.count, seed: options.seed })) {
       batch.push(toSourceProduct(offer));
       if (batch.length === batchSize) {
-        imported += (await importProducts(db, batch, { translator: offlineProvider, locales })).productIds.length;
+        imported += (await importProducts(db, batch, { translator, locales })).productIds.length;
         batch = [];
         log(`catalog: ${imported}/${options.count} products`);
       }
     }
-    if (batch.length) imported += (await importProducts(db, batch, { translator: offlineProvider, locales })).productIds.length;
+    if (batch.length) imported += (await importProducts(db, batch, { translator, locales })).productIds.length;
     log(`catalog: ${imported} products imported`);
   }
 

@@ -2,6 +2,7 @@ import { databaseFor } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
 import { getEnv } from '@/lib/env';
+import { getTranslationProvider } from '@/lib/i18n/translate';
 import { usage } from '../errors';
 import type { Command } from './index';
 
@@ -28,6 +29,7 @@ export const dbSeed: Command = {
       force: values.force === true,
       seed: typeof values.seed === 'string' ? values.seed : undefined,
       mediaDir: env.MEDIA_DIR,
+      translator: getTranslationProvider(env),
       log: (line) => process.stderr.write(`${line}\n`),
     });
   },

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('applies the documented demo defaults', () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/ferry');
+    expect(env.UPSTASH_REDIS_REST_URL).toBe('http://127.0.0.1:8079');
+    expect(env.TRANSLATION_PROVIDER).toBe('offline');
+  });
+
+  it('names the invalid variable', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://x/y' })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'not a url' })).toThrow(/UPSTASH_REDIS_REST_URL/);
+    expect(() => parseEnv({ FX_PROVIDER: 'yahoo' })).toThrow(EnvError);
+  });
+
+  it('requires the settings a chosen provider needs', () => {
+    expect(() => parseEnv({ TRANSLATION_PROVIDER: 'deepl' })).toThrow(/DEEPL_API_KEY/);
+    expect(() => parseEnv({ TRANSLATION_PROVIDER: 'libretranslate' })).toThrow(/LIBRETRANSLATE_URL/);
+    expect(parseEnv({ TRANSLATION_PROVIDER: 'deepl', DEEPL_API_KEY: 'k' }).DEEPL_API_KEY).toBe('k');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ SITE_URL: '' }).SITE_URL).toBe('http://localhost:3000');
+  });
+});

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale } from '@/lib/i18n/locales';
 import { routing } from '@/lib/i18n/routing';
 import { isSupportedCurrency, resolveCurrency } from '@/lib/money/locale-currency';
-import { CURRENCY_COOKIE, nonShopSegments, PREFERENCE_MAX_AGE } from '@/lib/shop/preferences';
+import { CURRENCY_COOKIE, LOCALE_COOKIE, nonShopSegments, PREFERENCE_MAX_AGE } from '@/lib/shop/preferences';
 
 const negotiateLocale = createMiddleware(routing);
 
@@ -18,7 +18,15 @@ export default function proxy(request: NextRequest) {
   const segments = request.nextUrl.pathname.split('/');
   const locale = segments[1];
   if (!isLocale(locale)) return negotiateLocale(request);
+  const response = route(request, locale, segments);
+  // Remember the language the shopper last used, for the next visit to `/`.
+  if (request.cookies.get(LOCALE_COOKIE)?.value !== locale) {
+    response.cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: PREFERENCE_MAX_AGE, sameSite: 'lax' });
+  }
+  return response;
+}
 
+function route(request: NextRequest, locale: string, segments: string[]): NextResponse {
   const second = segments[2] ?? '';
   if (nonShopSegments.has(second)) return NextResponse.next();
 

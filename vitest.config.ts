@@ -14,7 +14,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'sandboxes/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'sandboxes/**/*.test.ts'],
+          environment: 'node',
+          // next-intl's ESM imports `next/server` without an extension; let Vite resolve it.
+          server: { deps: { inline: ['next-intl'] } },
+        },
       },
       {
         resolve: { alias },

@@ -3,7 +3,6 @@
 import { usePathname } from 'next/navigation';
 import { localeNames, locales } from '@/lib/i18n/locales';
 import { supportedCurrencies } from '@/lib/money/currencies';
-import { LOCALE_COOKIE, PREFERENCE_MAX_AGE } from '@/lib/shop/preferences';
 
 /** The browser shows `/en/p/x` while the server renders `/en/EUR/p/x`: drop the currency segment. */
 function publicRest(pathname: string): string {
@@ -16,14 +15,11 @@ type Props = { locale: string; currency: string; languageLabel: string; currency
 
 /**
  * Language and currency menus as plain links, so they work before (and without) JavaScript:
- * `/ja/…` switches language; `/{locale}/{CUR}/…` is answered by the proxy, which stores the currency
+ * `/ja/…` switches language (the proxy remembers it); `/{locale}/{CUR}/…` is answered by the proxy, which stores the currency
  * in a cookie and redirects to the clean URL.
  */
 export function PreferenceMenus({ locale, currency, languageLabel, currencyLabel }: Props) {
   const rest = publicRest(usePathname() ?? `/${locale}`);
-  const rememberLocale = (l: string) => {
-    document.cookie = `${LOCALE_COOKIE}=${l}; path=/; max-age=${PREFERENCE_MAX_AGE}; samesite=lax`;
-  };
   return (
     <div className="prefs">
       <details className="menu">
@@ -33,7 +29,7 @@ export function PreferenceMenus({ locale, currency, languageLabel, currencyLabel
         <ul role="list">
           {locales.map((l) => (
             <li key={l}>
-              <a href={`/${l}${rest}`} hrefLang={l} lang={l} aria-current={l === locale ? 'true' : undefined} onClick={() => rememberLocale(l)}>
+              <a href={`/${l}${rest}`} hrefLang={l} lang={l} aria-current={l === locale ? 'true' : undefined}>
                 {localeNames[l]}
               </a>
             </li>

@@ -1,6 +1,6 @@
 import { demoColours } from './colours';
 import { decodeDemoImageUrl, type DemoImageSpec } from './image-urls';
-import { makePaint, motifs, type Paint } from './motifs';
+import { makePaint, motifGround, motifs, type Paint } from './motifs';
 import { mix } from './motifs/paint';
 import { hash32 } from './random';
 
@@ -19,13 +19,15 @@ const midBackdrops = ['#d5dbe2', '#ded5ca', '#cdd8d2', '#dad2de', '#d9d6cf'];
 /** Walls for the styled shot. */
 const styledWalls = ['#f3dde2', '#dbe7f3', '#dfeee3', '#f4e8d4', '#e6def1', '#efe2d4'];
 
-type Frame = { x: number; y: number; scale: number; rotate: number; shadowY: number | null };
-
-/** Variant 0: centred front shot; 1: rotated close-up, cropped; 2: smaller, on a podium. */
+/**
+ * Variant 0: front shot standing on a soft floor shadow; 1: rotated close-up, cropped, no floor;
+ * 2: smaller, standing on a podium against a coloured wall.
+ */
+type Frame = { scale: number; rotate: number; x: number; floorY: number | null; maxY: number; closeUpY: number };
 const frames: readonly Frame[] = [
-  { x: 400, y: 385, scale: 1.45, rotate: 0, shadowY: 672 },
-  { x: 440, y: 455, scale: 2.15, rotate: -9, shadowY: null },
-  { x: 400, y: 372, scale: 1.18, rotate: 6, shadowY: 612 },
+  { scale: 1.45, rotate: 0, x: 400, floorY: 664, maxY: 470, closeUpY: 0 },
+  { scale: 2.15, rotate: -9, x: 440, floorY: null, maxY: 0, closeUpY: 455 },
+  { scale: 1.18, rotate: 6, x: 400, floorY: 614, maxY: 480, closeUpY: 0 },
 ];
 
 function defs(p: Paint, backdrop: string): string {
@@ -61,17 +63,21 @@ export function demoImageSvg(spec: DemoImageSpec): string {
   const pick = hash32(`${spec.motif}/${spec.colour}/${spec.variant}`);
   const palette = isPale ? midBackdrops : paleBackdrops;
   const backdrop = palette[pick % palette.length] as string;
+  // Stand the motif on the floor: its ground line goes to floorY, unless that would push a
+  // short item (a ring, a sneaker) too far down the frame.
+  const ground = (motifGround[spec.motif] ?? 190) * frame.scale;
+  const y = frame.floorY === null ? frame.closeUpY : Math.min(frame.maxY, frame.floorY - ground);
   const shadow =
-    frame.shadowY === null
+    frame.floorY === null
       ? ''
       : // A radial gradient, not a blur filter: same soft edge at a fraction of the render time.
-        `<ellipse cx="400" cy="${frame.shadowY}" rx="${270 * (frame.scale / 1.45)}" ry="40" fill="url(#shadow)"/>`;
+        `<ellipse cx="400" cy="${Math.round(y + ground + 6)}" rx="${270 * (frame.scale / 1.45)}" ry="38" fill="url(#shadow)"/>`;
   const body = motifs[spec.motif](paint);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${DEMO_IMAGE_SIZE}" height="${DEMO_IMAGE_SIZE}" viewBox="0 0 800 800">
   ${defs(paint, backdrop)}
   ${background(spec.variant, backdrop, isPale, pick >>> 3)}
   ${shadow}
-  <g transform="translate(${frame.x} ${frame.y}) rotate(${frame.rotate}) scale(${frame.scale})">${body}</g>
+  <g transform="translate(${frame.x} ${Math.round(y)}) rotate(${frame.rotate}) scale(${frame.scale})">${body}</g>
 </svg>`;
 }
 

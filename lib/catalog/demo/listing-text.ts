@@ -40,7 +40,9 @@ export function writeTitle(rng: Rng, v: LeafVocabulary, c: TitleChoices): string
   else if (roll < 0.25) head.push(rng.pick(marketingHeads.filter((h) => !['跨境', '亚马逊', '外贸'].includes(h) && !(dated && h === '新款'))));
   if (dated) head.push(dated);
 
-  const features = rng.sample(rng.shuffle(v.features), rng.int(1, Math.min(3, v.features.length))).filter((f) => !c.noun.includes(f));
+  const features = rng
+    .sample(rng.shuffle(v.features), rng.int(1, Math.min(3, v.features.length)))
+    .filter((f) => !c.noun.includes(f) && f !== c.style && f !== c.material);
   const before: string[] = [];
   if (c.style && rng.chance(0.75)) before.push(c.style);
   if (features[0]) before.push(features[0]);

@@ -50,7 +50,10 @@ type Words = readonly (readonly [zh: string, en: string])[];
 
 export type Industry = {
   places: readonly PlaceKey[];
-  /** Trade words before 有限公司 / 商行: 服饰, 电子科技 … */
+  /**
+   * Trade words before 有限公司 / 商行: 服饰, 电子科技 … Kept as broad as the top-level category,
+   * because a seller is drawn for any leaf of it (a 厨具 company selling cushions would jar).
+   */
   company: Words;
   /** Words that already end in 厂: 服装厂, 鞋厂 … */
   factory: Words;
@@ -89,32 +92,32 @@ export const industries: Readonly<Record<string, Industry>> = {
   },
   electronics: {
     places: ['shenzhen', 'dongguan'],
-    company: [['电子科技', 'Electronic Technology'], ['智能科技', 'Smart Technology'], ['电声科技', 'Electroacoustic Technology']],
+    company: [['电子科技', 'Electronic Technology'], ['智能科技', 'Smart Technology'], ['数码科技', 'Digital Technology']],
     factory: [['电子厂', 'Electronics Factory']],
     shop: '电子',
   },
   'home-kitchen': {
     places: ['yiwu', 'yongkang', 'chaozhou', 'jieyang', 'taizhou', 'nantong'],
-    company: [['日用品', 'Daily Necessities'], ['家居用品', 'Household Products'], ['厨具', 'Kitchenware']],
-    factory: [['塑料制品厂', 'Plastic Products Factory'], ['不锈钢制品厂', 'Stainless Steel Products Factory'], ['日用品厂', 'Daily Necessities Factory']],
+    company: [['日用品', 'Daily Necessities'], ['家居用品', 'Household Products'], ['家居', 'Home Furnishing']],
+    factory: [['日用品厂', 'Daily Necessities Factory'], ['家居用品厂', 'Household Products Factory']],
     shop: '日用',
   },
   beauty: {
     places: ['guangzhou', 'yiwu', 'shenzhen'],
-    company: [['化妆品', 'Cosmetics'], ['生物科技', 'Biotechnology'], ['美妆工具', 'Beauty Tools']],
-    factory: [['化妆刷厂', 'Makeup Brush Factory'], ['化妆品厂', 'Cosmetics Factory']],
+    company: [['化妆品', 'Cosmetics'], ['生物科技', 'Biotechnology'], ['美妆用品', 'Beauty Products']],
+    factory: [['化妆品厂', 'Cosmetics Factory'], ['美妆用品厂', 'Beauty Products Factory']],
     shop: '美妆',
   },
   toys: {
     places: ['shantou', 'yiwu', 'yangzhou'],
-    company: [['玩具', 'Toys'], ['工艺玩具', 'Craft Toys'], ['塑胶玩具', 'Plastic Toys']],
-    factory: [['玩具厂', 'Toy Factory'], ['毛绒玩具厂', 'Plush Toy Factory']],
+    company: [['玩具', 'Toys'], ['儿童玩具', "Children's Toys"], ['玩具贸易', 'Toys Trading']],
+    factory: [['玩具厂', 'Toy Factory'], ['玩具制品厂', 'Toy Products Factory']],
     shop: '玩具',
   },
   'sports-outdoor': {
     places: ['yiwu', 'ningbo', 'nantong', 'dingzhou', 'quanzhou'],
-    company: [['体育用品', 'Sporting Goods'], ['户外用品', 'Outdoor Products'], ['健身器材', 'Fitness Equipment']],
-    factory: [['体育用品厂', 'Sporting Goods Factory'], ['健身器材厂', 'Fitness Equipment Factory']],
+    company: [['体育用品', 'Sporting Goods'], ['户外用品', 'Outdoor Products'], ['运动用品', 'Sports Products']],
+    factory: [['体育用品厂', 'Sporting Goods Factory'], ['运动器材厂', 'Sports Equipment Factory']],
     shop: '运动',
   },
   'pet-supplies': {
@@ -126,7 +129,7 @@ export const industries: Readonly<Record<string, Industry>> = {
   'stationery-office': {
     places: ['yiwu', 'ningbo', 'hangzhou', 'wenzhou'],
     company: [['文具', 'Stationery'], ['文化用品', 'Stationery Supplies']],
-    factory: [['制笔厂', 'Pen Factory'], ['文具厂', 'Stationery Factory']],
+    factory: [['文具厂', 'Stationery Factory'], ['文化用品厂', 'Stationery Supplies Factory']],
     shop: '文具',
   },
   jewelry: {
@@ -138,7 +141,7 @@ export const industries: Readonly<Record<string, Industry>> = {
   'baby-maternity': {
     places: ['hangzhou', 'guangzhou', 'shantou', 'huzhou', 'yiwu'],
     company: [['母婴用品', 'Mother and Baby Products'], ['婴童用品', 'Baby Products']],
-    factory: [['婴童用品厂', 'Baby Products Factory'], ['童装厂', "Children's Clothing Factory"]],
+    factory: [['婴童用品厂', 'Baby Products Factory'], ['母婴用品厂', 'Mother and Baby Products Factory']],
     shop: '母婴',
   },
   'auto-accessories': {

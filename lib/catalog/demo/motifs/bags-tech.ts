@@ -109,11 +109,14 @@ const smartwatch: Motif = (p) => `
   <circle cx="0" cy="0" r="26" fill="none" stroke="#48d6ff" stroke-width="10" stroke-dasharray="120 60" transform="rotate(-90)"/>`;
 
 const powerBank: Motif = (p) => `
-  <path d="M120,-60 C195,-60 195,60 120,60" fill="none" stroke="${p.dark}" stroke-width="11"/>
+  <path d="M-40,170 C-40,205 60,200 90,176 C120,152 150,170 172,150" fill="none" stroke="${p.line}" stroke-width="13"/>
+  <path d="M-40,170 C-40,205 60,200 90,176 C120,152 150,170 172,150" fill="none" stroke="${p.base}" stroke-width="8"/>
   <rect x="-120" y="-170" width="240" height="340" rx="36" fill="url(#b)" ${outline(p)}/>
   <path d="M-100,-150 L20,-150 L-100,40 Z" fill="#fff" opacity=".12"/>
-  ${[-36, -12, 12, 36].map((x, i) => `<circle cx="${x}" cy="-118" r="6" fill="${i < 3 ? '#5fe0ff' : p.dark}"/>`).join('')}
-  <rect x="-30" y="150" width="60" height="12" rx="5" fill="#1d1f23"/>`;
+  <rect x="-70" y="-134" width="140" height="46" rx="12" fill="#16181c"/>
+  ${[-48, -18, 12, 42].map((x, i) => `<rect x="${x}" y="-121" width="22" height="20" rx="3" fill="${i < 3 ? '#5fe08a' : '#2a2f36'}"/>`).join('')}
+  <path d="M14,-40 L-34,36 L-4,36 L-16,104 L36,20 L6,20 L18,-40 Z" fill="${p.accent}" opacity=".75"/>
+  <rect x="-56" y="160" width="32" height="12" rx="4" fill="#1d1f23"/><rect x="10" y="160" width="40" height="12" rx="4" fill="#1d1f23"/>`;
 
 const speaker: Motif = (p) => {
   const dots: string[] = [];

@@ -36,3 +36,15 @@ export const motifs: Readonly<Record<MotifId, Motif>> = {
   ...homeMotifs,
   ...playMotifs,
 };
+
+/**
+ * Where each motif touches the floor (y in motif units) when it is not the default 190: the
+ * composer stands short goods (a sneaker, a ring) on the floor shadow instead of letting them float.
+ */
+export const motifGround: Readonly<Partial<Record<MotifId, number>>> = {
+  sneaker: 118, 'canvas-shoe': 116, wallet: 112, 'pencil-case': 117, cable: 166, speaker: 80,
+  'car-charger': 174, mug: 172, pan: 150, 'storage-box': 172, pacifier: 168, 'toy-car': 124,
+  dumbbell: 102, 'yoga-mat': 174, ball: 174, 'pet-bowl': 148, bone: 130, 'pet-bed': 174,
+  necklace: 124, earring: 112, ring: 124, 'hair-clip': 150, earbuds: 170, suitcase: 210,
+  smartwatch: 202, 'phone-case': 202,
+};

@@ -37,13 +37,29 @@ export function titleCase(text: string): string {
     .join(' ');
 }
 
-/** Sentence case for descriptions: lower-cases plain capitalised words, then capitalises sentence starts. */
-export function sentenceCase(text: string, keep: ReadonlySet<string>): string {
-  const words = text.split(' ').map((word) => {
-    if (keep.has(word) || hasDeliberateCase(word)) return word;
+/**
+ * Sentence case for descriptions: lower-cases plain capitalised words, then capitalises sentence
+ * starts. `keep` names the words to leave alone (proper nouns, brands), as a set or a test.
+ */
+export function sentenceCase(text: string, keep: ReadonlySet<string> | ((word: string) => boolean)): string {
+  const kept = typeof keep === 'function' ? keep : (word: string) => keep.has(word);
+  const caseWord = (word: string): string => {
+    if (kept(word)) return word;
+    if (word.includes('/')) return word.split('/').map(caseWord).join('/'); // "Indoor/Outdoor"
+    // Brackets and quotes around a word are not part of its casing: "(Free" is not "iPhone".
+    const wrapped = /^([(["']+)(.+)$/.exec(word);
+    if (wrapped) return (wrapped[1] ?? '') + caseWord(wrapped[2] ?? '');
+    // A number's unit reads lower case mid-sentence ("3-Pack" → "3-pack", "14-Inch" → "14-inch").
+    const unit = /^(\d[\d.]*-)([A-Z][a-z]+)$/.exec(word);
+    if (unit) return unit[1] + (unit[2] ?? '').toLowerCase();
+    if (hasDeliberateCase(word)) return word;
+    // A capital letter that names a shape keeps it: "T-shirt", "A-line", "V-neck".
+    if (/^[A-Z]-[A-Za-z]/.test(word)) return word.slice(0, 2) + word.slice(2).toLowerCase();
     return word.toLowerCase();
-  });
-  return words
+  };
+  return text
+    .split(' ')
+    .map(caseWord)
     .join(' ')
     .replace(/(^|[.!?]\s+)([a-z])/g, (_m, before: string, letter: string) => before + letter.toUpperCase());
 }

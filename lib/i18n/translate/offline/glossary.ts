@@ -3,11 +3,15 @@ import { beautyBabyPet } from './terms/beauty-baby-pet';
 import { colors } from './terms/colors';
 import { electronics } from './terms/electronics';
 import { fashionDetails } from './terms/fashion-details';
+import { geography } from './terms/geography';
 import { homeKitchen } from './terms/home-kitchen';
 import { marketing } from './terms/marketing';
 import { officeAuto } from './terms/office-auto';
+import { sellingPoints } from './terms/selling-points';
 import { shoesBagsJewelry } from './terms/shoes-bags-jewelry';
 import { sizesMaterials } from './terms/sizes-materials';
+import { specNames } from './terms/spec-names';
+import { specValues } from './terms/spec-values';
 import { toolsHealthFestive } from './terms/tools-health-festive';
 import { toysSportsOutdoor } from './terms/toys-sports-outdoor';
 
@@ -29,6 +33,10 @@ export const glossaryDomains = {
   colors,
   sizesMaterials,
   marketing,
+  specNames,
+  specValues,
+  sellingPoints,
+  geography,
 } as const;
 
 /** Keys are simplified Chinese (or lowercase Latin such as `ins`); values are title-ready English. */

@@ -4,7 +4,7 @@
  */
 export const units: Record<string, string> = {
   // Age and time
-  岁: '# Years', 个月: '# Months', 月: '# Months', 天: '# Days', 年: '#', 小时: '# Hours', 分钟: '# Minutes',
+  岁: '# Years', 个月: '# Months', 岁以上: '#+ Years', 个月以上: '#+ Months', 岁以下: 'Under # Years', 月: '# Months', 天: '# Days', 年: '#', 小时: '# Hours', 分钟: '# Minutes',
   // Length and size
   米: '#m', 厘米: '#cm', 毫米: '#mm', 公分: '#cm', 寸: '#-Inch', 英寸: '#-Inch', 寸屏: '#-Inch Screen',
   码: 'Size #', 号: 'Size #',
@@ -34,6 +34,10 @@ export const chineseNumerals: Record<string, string> = {
 
 /** Applies a unit template to a number, or null when `unit` is not a measure word. */
 export function formatQuantity(num: string, unit: string): string | null {
-  const template = units[unit];
-  return template ? template.replace('#', num) : null;
+  // 2025年 and 25年 (新款) are years, 3年 (a warranty, a shelf life) a duration.
+  if (unit === '年' && /^\d{2}$/.test(num) && Number(num) >= 20) return `20${num}`;
+  const template = unit === '年' && Number.parseFloat(num) < 20 ? '# Years' : units[unit];
+  if (!template) return null;
+  const english = template.replace('#', num);
+  return num === '1' ? english.replace(/\b(Year|Month|Day|Hour|Minute|Pair|Set|Book|Pack|Bottle|Box|Bag|Roll|Person|Serving|Sheet)(?:e?s)\b/, '$1') : english;
 }

@@ -51,4 +51,6 @@ export const apparel: Record<string, string> = {
   运动内衣: 'Sports Bra', 防震: 'Shockproof', 草帽: 'Straw Hat', 沙滩帽: 'Beach Hat', 耳圈: 'Hoop Earrings',
   大耳圈: 'Large Hoop Earrings', 冰袖: 'Cooling Arm Sleeves', 开车: 'Driving', 粗花呢: 'Tweed',
   胖子: 'Plus-Size', 鲨鱼裤: 'Shark Pants', 学生袜: 'Student Socks',
+  // Seller spellings and garment names CC-CEDICT reads literally
+  体恤: 'T-Shirt', 套头衫: 'Pullover', 茶歇裙: 'Tea Dress', 衬衫裙: 'Shirt Dress', 包屁衣: 'Baby Bodysuit',
 };

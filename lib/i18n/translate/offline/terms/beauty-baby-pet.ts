@@ -47,4 +47,5 @@ export const beautyBabyPet: Record<string, string> = {
   防挣脱: 'Escape-Proof', 外出: 'Outdoor', 遛猫绳: 'Cat Leash', 遛猫: 'Cat Walking',
   冻干: 'Freeze-Dried', 营养: 'Nutrition', 增肥: 'Weight Gain', 发腮: 'Cheek-Fattening', 鸡肉干: 'Chicken Jerky',
   肉干: 'Jerky', 奖励: 'Reward', 训练奖励: 'Training Treat', 宠物饰品: 'Pet Accessories',
+  中大型犬: 'Medium and Large Dogs', 唇泥: 'Lip Clay', 散粉刷: 'Powder Brush', 宽口径: 'Wide-Neck', 骨头: 'Bone',
 };

@@ -13,7 +13,7 @@ export const colors: Record<string, string> = {
   红色: 'Red', 红: 'Red', 大红色: 'Bright Red', 酒红色: 'Wine Red', 枣红色: 'Burgundy', 砖红色: 'Brick Red',
   西瓜红: 'Watermelon Red', 玫红色: 'Rose Red', 玫红: 'Rose Red', 粉色: 'Pink', 粉红色: 'Pink', 粉: 'Pink',
   浅粉色: 'Light Pink', 樱花粉: 'Sakura Pink', 藕粉色: 'Lotus Pink', 脏粉色: 'Dusty Pink',
-  豆沙色: 'Bean Paste Pink',
+  豆沙色: 'Dusty Rose',
   // Oranges, yellows, browns
   橙色: 'Orange', 橘色: 'Orange', 桔色: 'Orange', 黄色: 'Yellow', 黄: 'Yellow', 姜黄色: 'Ginger Yellow',
   柠檬黄: 'Lemon Yellow', 鹅黄色: 'Light Yellow', 金色: 'Gold', 香槟色: 'Champagne', 玫瑰金: 'Rose Gold',

@@ -7,7 +7,7 @@ export const electronics: Record<string, string> = {
   防摔: 'Shockproof', 磁吸: 'Magnetic', 手机支架: 'Phone Stand', 支架: 'Stand', 车载支架: 'Car Mount',
   自拍杆: 'Selfie Stick', 指环扣: 'Ring Holder', 挂绳: 'Lanyard',
   // Power and cables
-  数据线: 'Data Cable', 充电线: 'Charging Cable', 充电器: 'Charger', 充电头: 'Charger Head',
+  数据线: 'Data Cable', 充电线: 'Charging Cable', 充电器: 'Charger', 充电头: 'Charger',
   快充: 'Fast Charging', 闪充: 'Fast Charging', 无线充: 'Wireless Charger', 无线充电器: 'Wireless Charger',
   充电宝: 'Power Bank', 移动电源: 'Power Bank', 电池: 'Battery', 插座: 'Power Strip', 插排: 'Power Strip',
   插头: 'Plug', 转换器: 'Adapter', 转接头: 'Adapter', 延长线: 'Extension Cord', 充电: 'Charging',
@@ -59,4 +59,5 @@ export const electronics: Record<string, string> = {
   夜骑: 'Night Riding', 防丢: 'Anti-Lost',
   半导体: 'Semiconductor', 制冷: 'Cooling', 降温: 'Cooling', 神器: 'Must-Have', 接口: 'Port',
   多接口: 'Multi-Port', 重力感应: 'Gravity Sensing', 大风力: 'Strong Airflow', 落地扇: 'Floor Fan',
+  车充: 'Car Charger', 快充头: 'Fast Charger', 懒人支架: 'Hands-Free Stand',
 };

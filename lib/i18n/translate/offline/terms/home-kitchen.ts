@@ -85,4 +85,5 @@ export const homeKitchen: Record<string, string> = {
   三角架: 'Corner Shelf', 转角架: 'Corner Rack', 转角: 'Corner', 缝隙: 'Gap', 茶几: 'Coffee Table', 茶几布: 'Coffee Table Cloth',
   长方形: 'Rectangular', 防油: 'Oil-Proof', 早餐盘: 'Breakfast Plate', 无痕衣架: 'Non-Marking Hanger', 无痕挂钩: 'Traceless Hook', 洗脸: 'Face Wash',
   做饭: 'Cooking', 仿真: 'Realistic', 布: 'Cloth', 桌: 'Table',
+  抱枕套: 'Throw Pillow Cover', 腰枕: 'Lumbar Pillow',
 };

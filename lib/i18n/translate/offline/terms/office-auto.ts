@@ -38,4 +38,8 @@ export const officeAuto: Record<string, string> = {
   雾灯: 'Fog Light', 转向灯: 'Turn Signal', 车牌: 'License Plate', 牌照框: 'License Plate Frame', 车标: 'Car Emblem', 防撞条: 'Bumper Guard',
   车载冰箱: 'Car Fridge', 车载吸尘器: 'Car Vacuum', 胎压监测: 'Tire Pressure Monitor', 挪车牌: 'Parking Phone Number Plate',
   日记本: 'Diary', 密码本: 'Lock Diary', 带锁: 'with Lock', 汽车座椅: 'Car Seat', 抱枕被: 'Pillow Blanket',
+  // Notebooks, pens and car-care liquids CC-CEDICT reads literally
+  线圈本: 'Spiral Notebook', 线圈: 'Spiral', 软抄本: 'Soft Cover Notebook', 抄本: 'Notebook', 按动笔: 'Retractable Pen',
+  水笔: 'Gel Pen', 笔盒: 'Pencil Box', 活页本: 'Loose-Leaf Notebook', 活页: 'Loose-Leaf', 洗车液: 'Car Shampoo',
+  清洁剂: 'Cleaner', 玻璃水: 'Windshield Washer Fluid',
 };

@@ -40,4 +40,7 @@ export const shoesBagsJewelry: Record<string, string> = {
   s925: 'S925', S925: 'S925', s925银: 'S925 Silver', S925银: 'S925 Silver', 男女孩: 'Boys and Girls',
   尖头: 'Pointed-Toe', 圆头: 'Round-Toe', 方头: 'Square-Toe', 职业: 'Professional', 工作鞋: 'Work Shoes', 公文包: 'Briefcase',
   小包: 'Small Bag', 后脑勺: 'Back of Head', 开口: 'Open', 开口手镯: 'Open Bangle', 石英: 'Quartz', 双头: 'Dual-Tip',
+  // Rings, luggage and wallets CC-CEDICT reads literally
+  尾戒: 'Pinky Ring', 食指戒: 'Index Finger Ring', 戒: 'Ring', 登机箱: 'Carry-On Suitcase', 旅行箱: 'Travel Suitcase', 密码箱: 'Combination Suitcase',
+  钱夹: 'Billfold Wallet', 切尔西靴: 'Chelsea Boots', 切尔西: 'Chelsea',
 };

@@ -3,7 +3,7 @@ export const sizesMaterials: Record<string, string> = {
   // Attribute names
   尺码: 'Size', 尺寸: 'Size', 规格: 'Specification', 型号: 'Model', 款式: 'Style', 风格: 'Style',
   材质: 'Material', 面料: 'Fabric', 主面料: 'Main Fabric', 成分: 'Composition', 图案: 'Pattern', 重量: 'Weight',
-  容量: 'Capacity', 功率: 'Power', 电压: 'Voltage', 品牌: 'Brand', 产地: 'Origin', 货号: 'Item Number',
+  容量: 'Capacity', 功率: 'Power', 电压: 'Voltage', 品牌: 'Brand', 产地: 'Origin', 货号: 'Item No.',
   适用人群: 'Suitable for', 适用年龄: 'Suitable Age', 适用季节: 'Season', 适用场景: 'Occasion',
   上市年份季节: 'Release Season', 袖长: 'Sleeve Length', 衣长: 'Length', 裙长: 'Skirt Length',
   裤长: 'Pants Length', 领型: 'Collar Type', 袖型: 'Sleeve Type', 版型: 'Fit', 厚薄: 'Thickness',

@@ -6,7 +6,7 @@ export const toysSportsOutdoor: Record<string, string> = {
   盲盒: 'Blind Box', 手办: 'Figure', 模型: 'Model', 遥控车: 'RC Car', 遥控: 'Remote Control', 玩具车: 'Toy Car',
   越野: 'Off-Road', 赛车: 'Race Car', 无人机: 'Drone', 飞机: 'Airplane', 泡泡机: 'Bubble Machine',
   水枪: 'Water Gun', 解压: 'Stress Relief', 捏捏乐: 'Squishy', 魔方: 'Rubik’s Cube', 橡皮泥: 'Play Dough',
-  过家家: 'Pretend Play', 早教: 'Early Education', 大颗粒: 'Large Particle', 小颗粒: 'Small Particle',
+  过家家: 'Pretend Play', 早教: 'Early Education', 大颗粒: 'Large Bricks', 小颗粒: 'Small Bricks',
   颗粒: 'Particle', 男孩: 'Boys', 女孩: 'Girls', 男童: 'Boys', 女童: 'Girls', 儿童: 'Kids', 小孩: 'Kids',
   孩子: 'Kids', 亲子: 'Parent-Child', 礼物: 'Gift', 生日礼物: 'Birthday Gift',
   // Sports and fitness
@@ -46,4 +46,5 @@ export const toysSportsOutdoor: Record<string, string> = {
   积木桌: 'Building Block Table', 阻力带: 'Resistance Band', 拉力绳: 'Resistance Rope', 拉力: 'Resistance', 瑜伽球: 'Yoga Ball',
   防爆: 'Burst-Proof', 助产球: 'Birthing Ball', 登山鞋: 'Hiking Shoes', 徒步鞋: 'Hiking Shoes', 钓鱼椅: 'Fishing Chair',
   野钓: 'Wild Fishing', 一体成型: 'One-Piece Molded', 成型: 'Molded',
+  拼插玩具: 'Building Toy', 拼插: 'Interlocking', 排球: 'Volleyball', 漂移车: 'Drift Car',
 };

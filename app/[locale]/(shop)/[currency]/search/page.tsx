@@ -63,7 +63,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>{q && !linkMessage ? t('resultsFor', { query: q }) : t('title')}</h1>
-      <SearchForm locale={locale} label={nav('search')} placeholder={nav('searchPlaceholder')} button={nav('searchButton')} defaultValue={q} id="page-search" />
+      <SearchForm locale={locale} label={nav('search')} placeholder={nav('searchPlaceholder')} button={nav('searchButton')} defaultValue={q} id="page-search" isLandmark={false} />
       {linkMessage && (
         <p className="notice" role="status">
           {linkMessage}

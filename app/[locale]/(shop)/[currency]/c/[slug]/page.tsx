@@ -50,9 +50,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const { locale, currency, tree, category } = await loadCategory(params);
   setRequestLocale(locale);
   const query = parseListingParams(await searchParams);
-  const [t, nav, rate] = await Promise.all([
+  const [t, nav, productT, rate] = await Promise.all([
     getTranslations({ locale, namespace: 'listing' }),
     getTranslations({ locale, namespace: 'nav' }),
+    getTranslations({ locale, namespace: 'product' }),
     pageRate(currency),
   ]);
   const list = await cachedProductList(
@@ -80,7 +81,8 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           itemListElement: [...crumbs, { name: category.name, href: base }].map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absoluteUrl(c.href) })),
         }}
       />
-      <Breadcrumbs crumbs={crumbs} label={nav('categories')} current={category.name} />
+      {/* Named "Breadcrumb", not "Categories": the header's category nav already owns that landmark name. */}
+      <Breadcrumbs crumbs={crumbs} label={productT('breadcrumbs')} current={category.name} />
       <h1>
         {category.name} <span className="muted small" lang="zh-CN">{category.nameZh}</span>
       </h1>

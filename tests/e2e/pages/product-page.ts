@@ -1,0 +1,39 @@
+import type { Locator, Page } from '@playwright/test';
+import { StorefrontPage } from './storefront-page';
+
+export class ProductPage extends StorefrontPage {
+  readonly title: Locator;
+  readonly breadcrumbs: Locator;
+  readonly galleryImage: Locator;
+  readonly specGroups: Locator;
+  readonly specOptions: Locator;
+  readonly skuPrice: Locator;
+  readonly skuStock: Locator;
+  readonly priceRange: Locator;
+  readonly sourceLink: Locator;
+  readonly fallbackNotice: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.title = this.main.locator('article.product h1');
+    this.breadcrumbs = this.main.locator('nav.breadcrumbs');
+    this.galleryImage = this.main.locator('section.gallery img.gallery-main');
+    this.specGroups = this.main.locator('fieldset.spec-group');
+    this.specOptions = this.main.locator('button.spec-option');
+    this.skuPrice = page.getByTestId('sku-price');
+    this.skuStock = page.getByTestId('sku-stock');
+    this.priceRange = this.main.locator('p.price-range');
+    this.sourceLink = this.main.locator('dl.facts a[target="_blank"]');
+    this.fallbackNotice = page.getByTestId('translation-fallback');
+  }
+
+  async open(locale: string, slug: string) {
+    await this.goto(`/${locale}/p/${slug}`);
+    return this;
+  }
+
+  /** The slug of the current product page URL. */
+  slug(): string {
+    return new URL(this.page.url()).pathname.split('/p/')[1] ?? '';
+  }
+}

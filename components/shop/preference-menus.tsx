@@ -1,6 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
+import type { MouseEvent } from 'react';
 import { localeNames, locales } from '@/lib/i18n/locales';
 import { supportedCurrencies } from '@/lib/money/currencies';
 
@@ -20,6 +21,12 @@ type Props = { locale: string; currency: string; languageLabel: string; currency
  */
 export function PreferenceMenus({ locale, currency, languageLabel, currencyLabel }: Props) {
   const rest = publicRest(usePathname() ?? `/${locale}`);
+  // Keep the page's query (sort, page, search words) when switching; read at click time so
+  // statically rendered pages need no search-params hook.
+  const keepQuery = (event: MouseEvent<HTMLAnchorElement>) => {
+    const query = window.location.search;
+    if (query) event.currentTarget.search = query;
+  };
   return (
     <div className="prefs">
       <details className="menu">
@@ -29,7 +36,7 @@ export function PreferenceMenus({ locale, currency, languageLabel, currencyLabel
         <ul role="list">
           {locales.map((l) => (
             <li key={l}>
-              <a href={`/${l}${rest}`} hrefLang={l} lang={l} aria-current={l === locale ? 'true' : undefined}>
+              <a href={`/${l}${rest}`} hrefLang={l} lang={l} onClick={keepQuery} aria-current={l === locale ? 'true' : undefined}>
                 {localeNames[l]}
               </a>
             </li>
@@ -43,7 +50,7 @@ export function PreferenceMenus({ locale, currency, languageLabel, currencyLabel
         <ul role="list">
           {supportedCurrencies.map((c) => (
             <li key={c}>
-              <a href={`/${locale}/${c}${rest}`} rel="nofollow" aria-current={c === currency ? 'true' : undefined}>
+              <a href={`/${locale}/${c}${rest}`} rel="nofollow" onClick={keepQuery} aria-current={c === currency ? 'true' : undefined}>
                 {c}
               </a>
             </li>

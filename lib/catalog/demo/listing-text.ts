@@ -57,9 +57,8 @@ export function writeTitle(rng: Rng, v: LeafVocabulary, c: TitleChoices): string
   // Two 'ins' styles (ins风 + ins潮) read as a stutter; any other pair is normal seller keyword stuffing.
   if (secondStyle && secondStyle !== c.style && !(secondStyle.includes('ins') && (c.style ?? '').includes('ins'))) after.push(secondStyle);
 
-  const tails = rng.chance(0.75)
-    ? rng.sample(rng.shuffle(marketingTails.filter((t) => !head.includes(t) && (c.isCrossBorder || !t.includes('跨境')))), rng.chance(0.3) ? 2 : 1)
-    : [];
+  const candidates = rng.shuffle(marketingTails.filter((t) => !head.some((h) => sameFamily(h, t)) && (c.isCrossBorder || !t.includes('跨境'))));
+  const tails = rng.chance(0.75) ? pickDistinctFamilies(candidates, rng.chance(0.3) ? 2 : 1) : [];
   const core = [...head, ...before, c.noun + audience, ...after];
   // Drop optional words from the middle until the title fits, keeping noun and opener.
   let title = joinTitle(core, tails);
@@ -98,4 +97,20 @@ export function writeDescription(
   lines.push(`【发货】${rng.pick(shippingNotes)}`);
   lines.push(`【温馨提示】${colourNote}${specs.some((s) => s.name === '尺码' || s.name === '尺寸') ? sizeNote : ''}`);
   return lines.join('\n');
+}
+
+/** Marketing words that say the same thing twice when both appear (跨境 … 跨境专供, 批发 … 工厂批发). */
+const families = [['跨境', '亚马逊', '外贸'], ['批发', '起批'], ['工厂', '厂家', '源头']];
+
+function sameFamily(a: string, b: string): boolean {
+  return a === b || families.some((f) => f.some((w) => a.includes(w)) && f.some((w) => b.includes(w)));
+}
+
+function pickDistinctFamilies(candidates: readonly string[], count: number): string[] {
+  const out: string[] = [];
+  for (const t of candidates) {
+    if (out.length === count) break;
+    if (!out.some((o) => sameFamily(o, t))) out.push(t);
+  }
+  return out;
 }

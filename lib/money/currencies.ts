@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * ISO 4217 minor-unit exponents. Wider than the currencies Ferry shows: a rate or a gateway amount in
  * KWD or BHD must still be read with the right number of decimals, so every currency we may meet in
@@ -79,8 +77,6 @@ export const supportedCurrencies: readonly CurrencyCode[] = SUPPORTED_CURRENCIES
 
 /** The currency in which catalog prices and upstream purchases are denominated. */
 export const BASE_CURRENCY = 'CNY' satisfies CurrencyCode;
-
-export const currencySchema = z.enum(SUPPORTED_CURRENCIES);
 
 const supported: ReadonlySet<string> = new Set(SUPPORTED_CURRENCIES);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencySchema, isSupportedCurrency, minorUnits, SUPPORTED_CURRENCIES } from './currencies';
+import { isSupportedCurrency, minorUnits, SUPPORTED_CURRENCIES } from './currencies';
+import { currencySchema, moneySchema } from './schemas';
 import {
   add,
   allocate,
@@ -7,7 +8,6 @@ import {
   fromDecimalString,
   money,
   MoneyError,
-  moneySchema,
   multiply,
   subtract,
   sum,

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { currencySchema, minorUnits, type CurrencyCode, type IsoCurrencyCode } from './currencies';
+import { minorUnits, type CurrencyCode, type IsoCurrencyCode } from './currencies';
 
 /**
  * The one money type: an integer count of the currency's minor unit (fen, cent, yen, fils).
@@ -22,12 +21,6 @@ export class MoneyError extends Error {
     this.name = 'MoneyError';
   }
 }
-
-/** Wire/JSON shape (open API `price`, `charge`), validated the same way as the constructor. */
-export const moneySchema = z.object({
-  amountMinor: z.number().refine(Number.isSafeInteger, 'amountMinor must be a safe integer'),
-  currency: currencySchema,
-});
 
 export function money<C extends IsoCurrencyCode>(amountMinor: number, currency: C): Money<C> {
   if (!Number.isSafeInteger(amountMinor)) {

@@ -3,6 +3,8 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { convert, formatMoney, type CurrencyCode } from '@/lib/money';
 import type { ProductImage, ProductSku } from '@/lib/catalog/types';
+
+type Sku = Omit<ProductSku, 'sourceSkuId'>;
 import { mediaUrl } from '@/lib/shop/paths';
 
 export type PurchaseLabels = {
@@ -21,7 +23,7 @@ type Props = {
   locale: string;
   title: string;
   images: ProductImage[];
-  skus: ProductSku[];
+  skus: Sku[];
   /** zh → shopper-language names for spec names and values. */
   names: Record<string, string>;
   currency: CurrencyCode;
@@ -30,7 +32,7 @@ type Props = {
   children: ReactNode;
 };
 
-function dimensionsOf(skus: ProductSku[]): { name: string; values: string[] }[] {
+function dimensionsOf(skus: Sku[]): { name: string; values: string[] }[] {
   const dims = new Map<string, string[]>();
   for (const sku of skus) {
     for (const { name, value } of sku.attributes) {

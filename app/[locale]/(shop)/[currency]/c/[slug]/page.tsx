@@ -31,10 +31,10 @@ async function loadCategory(params: Props['params']) {
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { locale, currency, category } = await loadCategory(params);
+  const { locale, currency, tree, category } = await loadCategory(params);
   const query = parseListingParams(await searchParams);
   const t = await getTranslations({ locale, namespace: 'meta' });
-  const list = await cachedProductList({ categoryIds: [category.id], sort: 'popular', page: 1, pageSize: 1 }, locale);
+  const list = await cachedProductList({ categoryIds: descendantIds(tree, category.id), sort: 'popular', page: 1, pageSize: 1 }, locale);
   const description = t('categoryDescription', { category: category.name, count: list.total, currency });
   // Filtered and sorted variants point at the plain category page; later pages keep their own URL.
   const path = (l: Locale) => `${shopPaths.category(l, category.slug)}${query.page > 1 ? `?page=${query.page}` : ''}`;

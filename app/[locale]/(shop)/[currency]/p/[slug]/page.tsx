@@ -7,15 +7,29 @@ import { JsonLd } from '@/components/shop/json-ld';
 import { ProductPurchase } from '@/components/shop/product-purchase';
 import { cachedCategoryTree, cachedProductDetail } from '@/lib/catalog/cached-reads';
 import { parseProductSlug } from '@/lib/catalog/slug';
+import type { ProductDetail } from '@/lib/catalog/types';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { localizedAlternates, openGraphLocale } from '@/lib/seo/alternates';
 import { productJsonLd } from '@/lib/seo/product-structured-data';
 import { absoluteUrl } from '@/lib/seo/site-url';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
+import { toDecimalString } from '@/lib/money';
 import { displayPrice, formatCny, priceRange } from '@/lib/shop/price';
 import { pageRate } from '@/lib/shop/rates';
 
 type Params = { params: Promise<{ locale: string; currency: string; slug: string }> };
+
+/** Only the translations the SKU selector shows travel to the browser. */
+function specNames(product: ProductDetail): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const sku of product.skus) {
+    for (const { name, value } of sku.attributes) {
+      if (product.attributeNames[name]) names[name] = product.attributeNames[name];
+      if (product.attributeNames[value]) names[value] = product.attributeNames[value];
+    }
+  }
+  return names;
+}
 
 // Rendered on first visit per (locale, currency, product), then served from the ISR cache until the
 // product's tag is revalidated (catalog sync) or an hour passes.
@@ -55,7 +69,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
       images: image ? [{ url: absoluteUrl(mediaUrl(image.key, 800)), width: image.width, height: image.height, alt: product.title }] : [],
       ...openGraphLocale(locale),
     },
-    other: { 'product:price:amount': price.text, 'product:price:currency': price.money.currency },
+    other: { 'product:price:amount': toDecimalString(price.money), 'product:price:currency': price.money.currency },
   };
 }
 
@@ -89,8 +103,8 @@ export default async function ProductPage({ params }: Params) {
         locale={locale}
         title={product.title}
         images={product.images}
-        skus={product.skus}
-        names={product.attributeNames}
+        skus={product.skus.map((s) => ({ id: s.id, attributes: s.attributes, priceMinor: s.priceMinor, stock: s.stock, imagePosition: s.imagePosition }))}
+        names={specNames(product)}
         currency={rate.currency}
         rate={rate.rate}
         labels={{

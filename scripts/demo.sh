@@ -22,7 +22,9 @@ bash scripts/ensure-services.sh
 start_bridge
 log "migrating"; ferry db migrate >/dev/null
 log "seeding the demo catalog"; ferry db seed ${FERRY_DEMO_PRODUCTS:+--products "$FERRY_DEMO_PRODUCTS"} >/dev/null
-log "building"; npx next build >&2
+# Cached catalog reads from an earlier build may describe data the seed has since replaced.
+rm -rf "${NEXT_DIST_DIR:-.next}/cache"
+log "building"; node_modules/.bin/next build >&2
 log "serving on http://localhost:$PORT"
 node_modules/.bin/next start -p "$PORT" &
 SERVER_PID=$!

@@ -33,7 +33,9 @@ ferry db migrate >/dev/null
 ferry db seed --products "${FERRY_TEST_PRODUCTS:-1000}" >/dev/null
 start_bridge
 
-log "building"; npx next build >/dev/null
+# A clean build: the data cache under the build folder must not outlive the reseeded database.
+rm -rf "$NEXT_DIST_DIR"
+log "building"; node_modules/.bin/next build >/dev/null
 node_modules/.bin/next start -p "$PORT" >var/test-server.log 2>&1 &
 SERVER_PID=$!
 wait_http "$SITE_URL/api/internal/stats" 60 || { log "the server did not start"; cat var/test-server.log >&2; exit 1; }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { processTree } from './proc-memory';
 
@@ -94,6 +94,8 @@ export async function buildForBench(skipIfBuilt: boolean): Promise<'built' | 're
   if (skipIfBuilt) process.stderr.write(`[bench] --no-build given but ${benchDistDir} holds no build: building\n`);
   // `next build` points next-env.d.ts at its own distDir's types; put back the demo build's reference.
   const nextEnv = existsSync('next-env.d.ts') ? readFileSync('next-env.d.ts', 'utf8') : null;
+  // Cached catalog reads from an earlier build may describe rows the seed has since replaced.
+  rmSync(`${benchDistDir}/cache`, { recursive: true, force: true });
   try {
     await runCommand(process.execPath, ['node_modules/next/dist/bin/next', 'build'], benchEnv(benchPort()));
   } finally {

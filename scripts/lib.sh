@@ -10,7 +10,10 @@ log() { echo "[ferry] $*" >&2; }
 ensure_packages() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm packages"
-    npm ci --no-audit --no-fund >&2
+    # `npm ci` refuses a lockfile whose optional platform builds (other OSes' binaries of swc,
+    # jieba, …) this registry does not carry; `npm install` installs the same locked versions and
+    # skips those, so it is the fallback.
+    npm ci --no-audit --no-fund >&2 2>/dev/null || npm install --no-audit --no-fund >&2
   fi
 }
 

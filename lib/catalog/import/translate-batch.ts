@@ -17,7 +17,9 @@ export type ProductTranslation = {
  */
 export async function translateForLocales(provider: TranslationProvider, product: SourceProduct, locales: readonly string[]): Promise<ProductTranslation[]> {
   const seen = new Set<string>();
-  const attributes = [...product.attributes, ...product.skus.flatMap((s) => s.attributes)].filter((a) => {
+  // The seller's location travels with the specs so the product page can show it translated.
+  const location = product.seller.location ? [{ name: '产地', value: product.seller.location }] : [];
+  const attributes = [...product.attributes, ...product.skus.flatMap((s) => s.attributes), ...location].filter((a) => {
     const k = `${a.name}\u0000${a.value}`;
     if (seen.has(k)) return false;
     seen.add(k);

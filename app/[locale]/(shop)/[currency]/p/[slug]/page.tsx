@@ -146,7 +146,7 @@ export default async function ProductPage({ params }: Params) {
             <dt>{t('seller')}</dt>
             <dd>
               <span lang="zh-CN">{product.seller.name}</span>
-              {product.seller.location && <span className="muted small"> · {t('sellerLocation', { location: product.seller.location })}</span>}
+              {product.seller.location && <span className="muted small"> · {t('sellerLocation', { location: tr(product.seller.location) })}</span>}
             </dd>
             <dt>{t('weight')}</dt>
             <dd>{t('weightValue', { grams: product.weightGrams })}</dd>

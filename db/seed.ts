@@ -52,7 +52,7 @@ export async function seedDemo(db: Database, options: SeedOptions) {
       }
     }
     if (batch.length) imported += (await importProducts(db, batch, { translator, locales })).productIds.length;
-    log(`catalog: ${imported} products imported`);
+    log(`catalog: ${imported} products imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 
   const images = await processPendingImages(db, createLocalStorage(options.mediaDir), async (url) => {

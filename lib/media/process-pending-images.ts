@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { productImages } from '@/db/schema/catalog';
 import type { Database } from '@/db/client';
 import { deriveImages } from './derive';
@@ -32,7 +32,7 @@ export async function processPendingImages(
       .from(productImages)
       .where(eq(productImages.status, 'pending'))
       .orderBy(asc(productImages.id))
-      .limit(options.batchSize ?? 1000);
+      .limit(options.batchSize ?? 5000);
     const fresh = rows.filter((r) => r.id > lastId);
     if (fresh.length === 0) return result;
     lastId = fresh[fresh.length - 1]!.id;
@@ -61,15 +61,22 @@ export async function processPendingImages(
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
 
+    // One statement for every ready row of the batch (many products share an image URL), then one
+    // per failed URL so each keeps its own reason.
+    const ready = [...byUrl].filter(([url]) => memo.has(url));
+    if (ready.length > 0) {
+      const pick = (field: keyof Derived) =>
+        sql.join([sql`case ${productImages.sourceUrl}`, ...ready.map(([url]) => sql`when ${url} then ${memo.get(url)![field]}`), sql`end`], sql` `);
+      await db
+        .update(productImages)
+        .set({ status: 'ready', storageKey: pick('key'), width: pick('width'), height: pick('height'), error: null })
+        .where(inArray(productImages.id, ready.flatMap(([, ids]) => ids)));
+      result.processed += ready.reduce((n, [, ids]) => n + ids.length, 0);
+    }
     for (const [url, ids] of byUrl) {
-      const done = memo.get(url);
-      if (done) {
-        await db.update(productImages).set({ status: 'ready', storageKey: done.key, width: done.width, height: done.height, error: null }).where(inArray(productImages.id, ids));
-        result.processed += ids.length;
-      } else {
-        await db.update(productImages).set({ status: 'failed', error: failures.get(url) ?? 'not processed' }).where(inArray(productImages.id, ids));
-        result.failed += ids.length;
-      }
+      if (memo.has(url)) continue;
+      await db.update(productImages).set({ status: 'failed', error: failures.get(url) ?? 'not processed' }).where(inArray(productImages.id, ids));
+      result.failed += ids.length;
     }
   }
 }

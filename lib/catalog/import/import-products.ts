@@ -87,7 +87,8 @@ export async function importProducts(db: Database, batch: SourceProduct[], optio
       await tx.update(products).set({ slug: sql`case ${products.id} ${cases} end` }).where(inArray(products.id, slugUpdates.map((u) => u.id)));
     }
 
-    await writeSkus(tx, batch, idOf, now);
+    const existingIds = new Set(existing.map((e) => e.id));
+    await writeSkus(tx, batch, idOf, now, existingIds);
     await writeImages(tx, batch, idOf);
     await writeTranslations(tx, batch, idOf, translations, now);
     await writeSearchTerms(tx, batch, idOf, translations);
@@ -96,7 +97,7 @@ export async function importProducts(db: Database, batch: SourceProduct[], optio
   });
 }
 
-async function writeSkus(tx: Database, batch: SourceProduct[], idOf: Map<string, number>, now: Date) {
+async function writeSkus(tx: Database, batch: SourceProduct[], idOf: Map<string, number>, now: Date, existingIds: Set<number>) {
   const values = batch.flatMap((p) =>
     p.skus.map((s) => ({
       productId: idOf.get(p.sourceId)!,
@@ -122,25 +123,37 @@ async function writeSkus(tx: Database, batch: SourceProduct[], idOf: Map<string,
         },
       });
   }
-  // SKUs the upstream no longer lists leave the shadow.
-  for (const p of batch) {
-    await tx.delete(skus).where(and(eq(skus.productId, idOf.get(p.sourceId)!), notInArray(skus.sourceSkuId, p.skus.map((s) => s.sourceSkuId))));
-  }
+  // SKUs the upstream no longer lists leave the shadow (only products seen before can have any).
+  const stale = batch
+    .filter((p) => existingIds.has(idOf.get(p.sourceId)!))
+    .map((p) => and(eq(skus.productId, idOf.get(p.sourceId)!), notInArray(skus.sourceSkuId, p.skus.map((s) => s.sourceSkuId))));
+  if (stale.length > 0) await tx.delete(skus).where(or(...stale));
 }
 
 async function writeImages(tx: Database, batch: SourceProduct[], idOf: Map<string, number>) {
-  const values = batch.flatMap((p) => p.images.map((url, position) => ({ productId: idOf.get(p.sourceId)!, position, sourceUrl: url, status: 'pending' as const })));
+  const ids = batch.map((p) => idOf.get(p.sourceId)!);
+  // An unchanged URL keeps its derivatives; a new or changed one goes (back) to pending. Decided
+  // here rather than in SQL because MySQL applies ON DUPLICATE KEY assignments in column order.
+  const current = await tx
+    .select({ productId: productImages.productId, position: productImages.position, sourceUrl: productImages.sourceUrl, status: productImages.status, storageKey: productImages.storageKey, width: productImages.width, height: productImages.height, error: productImages.error })
+    .from(productImages)
+    .where(inArray(productImages.productId, ids));
+  const known = new Map(current.map((c) => [`${c.productId}:${c.position}`, c]));
+  const values = batch.flatMap((p) =>
+    p.images.map((url, position) => {
+      const productId = idOf.get(p.sourceId)!;
+      const before = known.get(`${productId}:${position}`);
+      return before && before.sourceUrl === url
+        ? { productId, position, sourceUrl: url, status: before.status, storageKey: before.storageKey, width: before.width, height: before.height, error: before.error }
+        : { productId, position, sourceUrl: url, status: 'pending' as const, storageKey: null, width: null, height: null, error: null };
+    }),
+  );
   if (values.length > 0) {
-    // An unchanged URL keeps its derivatives; a changed one goes back to pending.
     await tx
       .insert(productImages)
       .values(values)
       .onDuplicateKeyUpdate({
-        set: {
-          status: sql`if(${productImages.sourceUrl} = values(${productImages.sourceUrl}), ${productImages.status}, 'pending')`,
-          storageKey: sql`if(${productImages.sourceUrl} = values(${productImages.sourceUrl}), ${productImages.storageKey}, null)`,
-          sourceUrl: sql`values(${productImages.sourceUrl})`,
-        },
+        set: Object.fromEntries((['sourceUrl', 'status', 'storageKey', 'width', 'height', 'error'] as const).map((k) => [k, sql.raw(`values(\`${productImages[k].name}\`)`)])),
       });
   }
   const trimmed = batch.map((p) => and(eq(productImages.productId, idOf.get(p.sourceId)!), sql`${productImages.position} >= ${p.images.length}`));

@@ -12,7 +12,9 @@ export function productJsonLd(product: ProductDetail, url: string, lowest: Money
       '@context': 'https://schema.org',
       '@type': 'Product',
       name: product.title,
-      description: product.description ?? product.title,
+      // A summary is enough for rich results; the full text is on the page already (and would
+      // otherwise travel twice more, in the HTML and in the RSC payload).
+      description: summarize(product.description ?? product.title),
       image: product.images.map((i) => absoluteUrl(mediaUrl(i.key, 800))),
       sku: product.sourceId,
       url,
@@ -32,4 +34,11 @@ export function productJsonLd(product: ProductDetail, url: string, lowest: Money
       itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absoluteUrl(c.href) })),
     },
   ];
+}
+
+function summarize(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40))}…`;
 }

@@ -2,6 +2,7 @@ import { count, sql } from 'drizzle-orm';
 import { categories, categoryTranslations, products } from './schema/catalog';
 import { fxRates } from './schema/fx';
 import type { Database } from './client';
+import { takeInserted } from './upsert';
 import { demoCategoryTree, generateOffers, renderDemoImage, type DemoCategory } from '@/lib/catalog/demo';
 import { importProducts } from '@/lib/catalog/import/import-products';
 import type { SourceProduct } from '@/lib/catalog/source-product';
@@ -92,6 +93,7 @@ async function seedCategories(db: Database) {
       .set({ parentId, path: parentId ? `/${parentId}/${id}/` : `/${id}/` })
       .where(sql`${categories.id} = ${id}`);
     const names = Object.entries(row.category.names).map(([locale, name]) => ({ categoryId: id, locale, name, source: 'staff' as const }));
-    await db.insert(categoryTranslations).values(names).onDuplicateKeyUpdate({ set: { name: sql`if(${categoryTranslations.source} = 'staff', values(${categoryTranslations.name}), ${categoryTranslations.name})` } });
+    // The seed's names are the hand-written demo labels: a re-seed restores them.
+    await db.insert(categoryTranslations).values(names).onDuplicateKeyUpdate({ set: takeInserted(categoryTranslations, ['name']) });
   }
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { categories, productImages, products, productTranslations, searchTerms, skus } from '@/db/schema/catalog';
 import type { Database } from '@/db/client';
+import { takeInserted } from '@/db/upsert';
 import type { TranslationProvider } from '@/lib/i18n/translate/types';
 import { indexTerms } from '../search-text';
 import { productSlug } from '../slug';
@@ -64,15 +65,12 @@ export async function importProducts(db: Database, batch: SourceProduct[], optio
         }),
       )
       .onDuplicateKeyUpdate({
-        set: Object.fromEntries(
-          (['sourceUrl', 'titleZh', 'descriptionZh', 'attributesZh', 'categoryId', 'sellerId', 'priceMinMinor', 'priceMaxMinor', 'domesticShippingMinor', 'weightGrams', 'stockTotal', 'salesCount', 'isActive', 'sourceUpdatedAt', 'syncedAt'] as const).map(
-            (k) => [k, sql.raw(`values(\`${products[k].name}\`)`)],
-          ),
-        ),
+        set: takeInserted(products, ['sourceUrl', 'titleZh', 'descriptionZh', 'attributesZh', 'categoryId', 'sellerId', 'priceMinMinor', 'priceMaxMinor', 'domesticShippingMinor', 'weightGrams', 'stockTotal', 'salesCount', 'isActive', 'sourceUpdatedAt', 'syncedAt']),
       });
 
     const rows = await tx.select({ id: products.id, sourceId: products.sourceId, slug: products.slug }).from(products).where(and(eq(products.platform, platform), inArray(products.sourceId, sourceIds)));
     const idOf = new Map(rows.map((r) => [r.sourceId, r.id]));
+    const slugOf = new Map(rows.map((r) => [r.id, r.slug]));
     const ids = batch.map((p) => idOf.get(p.sourceId)!);
 
     // Readable slugs need the id: set them once the rows exist.
@@ -80,7 +78,7 @@ export async function importProducts(db: Database, batch: SourceProduct[], optio
       const id = idOf.get(p.sourceId)!;
       const en = translations.get(p.sourceId)?.find((t) => t.locale === 'en');
       const slug = productSlug(en?.title ?? '', id);
-      return rows.find((r) => r.id === id)?.slug === slug ? [] : [{ id, slug }];
+      return slugOf.get(id) === slug ? [] : [{ id, slug }];
     });
     if (slugUpdates.length > 0) {
       const cases = sql.join(slugUpdates.map((u) => sql`when ${u.id} then ${u.slug}`), sql` `);
@@ -113,15 +111,7 @@ async function writeSkus(tx: Database, batch: SourceProduct[], idOf: Map<string,
     await tx
       .insert(skus)
       .values(values.slice(i, i + 2000))
-      .onDuplicateKeyUpdate({
-        set: {
-          attributes: sql`values(${skus.attributes})`,
-          priceMinor: sql`values(${skus.priceMinor})`,
-          stock: sql`values(${skus.stock})`,
-          imagePosition: sql`values(${skus.imagePosition})`,
-          syncedAt: sql`values(${skus.syncedAt})`,
-        },
-      });
+      .onDuplicateKeyUpdate({ set: takeInserted(skus, ['attributes', 'priceMinor', 'stock', 'imagePosition', 'syncedAt']) });
   }
   // SKUs the upstream no longer lists leave the shadow (only products seen before can have any).
   const stale = batch
@@ -133,7 +123,7 @@ async function writeSkus(tx: Database, batch: SourceProduct[], idOf: Map<string,
 async function writeImages(tx: Database, batch: SourceProduct[], idOf: Map<string, number>) {
   const ids = batch.map((p) => idOf.get(p.sourceId)!);
   // An unchanged URL keeps its derivatives; a new or changed one goes (back) to pending. Decided
-  // here rather than in SQL because MySQL applies ON DUPLICATE KEY assignments in column order.
+  // here rather than in SQL: upsert assignments run in column order (see takeInserted).
   const current = await tx
     .select({ productId: productImages.productId, position: productImages.position, sourceUrl: productImages.sourceUrl, status: productImages.status, storageKey: productImages.storageKey, width: productImages.width, height: productImages.height, error: productImages.error })
     .from(productImages)
@@ -152,9 +142,7 @@ async function writeImages(tx: Database, batch: SourceProduct[], idOf: Map<strin
     await tx
       .insert(productImages)
       .values(values)
-      .onDuplicateKeyUpdate({
-        set: Object.fromEntries((['sourceUrl', 'status', 'storageKey', 'width', 'height', 'error'] as const).map((k) => [k, sql.raw(`values(\`${productImages[k].name}\`)`)])),
-      });
+      .onDuplicateKeyUpdate({ set: takeInserted(productImages, ['sourceUrl', 'status', 'storageKey', 'width', 'height', 'error']) });
   }
   const trimmed = batch.map((p) => and(eq(productImages.productId, idOf.get(p.sourceId)!), sql`${productImages.position} >= ${p.images.length}`));
   await tx.delete(productImages).where(or(...trimmed));

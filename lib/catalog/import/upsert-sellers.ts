@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { sellers } from '@/db/schema/catalog';
 import type { Database } from '@/db/client';
+import { takeInserted } from '@/db/upsert';
 import type { SourceProduct } from '../source-product';
 
 /** Inserts or refreshes the sellers of a batch; returns `sourceId → local id` for one platform. */
@@ -11,7 +12,7 @@ export async function upsertSellers(db: Database, platform: string, items: Sourc
   await db
     .insert(sellers)
     .values(values)
-    .onDuplicateKeyUpdate({ set: { name: sql`values(${sellers.name})`, location: sql`values(${sellers.location})`, rating: sql`values(${sellers.rating})` } });
+    .onDuplicateKeyUpdate({ set: takeInserted(sellers, ['name', 'location', 'rating']) });
   const rows = await db
     .select({ id: sellers.id, sourceId: sellers.sourceId })
     .from(sellers)

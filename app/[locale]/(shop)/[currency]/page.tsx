@@ -6,7 +6,7 @@ import { ProductGrid } from '@/components/shop/product-grid';
 import { cachedCategoryTree, cachedProductList } from '@/lib/catalog/cached-reads';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { supportedCurrencies } from '@/lib/money/currencies';
-import { localizedAlternates, openGraphLocale } from '@/lib/seo/alternates';
+import { localizedMetadata } from '@/lib/seo/alternates';
 import { absoluteUrl } from '@/lib/seo/site-url';
 import { shopPaths } from '@/lib/shop/paths';
 import { pageRate } from '@/lib/shop/rates';
@@ -24,12 +24,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'meta' });
   const title = t('homeTitle');
   const description = t('homeDescription');
-  return {
-    title: { absolute: title },
-    description,
-    alternates: localizedAlternates(locale as Locale, (l) => shopPaths.home(l)),
-    openGraph: { type: 'website', siteName: 'Ferry', title, description, url: absoluteUrl(shopPaths.home(locale)), ...openGraphLocale(locale as Locale) },
-  };
+  return { title: { absolute: title }, ...localizedMetadata(locale as Locale, shopPaths.home, { title, description }) };
 }
 
 export default async function HomePage({ params }: Params) {

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { type Locale } from '@/lib/i18n/locales';
 import { supportedCurrencies } from '@/lib/money/currencies';
-import { localizedAlternates, openGraphLocale } from '@/lib/seo/alternates';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { localizedMetadata } from '@/lib/seo/alternates';
 import { shopPaths } from '@/lib/shop/paths';
 
 type Params = { params: Promise<{ locale: string; currency: string }> };
@@ -19,9 +18,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'meta' });
   return {
     title: `${t('aboutTitle')} | Ferry`,
-    description: t('aboutDescription'),
-    alternates: localizedAlternates(locale as Locale, (l) => shopPaths.about(l)),
-    openGraph: { type: 'website', siteName: 'Ferry', title: t('aboutTitle'), description: t('aboutDescription'), url: absoluteUrl(shopPaths.about(locale)), ...openGraphLocale(locale as Locale) },
+    ...localizedMetadata(locale as Locale, shopPaths.about, { title: t('aboutTitle'), description: t('aboutDescription') }),
   };
 }
 

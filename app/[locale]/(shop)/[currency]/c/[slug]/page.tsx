@@ -9,7 +9,7 @@ import { ProductGrid } from '@/components/shop/product-grid';
 import { cachedCategoryTree, cachedProductList } from '@/lib/catalog/cached-reads';
 import { descendantIds, findCategoryBySlug } from '@/lib/catalog/queries/get-category-tree';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
-import { localizedAlternates, openGraphLocale } from '@/lib/seo/alternates';
+import { localizedMetadata } from '@/lib/seo/alternates';
 import { absoluteUrl } from '@/lib/seo/site-url';
 import { listingPageSize, listingQuery, parseListingParams } from '@/lib/shop/listing-params';
 import { shopPaths } from '@/lib/shop/paths';
@@ -38,12 +38,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const description = t('categoryDescription', { category: category.name, count: list.total, currency });
   // Filtered and sorted variants point at the plain category page; later pages keep their own URL.
   const path = (l: Locale) => `${shopPaths.category(l, category.slug)}${query.page > 1 ? `?page=${query.page}` : ''}`;
-  return {
-    title: `${category.name} | Ferry`,
-    description,
-    alternates: localizedAlternates(locale, path),
-    openGraph: { type: 'website', siteName: 'Ferry', title: category.name, description, url: absoluteUrl(path(locale)), ...openGraphLocale(locale) },
-  };
+  return { title: `${category.name} | Ferry`, ...localizedMetadata(locale, path, { title: category.name, description }) };
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {

@@ -9,7 +9,7 @@ import { cachedCategoryTree, cachedProductDetail } from '@/lib/catalog/cached-re
 import { parseProductSlug } from '@/lib/catalog/slug';
 import type { ProductDetail } from '@/lib/catalog/types';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
-import { localizedAlternates, openGraphLocale } from '@/lib/seo/alternates';
+import { localizedMetadata } from '@/lib/seo/alternates';
 import { productJsonLd } from '@/lib/seo/product-structured-data';
 import { absoluteUrl } from '@/lib/seo/site-url';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
@@ -58,17 +58,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const image = product.images[0];
   return {
     title: `${product.title} | Ferry`,
-    description,
-    alternates: localizedAlternates(locale, (l) => shopPaths.product(l, product.slug)),
-    openGraph: {
-      type: 'website',
-      siteName: 'Ferry',
+    ...localizedMetadata(locale, (l) => shopPaths.product(l, product.slug), {
       title: product.title,
       description,
-      url: absoluteUrl(shopPaths.product(locale, product.slug)),
       images: image ? [{ url: absoluteUrl(mediaUrl(image.key, 800)), width: image.width, height: image.height, alt: product.title }] : [],
-      ...openGraphLocale(locale),
-    },
+    }),
     other: { 'product:price:amount': toDecimalString(price.money), 'product:price:currency': price.money.currency },
   };
 }

@@ -1,38 +1,40 @@
 'use client';
 
 import { useMemo, useState, type ReactNode } from 'react';
-import { convert, formatMoney, type CurrencyCode } from '@/lib/money';
-import type { ProductImage, ProductSku } from '@/lib/catalog/types';
-
-type Sku = Omit<ProductSku, 'sourceSkuId'>;
+import type { ProductImage, SpecAttribute } from '@/lib/catalog/types';
 import { mediaUrl } from '@/lib/shop/paths';
 
-export type PurchaseLabels = {
-  gallery: string;
-  showPhoto: string; // contains {n}
-  selectOptions: string;
-  inStock: string; // contains {count}
-  outOfStock: string;
-  originalPrice: string; // contains {price}
-  addToCart: string;
-  cartSoon: string;
+/**
+ * What the selector shows for one SKU, already priced and worded on the server (the page knows
+ * every SKU), so the browser needs neither exchange rates nor message formatting.
+ */
+export type PurchaseSku = {
+  id: number;
+  attributes: SpecAttribute[];
+  stock: number;
+  imagePosition: number | null;
   price: string;
+  /** "Seller's price in China: …", or null when the page is in CNY. */
+  originalPrice: string | null;
+  stockLabel: string;
 };
 
+export type PurchaseImage = ProductImage & { label: string };
+
+/** `outOfStock` also answers a combination of options no SKU has. */
+export type PurchaseLabels = { gallery: string; selectOptions: string; outOfStock: string; addToCart: string; cartSoon: string; price: string };
+
 type Props = {
-  locale: string;
   title: string;
-  images: ProductImage[];
-  skus: Sku[];
+  images: PurchaseImage[];
+  skus: PurchaseSku[];
   /** zh → shopper-language names for spec names and values. */
   names: Record<string, string>;
-  currency: CurrencyCode;
-  rate: string;
   labels: PurchaseLabels;
   children: ReactNode;
 };
 
-function dimensionsOf(skus: Sku[]): { name: string; values: string[] }[] {
+function dimensionsOf(skus: PurchaseSku[]): { name: string; values: string[] }[] {
   const dims = new Map<string, string[]>();
   for (const sku of skus) {
     for (const { name, value } of sku.attributes) {
@@ -45,7 +47,7 @@ function dimensionsOf(skus: Sku[]): { name: string; values: string[] }[] {
 }
 
 /** Gallery and SKU selector share state: choosing a colour shows its photo, price and stock. */
-export function ProductPurchase({ locale, title, images, skus, names, currency, rate, labels, children }: Props) {
+export function ProductPurchase({ title, images, skus, names, labels, children }: Props) {
   const dims = useMemo(() => dimensionsOf(skus), [skus]);
   const initial = skus.find((s) => s.stock > 0) ?? skus[0];
   const [choice, setChoice] = useState<Record<string, string>>(() =>
@@ -54,10 +56,6 @@ export function ProductPurchase({ locale, title, images, skus, names, currency, 
   const [photo, setPhoto] = useState(initial?.imagePosition ?? images[0]?.position ?? 0);
   const sku = skus.find((s) => s.attributes.every((a) => choice[a.name] === a.value));
   const tr = (zh: string) => names[zh] ?? zh;
-  const money = (minor: number) => {
-    const cny = { amountMinor: minor, currency: 'CNY' as const };
-    return formatMoney(currency === 'CNY' ? cny : convert(cny, currency, rate), locale);
-  };
   const current = images.find((i) => i.position === photo) ?? images[0];
 
   const pick = (name: string, value: string) => {
@@ -85,9 +83,9 @@ export function ProductPurchase({ locale, title, images, skus, names, currency, 
           />
         )}
         <ul className="thumbs" role="list">
-          {images.map((img, i) => (
+          {images.map((img) => (
             <li key={img.position}>
-              <button type="button" onClick={() => setPhoto(img.position)} aria-pressed={img.position === current?.position} aria-label={labels.showPhoto.replace('{n}', String(i + 1))}>
+              <button type="button" onClick={() => setPhoto(img.position)} aria-pressed={img.position === current?.position} aria-label={img.label}>
                 {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img src={mediaUrl(img.key, 200)} width={64} height={64} alt="" loading="lazy" decoding="async" />
               </button>
@@ -100,13 +98,11 @@ export function ProductPurchase({ locale, title, images, skus, names, currency, 
         <div className="buy-box">
           <p className="price-line" aria-live="polite" data-testid="sku-price">
             <span className="visually-hidden">{labels.price}: </span>
-            <strong className="price-big">{sku ? money(sku.priceMinor) : '—'}</strong>
-            {sku && currency !== 'CNY' && (
-              <span className="muted"> {labels.originalPrice.replace('{price}', formatMoney({ amountMinor: sku.priceMinor, currency: 'CNY' }, locale))}</span>
-            )}
+            <strong className="price-big">{sku ? sku.price : '—'}</strong>
+            {sku?.originalPrice && <span className="muted"> {sku.originalPrice}</span>}
           </p>
           <p data-testid="sku-stock" className={sku && sku.stock > 0 ? 'stock' : 'stock out'}>
-            {sku && sku.stock > 0 ? labels.inStock.replace('{count}', String(sku.stock)) : labels.outOfStock}
+            {sku ? sku.stockLabel : labels.outOfStock}
           </p>
           {dims.map((dim) => (
             <fieldset key={dim.name} className="spec-group">

@@ -145,8 +145,8 @@ describe('messages', () => {
           problems.push(`${key}: does not parse (${(error as Error).message})`);
           continue;
         }
-        // Compare names and how each is formatted: some components substitute `{count}` textually,
-        // so turning a plain argument into a plural (or back) can break them.
+        // Compare names and how each is formatted: turning a plain argument into a plural (or back)
+        // changes what callers must pass.
         const want = describeArgs(analyse(source).args);
         const got = describeArgs(ours.args);
         if (want.join() !== got.join()) problems.push(`${key}: placeholders ${JSON.stringify(got)}, English has ${JSON.stringify(want)}`);

@@ -9,6 +9,7 @@ import { findProductBySource } from '@/lib/catalog/queries/find-product-by-sourc
 import { getDb } from '@/lib/db';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { shopPaths } from '@/lib/shop/paths';
+import { platformName } from '@/lib/shop/platform-name';
 import { pageRate } from '@/lib/shop/rates';
 import { listingPageSize } from '@/lib/shop/listing-params';
 import { looksLikeUrl, parseProductLink } from '@/lib/suppliers/parse-product-link';
@@ -52,7 +53,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
     if (link) {
       const product = await findProductBySource(getDb(), link.platform, link.id);
       if (product) redirect(shopPaths.product(locale, product.slug));
-      linkMessage = t('linkNotImported', { platform: link.platform });
+      linkMessage = t('linkNotImported', { platform: await platformName(locale, link.platform) });
     } else {
       linkMessage = t('linkUnsupported');
     }

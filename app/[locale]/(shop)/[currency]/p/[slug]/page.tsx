@@ -15,6 +15,7 @@ import { absoluteUrl } from '@/lib/seo/site-url';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { toDecimalString } from '@/lib/money';
 import { displayPrice, formatCny, priceRange } from '@/lib/shop/price';
+import { platformName } from '@/lib/shop/platform-name';
 import { pageRate } from '@/lib/shop/rates';
 
 type Params = { params: Promise<{ locale: string; currency: string; slug: string }> };
@@ -70,11 +71,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ProductPage({ params }: Params) {
   const { locale, currency, product } = await load(params);
   setRequestLocale(locale as Locale);
-  const [t, nav, tree, rate] = await Promise.all([
+  const [t, nav, tree, rate, platform] = await Promise.all([
     getTranslations({ locale, namespace: 'product' }),
     getTranslations({ locale, namespace: 'nav' }),
     cachedCategoryTree(locale),
     pageRate(currency),
+    platformName(locale, product.platform),
   ]);
   const category = tree.byId[product.categoryId];
   const crumbs: Crumb[] = [
@@ -87,27 +89,28 @@ export default async function ProductPage({ params }: Params) {
   const url = absoluteUrl(shopPaths.product(locale, product.slug));
   const lowest = displayPrice(product.priceMinMinor, rate, locale);
   const tr = (zh: string) => product.attributeNames[zh] ?? zh;
-  const platformName = product.platform === '1688' ? '1688' : product.platform;
 
   return (
     <article className="product" data-product-id={product.id}>
       <JsonLd data={productJsonLd(product, url, lowest.money, crumbs)} />
       <Breadcrumbs crumbs={crumbs} label={t('breadcrumbs')} current={product.title} />
       <ProductPurchase
-        locale={locale}
         title={product.title}
-        images={product.images}
-        skus={product.skus.map((s) => ({ id: s.id, attributes: s.attributes, priceMinor: s.priceMinor, stock: s.stock, imagePosition: s.imagePosition }))}
+        images={product.images.map((img, i) => ({ ...img, label: t('showPhoto', { n: i + 1 }) }))}
+        skus={product.skus.map((s) => ({
+          id: s.id,
+          attributes: s.attributes,
+          stock: s.stock,
+          imagePosition: s.imagePosition,
+          price: displayPrice(s.priceMinor, rate, locale).text,
+          originalPrice: rate.currency === 'CNY' ? null : t('originalPrice', { price: formatCny(s.priceMinor, locale) }),
+          stockLabel: s.stock > 0 ? t('inStock', { count: String(s.stock) }) : t('outOfStock'),
+        }))}
         names={specNames(product)}
-        currency={rate.currency}
-        rate={rate.rate}
         labels={{
           gallery: t('gallery'),
-          showPhoto: t('showPhoto', { n: '{n}' }),
           selectOptions: t('selectOptions'),
-          inStock: t('inStock', { count: '{count}' }),
           outOfStock: t('outOfStock'),
-          originalPrice: t('originalPrice', { price: '{price}' }),
           addToCart: t('addToCart'),
           cartSoon: t('cartSoon'),
           price: t('price'),
@@ -130,7 +133,7 @@ export default async function ProductPage({ params }: Params) {
           {priceRange(product.priceMinMinor, product.priceMaxMinor, rate, locale)}
           {rate.currency !== 'CNY' && <span className="muted"> ({formatCny(product.priceMinMinor, locale)})</span>}
         </p>
-        <p className="muted small">{t('rateNote', { rate: rate.rate.replace(/0+$/, '').replace(/\.$/, ''), currency: rate.currency })}</p>
+        <p className="muted small">{t('rateNote', { rate: rate.rate, currency: rate.currency })}</p>
       </ProductPurchase>
 
       <div className="product-details">
@@ -155,7 +158,7 @@ export default async function ProductPage({ params }: Params) {
             <dt>{t('source')}</dt>
             <dd>
               <a href={product.sourceUrl} rel="nofollow noopener" target="_blank">
-                {t('viewSource', { platform: platformName })}
+                {t('viewSource', { platform })}
               </a>
             </dd>
           </dl>

@@ -9,10 +9,10 @@ export type Derivatives = { key: string; width: number; height: number; files: R
 /**
  * WebP derivatives of an original: 200 px squares for lists (cover crop, so grids line up) and an
  * 800 px detail image that keeps the original's aspect ratio. The key is the original's content hash,
- * so an unchanged image is never processed twice.
+ * so a picture shared by many products is stored once.
  */
 export async function deriveImages(original: Buffer): Promise<Derivatives> {
-  const key = createHash('sha256').update(original).digest('hex').slice(0, 32);
+  const key = contentKey(original);
   const image = sharp(original, { failOn: 'error' });
   const [list, detail] = await Promise.all([
     image.clone().resize(200, 200, { fit: 'cover' }).webp({ quality: 72, effort: 4 }).toBuffer(),
@@ -21,6 +21,6 @@ export async function deriveImages(original: Buffer): Promise<Derivatives> {
   return { key, width: detail.info.width, height: detail.info.height, files: { 200: list, 800: detail.data } };
 }
 
-export function contentKey(original: Buffer): string {
+function contentKey(original: Buffer): string {
   return createHash('sha256').update(original).digest('hex').slice(0, 32);
 }

@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DerivativeSize, Derivatives } from './derive';
+import { derivativeSizes, type DerivativeSize, type Derivatives } from './derive';
 
 const keyPattern = /^[0-9a-f]{32}$/;
 
@@ -11,17 +11,9 @@ export function createLocalStorage(dir: string) {
 
   return {
     fileFor,
-    async has(key: string): Promise<boolean> {
-      try {
-        await stat(fileFor(key, 800));
-        return true;
-      } catch {
-        return false;
-      }
-    },
     async save(d: Derivatives): Promise<void> {
       await mkdir(path.join(root, d.key.slice(0, 2)), { recursive: true });
-      for (const size of [200, 800] as const) {
+      for (const size of derivativeSizes) {
         const target = fileFor(d.key, size);
         // Write then rename: a reader never sees half a file.
         const tmp = `${target}.${process.pid}.tmp`;

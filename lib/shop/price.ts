@@ -1,5 +1,4 @@
-import Big from 'big.js';
-import { convert, formatMoney, type CurrencyCode, type Money } from '@/lib/money';
+import { convert, formatMoney, fromDecimalString, invertRate, type CurrencyCode, type Money } from '@/lib/money';
 
 export type PinnedRate = { currency: CurrencyCode; rate: string; source: string; capturedAt: string };
 
@@ -25,7 +24,11 @@ export function priceRange(minMinor: number, maxMinor: number, rate: PinnedRate,
  * catalog). Returns undefined for anything that is not a plain non-negative decimal.
  */
 export function boundToCnyMinor(input: string | undefined, rate: PinnedRate): number | undefined {
-  if (!input || !/^\d{1,9}(\.\d{1,3})?$/.test(input.trim())) return undefined;
-  const cnyMajor = new Big(input.trim()).div(rate.rate);
-  return Number(cnyMajor.times(100).round(0, Big.roundHalfEven).toString());
+  const text = input?.trim();
+  if (!text || !/^\d{1,9}(\.\d{1,3})?$/.test(text)) return undefined;
+  try {
+    return convert(fromDecimalString(text, rate.currency), 'CNY', invertRate(rate.rate)).amountMinor;
+  } catch {
+    return undefined; // more decimals than the currency has
+  }
 }

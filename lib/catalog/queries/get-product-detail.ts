@@ -1,13 +1,10 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/mysql-core';
-import { products, productTranslations, sellers } from '@/db/schema/catalog';
+import { products, sellers } from '@/db/schema/catalog';
 import type { Database } from '@/lib/db';
 import type { ProductDetail, ProductImage, ProductSku, SpecAttribute } from '../types';
 import { readJson } from './json-column';
-
-const local = alias(productTranslations, 'pt_local');
-const english = alias(productTranslations, 'pt_en');
+import { englishText as english, localText as local, pickTitle, translationJoins } from './localized-text';
 
 // SKUs and images ride along as JSON arrays so the whole product costs a single round trip
 // (the storefront budget is ≤ 3 queries per product page on a cold cache).
@@ -20,6 +17,7 @@ const imagesJson = sql<unknown>`(select json_arrayagg(json_object(
   from product_images i where i.product_id = ${products.id} and i.status = 'ready')`;
 
 export async function getProductDetail(db: Database, id: number, locale: string): Promise<ProductDetail | null> {
+  const joins = translationJoins(locale);
   const [row] = await db
     .select({
       p: products,
@@ -35,8 +33,8 @@ export async function getProductDetail(db: Database, id: number, locale: string)
     })
     .from(products)
     .innerJoin(sellers, eq(sellers.id, products.sellerId))
-    .leftJoin(local, and(eq(local.productId, products.id), eq(local.locale, locale)))
-    .leftJoin(english, and(eq(english.productId, products.id), eq(english.locale, 'en')))
+    .leftJoin(...joins.local)
+    .leftJoin(...joins.english)
     .where(and(eq(products.id, id), eq(products.isActive, 1)))
     .limit(1);
   if (!row) return null;
@@ -54,12 +52,7 @@ export async function getProductDetail(db: Database, id: number, locale: string)
     sourceId: p.sourceId,
     sourceUrl: p.sourceUrl,
     titleZh: p.titleZh,
-    title: (hasLocal ? row.localTitle : row.enTitle) ?? p.titleZh,
-    titleLang: hasLocal
-      ? { lang: locale, isFallback: false }
-      : row.enTitle !== null
-        ? { lang: 'en', isFallback: locale !== 'en' }
-        : { lang: 'zh-CN', isFallback: true },
+    ...pickTitle(row.localTitle, row.enTitle, p.titleZh, locale),
     description: (hasLocal ? row.localDescription : row.enDescription) ?? p.descriptionZh,
     attributesZh: p.attributesZh,
     attributeNames: { ...(row.enAttributes ?? {}), ...(row.localAttributes ?? {}) },

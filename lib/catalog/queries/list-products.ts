@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-
 import { products } from '@/db/schema/catalog';
 import type { Database } from '@/lib/db';
 import type { ProductCard, ProductPage, SortOption } from '../types';
-import { cardColumns, cardJoins, toCard } from './product-cards';
+import { translationJoins } from './localized-text';
+import { cardColumns, toCard } from './product-cards';
 
 export type ListFilter = {
   categoryIds?: number[];
@@ -29,7 +30,7 @@ export async function listProducts(db: Database, filter: ListFilter, locale: str
   if (filter.minPriceMinor !== undefined) conditions.push(gte(products.priceMinMinor, filter.minPriceMinor));
   if (filter.maxPriceMinor !== undefined) conditions.push(lte(products.priceMinMinor, filter.maxPriceMinor));
   const where = and(...conditions);
-  const joins = cardJoins(locale);
+  const joins = translationJoins(locale);
 
   const [totalRow] = await db.select({ total: count() }).from(products).where(where);
   const total = totalRow?.total ?? 0;
@@ -50,7 +51,7 @@ export async function listProducts(db: Database, filter: ListFilter, locale: str
 /** Cards for known ids, in the order given (search results, featured lists). */
 export async function productCardsByIds(db: Database, ids: number[], locale: string): Promise<ProductCard[]> {
   if (ids.length === 0) return [];
-  const joins = cardJoins(locale);
+  const joins = translationJoins(locale);
   const rows = await db
     .select(cardColumns())
     .from(products)

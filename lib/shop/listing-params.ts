@@ -13,10 +13,22 @@ const schema = z.object({
 
 export type ListingParams = { sort: SortOption; page: number; min?: string; max?: string };
 
+type RawParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
 /** Listing query parameters from the URL; anything malformed falls back to its default, never a 500. */
-export function parseListingParams(raw: Record<string, string | string[] | undefined>): ListingParams {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+export function parseListingParams(raw: RawParams): ListingParams {
   return schema.parse({ sort: first(raw.sort), page: first(raw.page), min: first(raw.min), max: first(raw.max) });
+}
+
+const searchSchema = z.object({
+  q: z.string().catch('').transform((q) => q.trim().slice(0, 200)),
+  page: z.coerce.number().int().catch(1).transform((n) => Math.min(100, Math.max(1, n))),
+});
+
+/** Search words (at most 200 characters) and a page from 1 to 100, by the same rules. */
+export function parseSearchParams(raw: RawParams): { q: string; page: number } {
+  return searchSchema.parse({ q: first(raw.q) ?? '', page: first(raw.page) ?? 1 });
 }
 
 export function listingQuery(params: ListingParams, overrides: Partial<ListingParams> = {}): string {

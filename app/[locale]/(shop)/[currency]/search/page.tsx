@@ -11,7 +11,7 @@ import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { shopPaths } from '@/lib/shop/paths';
 import { platformName } from '@/lib/shop/platform-name';
 import { pageRate } from '@/lib/shop/rates';
-import { listingPageSize } from '@/lib/shop/listing-params';
+import { listingPageSize, parseSearchParams } from '@/lib/shop/listing-params';
 import { looksLikeUrl, parseProductLink } from '@/lib/suppliers/parse-product-link';
 
 type Props = {
@@ -19,16 +19,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-function readQuery(raw: Record<string, string | string[] | undefined>) {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-  const q = first(raw.q).trim().slice(0, 200);
-  const page = Math.min(100, Math.max(1, Number.parseInt(first(raw.page), 10) || 1));
-  return { q, page };
-}
-
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const { q } = readQuery(await searchParams);
+  const { q } = parseSearchParams(await searchParams);
   const t = await getTranslations({ locale, namespace: 'meta' });
   const nav = await getTranslations({ locale, namespace: 'nav' });
   // Result pages are for shoppers, not for the index.
@@ -39,7 +32,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { locale, currency } = await params;
   if (!isLocale(locale)) return null;
   setRequestLocale(locale as Locale);
-  const { q, page } = readQuery(await searchParams);
+  const { q, page } = parseSearchParams(await searchParams);
   const [t, nav, listing, rate] = await Promise.all([
     getTranslations({ locale, namespace: 'search' }),
     getTranslations({ locale, namespace: 'nav' }),

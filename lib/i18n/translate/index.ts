@@ -2,6 +2,7 @@ import 'server-only';
 import type { Env } from '@/lib/env';
 import { deeplProvider, libreTranslateProvider } from './http-providers';
 import { offlineProvider } from './offline';
+import { hasCjk } from './offline/segmenter';
 import { type TextKind, type TranslationProvider, TranslationError } from './types';
 
 export type { TextKind, TranslationProvider } from './types';
@@ -42,14 +43,12 @@ export interface TranslatedProduct {
   provider: string;
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 /**
  * Texts without Chinese ("XL", "500ml", "iPhone15") map to themselves without a round trip:
  * cloud providers bill per character and sometimes "translate" model numbers.
  */
 async function translateKind(provider: TranslationProvider, texts: string[], to: string, kind: TextKind): Promise<string[] | null> {
-  const pending = texts.filter((t) => CJK.test(t));
+  const pending = texts.filter(hasCjk);
   if (pending.length === 0) return texts;
   const translated = await provider.translate(pending, 'zh-CN', to, kind);
   if (translated === null) return null;

@@ -2,6 +2,7 @@ import { asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { closeDatabases, databaseFor } from '@/db/client';
 import { categories, products } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { shopPaths } from '@/lib/shop/paths';
 import { runCommand } from './server';
 
 /*
@@ -47,11 +48,11 @@ export async function pickBenchPaths(productCount = 50, locale = 'en'): Promise<
     const [root] = await db.select({ slug: categories.slug }).from(categories).where(isNull(categories.parentId)).orderBy(asc(categories.sortOrder), asc(categories.id)).limit(1);
     if (top.length < productCount || !root) throw new Error(`the demo catalog has ${top.length} active products and ${root ? 'a' : 'no'} root category`);
     return {
-      about: `/${locale}/about`,
-      home: `/${locale}`,
-      products: top.map((p) => `/${locale}/p/${p.slug}`),
-      category: `/${locale}/c/${root.slug}`,
-      search: `/${locale}/search?q=dress`,
+      about: shopPaths.about(locale),
+      home: shopPaths.home(locale),
+      products: top.map((p) => shopPaths.product(locale, p.slug)),
+      category: shopPaths.category(locale, root.slug),
+      search: shopPaths.search(locale, 'dress'),
     };
   } finally {
     await closeDatabases();

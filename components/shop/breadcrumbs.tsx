@@ -11,7 +11,10 @@ export function Breadcrumbs({ crumbs, label, current }: { crumbs: Crumb[]; label
             <Link href={c.href}>{c.name}</Link>
           </li>
         ))}
-        <li aria-current="page">{current}</li>
+        <li aria-current="page">
+          {/* A product title may be English on an Arabic page: isolate its direction. */}
+          <bdi>{current}</bdi>
+        </li>
       </ol>
     </nav>
   );

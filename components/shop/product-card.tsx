@@ -29,7 +29,7 @@ export function ProductCard({ product, locale, rate, isAboveFold = false, soldLa
         ) : (
           <span className="card-image placeholder" aria-hidden="true" />
         )}
-        <span className="card-title" lang={product.titleLang.lang} data-translation-fallback={product.titleLang.isFallback ? 'en' : undefined}>
+        <span className="card-title" lang={product.titleLang.lang} dir="auto" data-translation-fallback={product.titleLang.isFallback ? 'en' : undefined}>
           {product.title}
         </span>
         <span className="card-price">

@@ -116,7 +116,7 @@ export default async function ProductPage({ params }: Params) {
           price: t('price'),
         }}
       >
-        <h1 lang={product.titleLang.lang} data-translation-fallback={product.titleLang.isFallback ? 'en' : undefined}>
+        <h1 lang={product.titleLang.lang} dir="auto" data-translation-fallback={product.titleLang.isFallback ? 'en' : undefined}>
           {product.title}
         </h1>
         {product.titleLang.isFallback && (

@@ -23,6 +23,31 @@ const schema = z.object({
   DEEPL_API_URL: z.url().default('https://api-free.deepl.com'),
   FX_PROVIDER: z.enum(['snapshot', 'ecb']).default('snapshot'),
   ECB_DAILY_URL: z.url().default('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml'),
+  /** Signs session JWTs (next-auth). */
+  NEXTAUTH_SECRET: z.string().min(16).default('ferry-demo-auth-secret-change-me'),
+  /** 32 bytes, hex or base64: encrypts partner API secrets at rest. */
+  FERRY_SECRET_KEY: z.string().min(32).default('ferry-demo-secret-key-change-me-0000000000'),
+  /** smtp://user:pass@host:port; without it mail is kept in the outbox table only (readable in the admin). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp:// or smtps://').optional(),
+  EMAIL_FROM: z.string().min(3).default('Ferry <no-reply@ferry.local>'),
+  SERVICE_FEE_PERCENT: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'a percentage like 5 or 7.5').default('5'),
+  SERVICE_FEE_MIN_CNY: z.coerce.number().int().min(0).default(1000),
+  /** Minutes an unpaid order holds its stock. */
+  RESERVATION_MINUTES: z.coerce.number().positive().default(30),
+  REPORTING_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  FX_MAX_DEVIATION_PERCENT: z.string().regex(/^\d+(\.\d+)?$/).default('2'),
+  /** Countries (ISO 3166-1 alpha-2, comma-separated) where cash on delivery is offered, and its fee in CNY minor units. */
+  COD_COUNTRIES: z.string().default('AE,SA'),
+  COD_FEE_CNY: z.coerce.number().int().min(0).default(2000),
+  PAYMENT_GATEWAY: z.enum(['sandbox', 'stripe']).default('sandbox'),
+  SANDBOX_GATEWAY_URL: z.url().default('http://localhost:8081'),
+  SANDBOX_SECRET_KEY: z.string().min(8).default('sk_test_ferry_sandbox'),
+  SANDBOX_WEBHOOK_SECRET: z.string().min(8).default('whsec_ferry_sandbox_demo'),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  /** Open API requests per minute per partner key (a key's own limit overrides it). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Exposes /api/internal/stats (SQL query counter) for tests and benchmarks. Never in production. */
   FERRY_DEBUG_STATS: z.enum(['0', '1']).default('0'),
 });
@@ -46,6 +71,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (env.TRANSLATION_PROVIDER === 'deepl' && !env.DEEPL_API_KEY) {
     throw new EnvError('Invalid environment:\n  DEEPL_API_KEY: required when TRANSLATION_PROVIDER=deepl');
+  }
+  if (env.PAYMENT_GATEWAY === 'stripe' && !(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET)) {
+    throw new EnvError('Invalid environment:\n  STRIPE_SECRET_KEY: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are required when PAYMENT_GATEWAY=stripe');
   }
   return env;
 }

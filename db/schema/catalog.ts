@@ -14,17 +14,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
-
-/** Ids are bigint unsigned auto-increment: drizzle's serial() breaks on MariaDB. */
-const id = () => bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey();
-const ref = (name: string) => bigint(name, { mode: 'number', unsigned: true });
-const timestamps = {
-  createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().$defaultFn(() => new Date()),
-  updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 })
-    .notNull()
-    .$defaultFn(() => new Date())
-    .$onUpdateFn(() => new Date()),
-};
+import { id, ref, timestamps } from './columns';
 
 export const translationSource = ['machine', 'staff'] as const;
 export type TranslationSource = (typeof translationSource)[number];
@@ -134,8 +124,13 @@ export const skus = mysqlTable(
     attributes: json('attributes').$type<SpecAttribute[]>().notNull(),
     currency: char('currency', { length: 3 }).notNull().default('CNY'),
     priceMinor: bigint('price_minor', { mode: 'number' }).notNull(),
-    /** Shadow stock: the upstream's on-sale quantity as last synced. */
+    /** Shadow stock: the upstream's on-sale quantity as last synced (or set by staff). */
     stock: int('stock').notNull().default(0),
+    /**
+     * Units withheld by open orders (pending, or paid and not yet bought upstream). Sellable now is
+     * `stock - reserved`; checkout's guarded update never lets it go below zero.
+     */
+    reserved: int('reserved').notNull().default(0),
     imagePosition: smallint('image_position'),
     syncedAt: datetime('synced_at', { mode: 'date', fsp: 3 }).notNull(),
     ...timestamps,

@@ -5,6 +5,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { defaultLocale, locales, type Locale } from './locales';
+import { messageAreas } from './message-areas';
 
 /**
  * Checks every UI catalogue in messages/ against the English one: same keys, valid ICU,
@@ -15,8 +16,20 @@ type Messages = { [key: string]: string | Messages };
 
 const messagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../messages');
 
+function readJson(file: string): Messages {
+  return JSON.parse(readFileSync(path.join(messagesDir, file), 'utf8')) as Messages;
+}
+
+/** The storefront file plus every area file, as request.ts merges them; a namespace may live in one file only. */
 function load(locale: Locale): Messages {
-  return JSON.parse(readFileSync(path.join(messagesDir, `${locale}.json`), 'utf8')) as Messages;
+  const merged: Messages = readJson(`${locale}.json`);
+  for (const area of messageAreas) {
+    for (const [namespace, value] of Object.entries(readJson(`${area}/${locale}.json`))) {
+      if (namespace in merged) throw new Error(`Namespace "${namespace}" of ${area}/${locale}.json is already defined`);
+      merged[namespace] = value;
+    }
+  }
+  return merged;
 }
 
 /** Leaf messages keyed by dotted path. Non-string leaves are kept so the type check can report them. */

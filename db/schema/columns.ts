@@ -1,0 +1,15 @@
+import { bigint, datetime } from 'drizzle-orm/mysql-core';
+
+/** Ids are bigint unsigned auto-increment: drizzle's serial() breaks on MariaDB. */
+export const id = () => bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey();
+export const ref = (name: string) => bigint(name, { mode: 'number', unsigned: true });
+/** Money is an integer count of minor units; the currency sits in a column beside it. */
+export const minor = (name: string) => bigint(name, { mode: 'number' });
+export const at = (name: string) => datetime(name, { mode: 'date', fsp: 3 });
+export const timestamps = {
+  createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
+  updatedAt: at('updated_at')
+    .notNull()
+    .$defaultFn(() => new Date())
+    .$onUpdateFn(() => new Date()),
+};

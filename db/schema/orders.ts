@@ -1,0 +1,146 @@
+import { char, decimal, index, int, json, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { at, id, minor, ref, timestamps } from './columns';
+import type { SpecAttribute } from './catalog';
+
+export const orderStatuses = [
+  'pending',
+  'paid',
+  'purchasing',
+  'purchased',
+  'arrived',
+  'packed',
+  'shipped',
+  'completed',
+  'cancelled',
+  'refunded',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export type ShippingAddress = {
+  name: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region?: string | null;
+  postalCode?: string | null;
+  country: string;
+  phone: string;
+};
+
+/** CNY minor units per breakdown line, as priced at checkout. */
+export type OrderBreakdown = {
+  items: number;
+  domesticShipping: number;
+  serviceFee: number;
+  valueAddedServices: number;
+  codFee: number;
+  discount: number;
+};
+
+/**
+ * An order pins its exchange rates at creation: every later money movement uses them. Amounts are
+ * kept three times: CNY (what the agent spends), the charge currency (what the shopper pays) and
+ * the reporting currency (what finance adds up).
+ */
+export const orders = mysqlTable(
+  'orders',
+  {
+    id: id(),
+    number: varchar('number', { length: 20 }).notNull(),
+    status: mysqlEnum('status', orderStatuses).notNull().default('pending'),
+    /** Bumped by every transition; a transition is `UPDATE … WHERE id = ? AND status = ? AND version = ?`. */
+    version: int('version').notNull().default(0),
+    userId: ref('user_id'),
+    partnerKeyId: varchar('partner_key_id', { length: 40 }),
+    externalRef: varchar('external_ref', { length: 100 }),
+    /** Double submits of one checkout page (or one partner idempotency key) make one order. */
+    checkoutToken: varchar('checkout_token', { length: 100 }).notNull(),
+    locale: varchar('locale', { length: 10 }).notNull(),
+    email: varchar('email', { length: 254 }),
+    shippingAddress: json('shipping_address').$type<ShippingAddress>().notNull(),
+    valueAddedServices: json('value_added_services').$type<string[]>().notNull(),
+    breakdownCny: json('breakdown_cny').$type<OrderBreakdown>().notNull(),
+    totalCnyMinor: minor('total_cny_minor').notNull(),
+    chargeCurrency: char('charge_currency', { length: 3 }).notNull(),
+    chargeMinor: minor('charge_minor').notNull(),
+    /** 1 CNY = charge_rate charge currency. */
+    chargeRate: decimal('charge_rate', { precision: 24, scale: 12 }).notNull(),
+    rateSource: varchar('rate_source', { length: 32 }).notNull(),
+    rateCapturedAt: at('rate_captured_at').notNull(),
+    baseCurrency: char('base_currency', { length: 3 }).notNull(),
+    baseMinor: minor('base_minor').notNull(),
+    baseRate: decimal('base_rate', { precision: 24, scale: 12 }).notNull(),
+    gateway: varchar('gateway', { length: 16 }).notNull(),
+    /** The gateway's payment (PaymentIntent id), once the shopper opened the pay page. */
+    gatewayPaymentId: varchar('gateway_payment_id', { length: 100 }),
+    /** Secret part of the pay link handed to a partner's customer (no sign-in needed to pay). */
+    payToken: char('pay_token', { length: 32 }).notNull(),
+    reservedUntil: at('reserved_until'),
+    paidAt: at('paid_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('orders_number_uq').on(t.number),
+    uniqueIndex('orders_checkout_uq').on(t.checkoutToken),
+    index('orders_user_idx').on(t.userId, t.createdAt),
+    index('orders_partner_idx').on(t.partnerKeyId),
+    index('orders_status_idx').on(t.status, t.createdAt),
+    index('orders_reserved_idx').on(t.status, t.reservedUntil),
+  ],
+);
+
+export const orderItems = mysqlTable(
+  'order_items',
+  {
+    id: id(),
+    orderId: ref('order_id').notNull(),
+    skuId: ref('sku_id').notNull(),
+    productId: ref('product_id').notNull(),
+    sellerId: ref('seller_id').notNull(),
+    title: varchar('title', { length: 512 }).notNull(),
+    attributes: json('attributes').$type<SpecAttribute[]>().notNull(),
+    quantity: int('quantity').notNull(),
+    unitPriceCnyMinor: minor('unit_price_cny_minor').notNull(),
+    remark: varchar('remark', { length: 300 }),
+  },
+  (t) => [index('order_items_order_idx').on(t.orderId), index('order_items_sku_idx').on(t.skuId)],
+);
+
+/**
+ * The outbox: one row per transition, written in the transition's transaction. Downstream consumers
+ * (notifications, logistics, reports) read unpublished rows in id order.
+ */
+export const orderEvents = mysqlTable(
+  'order_events',
+  {
+    id: id(),
+    orderId: ref('order_id').notNull(),
+    type: varchar('type', { length: 48 }).notNull(),
+    fromStatus: mysqlEnum('from_status', orderStatuses),
+    toStatus: mysqlEnum('to_status', orderStatuses).notNull(),
+    payload: json('payload').$type<Record<string, unknown>>().notNull(),
+    publishedAt: at('published_at'),
+    createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId), index('order_events_unpublished_idx').on(t.publishedAt, t.id)],
+);
+
+export const actorTypes = ['user', 'partner', 'gateway', 'system', 'cli'] as const;
+export type ActorType = (typeof actorTypes)[number];
+
+/** Who did what: every order transition and every staff write. */
+export const auditLog = mysqlTable(
+  'audit_log',
+  {
+    id: id(),
+    actorType: mysqlEnum('actor_type', actorTypes).notNull(),
+    actorId: varchar('actor_id', { length: 64 }),
+    actorLabel: varchar('actor_label', { length: 254 }),
+    action: varchar('action', { length: 64 }).notNull(),
+    subjectType: varchar('subject_type', { length: 32 }).notNull(),
+    subjectId: varchar('subject_id', { length: 64 }).notNull(),
+    details: json('details').$type<Record<string, unknown>>().notNull(),
+    createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId, t.createdAt)],
+);

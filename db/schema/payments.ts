@@ -1,0 +1,45 @@
+import { char, index, int, mediumtext, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { at, id, minor, ref } from './columns';
+
+export const ledgerKinds = ['charge', 'refund', 'failure', 'cod_due'] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];
+
+/**
+ * The payment ledger: append-only. Unique on (gateway, transaction id, kind), so a callback that
+ * arrives twice cannot write a second row. A row whose amount or currency differs from the order's
+ * pinned charge is `flagged` for finance and never marks the order paid.
+ */
+export const paymentLedger = mysqlTable(
+  'payment_ledger',
+  {
+    id: id(),
+    orderId: ref('order_id').notNull(),
+    gateway: varchar('gateway', { length: 16 }).notNull(),
+    transactionId: varchar('transaction_id', { length: 100 }).notNull(),
+    kind: mysqlEnum('kind', ledgerKinds).notNull(),
+    amountMinor: minor('amount_minor').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    status: mysqlEnum('status', ['recorded', 'flagged']).notNull().default('recorded'),
+    flagReason: varchar('flag_reason', { length: 255 }),
+    eventId: varchar('event_id', { length: 100 }),
+    createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [uniqueIndex('payment_ledger_tx_uq').on(t.gateway, t.transactionId, t.kind), index('payment_ledger_order_idx').on(t.orderId)],
+);
+
+/** Webhook deliveries as received (raw body), claimed by event id before Ferry answers 2xx. */
+export const webhookEvents = mysqlTable(
+  'webhook_events',
+  {
+    id: id(),
+    source: varchar('source', { length: 32 }).notNull(),
+    eventId: varchar('event_id', { length: 100 }).notNull(),
+    type: varchar('type', { length: 64 }).notNull(),
+    payload: mediumtext('payload').notNull(),
+    deliveries: int('deliveries').notNull().default(1),
+    receivedAt: at('received_at').notNull().$defaultFn(() => new Date()),
+    processedAt: at('processed_at'),
+    error: varchar('error', { length: 255 }),
+  },
+  (t) => [uniqueIndex('webhook_events_uq').on(t.source, t.eventId), index('webhook_events_pending_idx').on(t.processedAt)],
+);

@@ -1,0 +1,39 @@
+import type { Role } from '@/db/schema/accounts';
+
+/**
+ * Role → permission table. Every action, read and route handler asks `can(role, permission)`
+ * (through `requirePermission`), never `role === …`.
+ */
+export const permissions = [
+  'orders:read',
+  'orders:cancel',
+  'orders:purchase',
+  'orders:warehouse',
+  'orders:refund',
+  'payments:read',
+  'stock:write',
+  'outbox:read',
+  'partner-keys:manage',
+  'users:manage',
+  'admin:access',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const staffBase: Permission[] = ['admin:access', 'orders:read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  customer: [],
+  purchaser: [...staffBase, 'orders:purchase', 'stock:write'],
+  warehouse: [...staffBase, 'orders:warehouse'],
+  service: [...staffBase, 'orders:cancel', 'outbox:read'],
+  finance: [...staffBase, 'orders:refund', 'payments:read'],
+  admin: [...permissions],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+export function isStaff(role: Role): boolean {
+  return can(role, 'admin:access');
+}

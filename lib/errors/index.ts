@@ -1,0 +1,43 @@
+/**
+ * The one error type that may reach a user: a stable code, a message safe to show, and the HTTP
+ * status it maps to. Anything else (database, vendor, bug) is reported as a generic `internal`
+ * error with a request id; its details stay in the server log.
+ */
+export const appErrorStatus = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  out_of_stock: 409,
+  invalid_transition: 409,
+  prices_moved: 409,
+  idempotency_mismatch: 422,
+  idempotency_in_progress: 409,
+  rate_limited: 429,
+  payment_unavailable: 503,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorStatus;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return appErrorStatus[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

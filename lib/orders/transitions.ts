@@ -1,0 +1,45 @@
+import type { OrderStatus } from '@/db/schema/orders';
+import type { Permission } from '@/lib/auth/permissions';
+
+/**
+ * The order state machine, the only place it is written down:
+ * pending → paid → purchasing → purchased → arrived → packed → shipped → completed,
+ * plus cancelled and refunded. `purchasing` is the lock that stops a second purchase.
+ * Each transition names the permission a person needs to make it by hand; `null` means only the
+ * system (a gateway callback, the reservation sweeper) makes it.
+ */
+export type Transition = {
+  from: OrderStatus;
+  to: OrderStatus;
+  event: string;
+  permission: Permission | null;
+};
+
+export const transitions: readonly Transition[] = [
+  { from: 'pending', to: 'paid', event: 'order.paid', permission: null },
+  { from: 'pending', to: 'cancelled', event: 'order.cancelled', permission: 'orders:cancel' },
+  { from: 'paid', to: 'purchasing', event: 'order.purchasing', permission: 'orders:purchase' },
+  { from: 'paid', to: 'refunded', event: 'order.refunded', permission: 'orders:refund' },
+  { from: 'purchasing', to: 'purchased', event: 'order.purchased', permission: 'orders:purchase' },
+  // A failed upstream purchase returns the order to the queue.
+  { from: 'purchasing', to: 'paid', event: 'order.purchase_failed', permission: 'orders:purchase' },
+  { from: 'purchased', to: 'arrived', event: 'order.arrived', permission: 'orders:warehouse' },
+  { from: 'purchased', to: 'refunded', event: 'order.refunded', permission: 'orders:refund' },
+  { from: 'arrived', to: 'packed', event: 'order.packed', permission: 'orders:warehouse' },
+  { from: 'arrived', to: 'refunded', event: 'order.refunded', permission: 'orders:refund' },
+  { from: 'packed', to: 'shipped', event: 'order.shipped', permission: 'orders:warehouse' },
+  { from: 'shipped', to: 'completed', event: 'order.completed', permission: 'orders:warehouse' },
+];
+
+export function findTransition(from: OrderStatus, to: OrderStatus): Transition | undefined {
+  return transitions.find((t) => t.from === from && t.to === to);
+}
+
+export function nextStatuses(from: OrderStatus): OrderStatus[] {
+  return transitions.filter((t) => t.from === from).map((t) => t.to);
+}
+
+export const terminalStatuses: readonly OrderStatus[] = ['completed', 'cancelled', 'refunded'];
+
+/** Statuses whose items still hold units of shadow stock (`skus.reserved`). */
+export const holdsStock = (status: OrderStatus): boolean => status === 'pending' || status === 'paid' || status === 'purchasing';

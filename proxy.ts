@@ -50,5 +50,5 @@ function route(request: NextRequest, locale: string, segments: string[]): NextRe
 }
 
 export const config = {
-  matcher: ['/((?!api|_next|media|sitemaps|sitemap\\.xml|robots\\.txt|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
+  matcher: ['/((?!api|_next|media|pay/|sitemaps|sitemap\\.xml|robots\\.txt|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
 };

@@ -8,6 +8,7 @@ export type Database = MySql2Database<typeof schema>;
 type Entry = { db: Database; pool: mysql.Pool };
 const globalForDb = globalThis as unknown as { __ferryDb?: Map<string, Entry> };
 const pools = (globalForDb.__ferryDb ??= new Map());
+const names = new WeakMap<Database, string>();
 
 /**
  * One pool per database URL for the whole process (one URL per tenant later). DECIMAL columns come
@@ -27,8 +28,19 @@ export function databaseFor(url: string): Database {
     const db = drizzle(pool, { schema, mode: 'default', logger: { logQuery: countQuery } });
     entry = { db, pool };
     pools.set(url, entry);
+    names.set(db, new URL(url).pathname.slice(1));
   }
   return entry.db;
+}
+
+/**
+ * The database's name: namespaces what Ferry keeps outside it (Redis stock counters), so two
+ * databases (tenants, or a test beside the demo) never share keys.
+ */
+export function databaseName(db: Database): string {
+  const name = names.get(db);
+  if (!name) throw new Error('Not a database handle from databaseFor()');
+  return name;
 }
 
 export async function closeDatabases(): Promise<void> {

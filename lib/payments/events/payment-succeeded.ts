@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import { orders } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { transitionInTx } from '@/lib/orders/transition-order';
+import { paymentIntentObject } from '../webhook-event';
+import type { EventContext, HandlerResult } from './context';
+import { appendLedger, orderForPayment } from './ledger';
+
+/**
+ * payment_intent.succeeded: record the charge once; the order becomes paid only if the amount and
+ * currency are exactly its pinned charge and it is still pending. Anything else is flagged for
+ * finance (a mismatch, or money for an order that expired meanwhile) and changes no status.
+ */
+export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Promise<HandlerResult> {
+  const intent = paymentIntentObject.parse(object);
+  const order = await orderForPayment(ctx.tx, intent.metadata.order_number);
+  if (!order) return { outcome: 'unknown_order' };
+  const amount = intent.amount_received ?? intent.amount;
+  const currency = intent.currency.toUpperCase();
+
+  let flagReason: string | null = null;
+  if (amount !== order.chargeMinor || currency !== order.chargeCurrency) {
+    flagReason = `paid ${amount} ${currency}, order charge is ${order.chargeMinor} ${order.chargeCurrency}`;
+  } else if (order.status === 'cancelled' || order.status === 'refunded') {
+    flagReason = `payment arrived for a ${order.status} order`;
+  }
+  const isNew = await appendLedger(ctx.tx, {
+    orderId: order.id,
+    gateway: ctx.source,
+    transactionId: intent.id,
+    kind: 'charge',
+    amountMinor: amount,
+    currency,
+    eventId: ctx.eventId,
+    flagReason,
+  });
+  if (!isNew) return { outcome: 'duplicate_payment' };
+  await ctx.tx.update(orders).set({ gatewayPaymentId: intent.id }).where(eq(orders.id, order.id));
+  if (flagReason) {
+    await recordAudit(ctx.tx, { type: 'gateway', id: ctx.source }, 'payment.flagged', { type: 'order', id: order.id }, { reason: flagReason, paymentId: intent.id });
+    return { outcome: 'flagged' };
+  }
+  if (order.status !== 'pending') return { outcome: 'already_' + order.status };
+  const result = await transitionInTx(ctx.tx, {
+    orderId: order.id,
+    from: 'pending',
+    to: 'paid',
+    actor: { type: 'gateway', id: ctx.source },
+    payload: { paymentId: intent.id, amountMinor: amount, currency },
+  });
+  return { outcome: result.changed ? 'paid' : 'not_pending', settlement: result.settlement };
+}

@@ -1,0 +1,26 @@
+import type { GatewayName } from '@/lib/checkout/types';
+
+export type PayableOrder = {
+  number: string;
+  chargeMinor: number;
+  chargeCurrency: string;
+  gatewayPaymentId: string | null;
+};
+
+export type StartedPayment = {
+  /** The gateway's payment id (a PaymentIntent id). */
+  paymentId: string;
+  /** Where the payer goes next: the gateway's hosted page, or Ferry's card page for Stripe. */
+  redirectUrl: string;
+};
+
+/**
+ * What Ferry asks of a payment gateway. Callbacks are not part of it: every card gateway speaks
+ * Stripe's webhook format (lib/payments/webhook) and cash on delivery has none.
+ */
+export type PaymentGateway = {
+  name: GatewayName;
+  /** Idempotent per order: opening the pay page twice reuses the same payment. */
+  startPayment(order: PayableOrder, returnUrl: string): Promise<StartedPayment>;
+  refund(paymentId: string, amountMinor: number): Promise<{ refundId: string }>;
+};

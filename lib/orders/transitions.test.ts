@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { orderStatuses } from '@/db/schema/orders';
+import { can } from '@/lib/auth/permissions';
+import { findTransition, holdsStock, nextStatuses, terminalStatuses, transitions } from './transitions';
+import { newOrderNumber, orderNumberPattern } from './order-number';
+
+describe('order state machine', () => {
+  it('walks the happy path pending → completed one step at a time', () => {
+    const path = ['pending', 'paid', 'purchasing', 'purchased', 'arrived', 'packed', 'shipped', 'completed'] as const;
+    for (let i = 0; i < path.length - 1; i++) expect(findTransition(path[i]!, path[i + 1]!)).toBeDefined();
+  });
+
+  it('allows no skipping, no way back from a terminal state and no un-paying', () => {
+    expect(findTransition('pending', 'purchasing')).toBeUndefined();
+    expect(findTransition('paid', 'pending')).toBeUndefined();
+    expect(findTransition('paid', 'cancelled')).toBeUndefined();
+    expect(findTransition('shipped', 'refunded')).toBeUndefined();
+    for (const status of terminalStatuses) expect(nextStatuses(status)).toEqual([]);
+  });
+
+  it('lets only the system mark an order paid', () => {
+    expect(findTransition('pending', 'paid')!.permission).toBeNull();
+  });
+
+  it('names only existing statuses, and each pair once', () => {
+    const pairs = transitions.map((t) => `${t.from}>${t.to}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    for (const t of transitions) {
+      expect(orderStatuses).toContain(t.from);
+      expect(orderStatuses).toContain(t.to);
+    }
+  });
+
+  it('gives each manual transition to the roles that do that work', () => {
+    const perm = (from: Parameters<typeof findTransition>[0], to: Parameters<typeof findTransition>[1]) => findTransition(from, to)!.permission!;
+    expect(can('purchaser', perm('paid', 'purchasing'))).toBe(true);
+    expect(can('warehouse', perm('paid', 'purchasing'))).toBe(false);
+    expect(can('warehouse', perm('packed', 'shipped'))).toBe(true);
+    expect(can('finance', perm('paid', 'refunded'))).toBe(true);
+    expect(can('service', perm('paid', 'refunded'))).toBe(false);
+    expect(can('customer', perm('pending', 'cancelled'))).toBe(false);
+  });
+
+  it('holds stock until the units are bought upstream', () => {
+    expect(orderStatuses.filter(holdsStock)).toEqual(['pending', 'paid', 'purchasing']);
+  });
+});
+
+describe('order numbers', () => {
+  it('are readable, dated and unambiguous', () => {
+    const number = newOrderNumber(new Date('2026-11-21T10:00:00Z'));
+    expect(number).toMatch(/^FR261121-/);
+    expect(number).toMatch(orderNumberPattern);
+    expect(number).not.toMatch(/-.*[ILOU]/);
+    expect(new Set(Array.from({ length: 1000 }, () => newOrderNumber())).size).toBe(1000);
+  });
+});

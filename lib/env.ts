@@ -40,7 +40,7 @@ const schema = z.object({
   COD_COUNTRIES: z.string().default('AE,SA'),
   COD_FEE_CNY: z.coerce.number().int().min(0).default(2000),
   PAYMENT_GATEWAY: z.enum(['sandbox', 'stripe']).default('sandbox'),
-  SANDBOX_GATEWAY_URL: z.url().default('http://localhost:8081'),
+  SANDBOX_GATEWAY_URL: z.url().default('http://127.0.0.1:8081'),
   SANDBOX_SECRET_KEY: z.string().min(8).default('sk_test_ferry_sandbox'),
   SANDBOX_WEBHOOK_SECRET: z.string().min(8).default('whsec_ferry_sandbox_demo'),
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),

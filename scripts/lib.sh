@@ -34,3 +34,17 @@ start_bridge() {
 }
 
 ferry() { node_modules/.bin/tsx --conditions=react-server cli/ferry.ts "$@"; }
+
+# Starts the sandbox payment gateway (Stripe's wire protocol, hosted pay page, signed webhooks to
+# this Ferry) unless something already serves its port.
+start_payment_sandbox() {
+  local url="${SANDBOX_GATEWAY_URL:-http://127.0.0.1:8081}"
+  local hostport="${url#http://}"; hostport="${hostport%%/*}"
+  local port="${hostport##*:}"
+  if port_open 127.0.0.1 "$port"; then return 0; fi
+  # The pay page is opened by the shopper's browser on the same host name as the shop.
+  PORT="$port" SANDBOX_PUBLIC_URL="http://localhost:$port" SANDBOX_WEBHOOK_URL="$SITE_URL/api/webhooks/payments/sandbox" \
+    node --import tsx sandboxes/payment-gateway/server.ts >&2 &
+  GATEWAY_PID=$!
+  wait_http "http://127.0.0.1:$port/healthz" 30 || { log "the payment sandbox did not start"; exit 1; }
+}

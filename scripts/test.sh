@@ -12,11 +12,15 @@ export SITE_URL="http://localhost:$PORT"
 export FERRY_DEBUG_STATS=1
 export UPSTASH_REDIS_REST_URL="${TEST_UPSTASH_REDIS_REST_URL:-http://127.0.0.1:8078}"
 export FERRY_TEST_BASE_URL="$SITE_URL"
+export SANDBOX_GATEWAY_URL="${TEST_SANDBOX_GATEWAY_URL:-http://127.0.0.1:8082}"
+# Short background-job period so expired reservations and stored webhooks are picked up quickly.
+export FERRY_JOBS_INTERVAL_SECONDS=2
 
-BRIDGE_PID=""; SERVER_PID=""
+BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "$BRIDGE_PID" ] && kill "$BRIDGE_PID" 2>/dev/null || true
+  [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -32,6 +36,8 @@ npx tsx --conditions=react-server scripts/reset-test-database.ts
 ferry db migrate >/dev/null
 ferry db seed --products "${FERRY_TEST_PRODUCTS:-1000}" >/dev/null
 start_bridge
+start_payment_sandbox
+ferry user create --email admin@ferry.test --password ferry-test-admin --role admin >/dev/null
 
 # A clean build: the data cache under the build folder must not outlive the reseeded database.
 rm -rf "$NEXT_DIST_DIR"

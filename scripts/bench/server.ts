@@ -128,8 +128,8 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
-/** Starts `next start` on 127.0.0.1:<port> and resolves once it answers. */
-export async function startBenchServer(port = benchPort()): Promise<BenchServer> {
+/** Starts `next start` on 127.0.0.1:<port> and resolves once it answers. `env` adds to or overrides the bench environment. */
+export async function startBenchServer(port = benchPort(), env: Record<string, string> = {}): Promise<BenchServer> {
   if (await portInUse(port)) throw new Error(`127.0.0.1:${port} is already in use; stop that process or set BENCH_PORT`);
   mkdirSync(logDir, { recursive: true });
   const logFile = `${logDir}/server-${port}.log`;
@@ -141,7 +141,7 @@ export async function startBenchServer(port = benchPort()): Promise<BenchServer>
   // proxy back to itself and the storefront 307-loops (vercel/next.js#94745). localhost resolves to
   // 127.0.0.1 here; readiness below is checked on 127.0.0.1, so any other binding fails loudly.
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', 'localhost', '-p', String(port)], {
-    env: benchEnv(port),
+    env: { ...benchEnv(port), ...env },
     stdio: ['ignore', log, log],
     detached: true,
   });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from '@/db/schema/accounts';
+import { can, isStaff, permissions, rolePermissions } from './permissions';
+
+describe('role → permission table', () => {
+  it('gives a customer no staff permission at all', () => {
+    for (const permission of permissions) expect(can('customer', permission)).toBe(false);
+    expect(isStaff('customer')).toBe(false);
+  });
+
+  it('keeps each staff role to its own part', () => {
+    expect(can('purchaser', 'orders:purchase')).toBe(true);
+    expect(can('purchaser', 'orders:refund')).toBe(false);
+    expect(can('purchaser', 'users:manage')).toBe(false);
+    expect(can('warehouse', 'orders:warehouse')).toBe(true);
+    expect(can('warehouse', 'orders:purchase')).toBe(false);
+    expect(can('warehouse', 'payments:read')).toBe(false);
+    expect(can('service', 'orders:cancel')).toBe(true);
+    expect(can('service', 'outbox:read')).toBe(true);
+    expect(can('service', 'orders:refund')).toBe(false);
+    expect(can('finance', 'orders:refund')).toBe(true);
+    expect(can('finance', 'payments:read')).toBe(true);
+    expect(can('finance', 'stock:write')).toBe(false);
+  });
+
+  it('lets every staff role into the admin and read orders, and only admins manage users and keys', () => {
+    for (const role of roles.filter((r) => r !== 'customer')) {
+      expect(isStaff(role)).toBe(true);
+      expect(can(role, 'orders:read')).toBe(true);
+      expect(can(role, 'users:manage')).toBe(role === 'admin');
+      expect(can(role, 'partner-keys:manage')).toBe(role === 'admin');
+    }
+  });
+
+  it('gives admins everything and lists only known permissions', () => {
+    for (const permission of permissions) expect(can('admin', permission)).toBe(true);
+    for (const granted of Object.values(rolePermissions)) {
+      for (const permission of granted) expect(permissions).toContain(permission);
+    }
+  });
+});

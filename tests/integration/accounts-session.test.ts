@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { users } from '@/db/schema/accounts';
+import { createUser } from '@/lib/auth/create-user';
+import { AppError } from '@/lib/errors';
+import { createTestDatabase } from '../support/test-database';
+
+// The session cookie is next-auth's business; what Ferry adds is the database re-read, tested here.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: number } } }));
+const testDb = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock('next-auth', () => ({ getServerSession: async () => session.current }));
+vi.mock('@/lib/db', () => ({ getDb: () => testDb.db }));
+
+const { getCurrentUser, requirePermission, requireUser } = await import('@/lib/auth/session');
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let userId: number;
+
+beforeAll(async () => {
+  handle = await createTestDatabase('ferry_test_session');
+  testDb.db = handle.db;
+  userId = (await createUser(handle.db, { email: 'staff@example.com', password: 'staff-password', role: 'purchaser', name: 'Sam' })).id;
+});
+afterAll(async () => handle?.drop());
+beforeEach(() => {
+  session.current = { user: { id: userId } };
+});
+
+async function code(promise: Promise<unknown>): Promise<string | undefined> {
+  return promise.then(
+    () => undefined,
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
+}
+
+describe('getCurrentUser / requireUser / requirePermission', () => {
+  it('returns the user as the database has it now, not as the token remembers it', async () => {
+    expect(await getCurrentUser()).toEqual({ id: userId, email: 'staff@example.com', role: 'purchaser', name: 'Sam' });
+    expect(await requirePermission('orders:purchase')).toMatchObject({ id: userId });
+    expect(await code(requirePermission('orders:refund'))).toBe('forbidden');
+
+    await handle.db.update(users).set({ role: 'finance' }).where(eq(users.id, userId));
+    expect(await requirePermission('orders:refund')).toMatchObject({ role: 'finance' });
+    expect(await code(requirePermission('orders:purchase'))).toBe('forbidden');
+  });
+
+  it('treats a disabled or deleted account, and no session, as signed out', async () => {
+    await handle.db.update(users).set({ isDisabled: 1 }).where(eq(users.id, userId));
+    expect(await getCurrentUser()).toBeNull();
+    expect(await code(requireUser())).toBe('unauthorized');
+    await handle.db.update(users).set({ isDisabled: 0 }).where(eq(users.id, userId));
+    expect(await requireUser()).toMatchObject({ id: userId });
+
+    session.current = { user: { id: 999_999 } };
+    expect(await getCurrentUser()).toBeNull();
+    session.current = null;
+    expect(await code(requirePermission('orders:read'))).toBe('unauthorized');
+  });
+});

@@ -3,6 +3,7 @@ import type { Redis } from '@upstash/redis';
 import { and, eq, inArray } from 'drizzle-orm';
 import { databaseName, type Database } from '@/db/client';
 import { orderEvents, orderItems, orders, productTranslations, products, skus } from '@/db/schema';
+import { shippingAddressSchema } from '@/lib/addresses/address-schema';
 import { recordAudit } from '@/lib/audit/record';
 import { getEnv, type Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -46,6 +47,13 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
   const { db, redis } = deps;
   const env = deps.env ?? getEnv();
   validateShape(input);
+  // The API and the checkout form validate addresses already; checking here keeps every way in honest.
+  const address = shippingAddressSchema.safeParse(input.shippingAddress);
+  if (!address.success) {
+    const issue = address.error.issues[0]!;
+    throw new AppError('validation_failed', `shippingAddress.${issue.path.join('.')}: ${issue.message}`, { field: `shippingAddress.${issue.path.join('.')}` });
+  }
+  input = { ...input, shippingAddress: address.data };
 
   const existing = await findOrderByToken(db, input.checkoutToken);
   if (existing) return { order: existing, created: false, degraded: false };

@@ -5,7 +5,6 @@ import { AppError } from '@/lib/errors';
 
 const authorizeCredentials = vi.fn();
 vi.mock('./authorize', () => ({ authorizeCredentials: (...args: unknown[]) => authorizeCredentials(...args) }));
-vi.mock('@/lib/db', () => ({ getDb: () => ({}) }));
 
 const { authOptions } = await import('./options');
 

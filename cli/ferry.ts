@@ -15,17 +15,36 @@ async function main(argv: string[]): Promise<number> {
   if (!command) {
     usage(`unknown command "${name || ''}". Commands: ${commands.map((c) => c.name).join(', ')}`);
   }
-  const rest = argv.slice(argv.indexOf(command.name.split(' ').at(-1)!) + 1);
+  const rest = joinNegativeValues(argv.slice(argv.indexOf(command.name.split(' ').at(-1)!) + 1), command);
   let values: Record<string, string | boolean | undefined>;
   try {
     const parsed = parseArgs({ args: rest, options: command.options ?? {}, strict: true, allowPositionals: false });
     values = parsed.values as Record<string, string | boolean | undefined>;
   } catch (error) {
-    usage(`${command.name}: ${(error as Error).message}`);
+    usage(`${command.name}: ${(error as Error).message.split('\n')[0]}`);
   }
   const output = await command.run(values);
   process.stdout.write(`${JSON.stringify(output)}\n`);
   return 0;
+}
+
+/**
+ * `--quantity -1` → `--quantity=-1`: node's parser takes `-1` for an option, which would hide the
+ * command's own message ("must not be negative") behind a parser error.
+ */
+function joinNegativeValues(args: string[], command: { options?: Record<string, { type: string }> }): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i]!.startsWith('--') ? args[i]!.slice(2) : '';
+    const next = args[i + 1];
+    if (command.options?.[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${args[i]}=${next}`);
+      i++;
+    } else {
+      out.push(args[i]!);
+    }
+  }
+  return out;
 }
 
 main(process.argv.slice(2))

@@ -6,9 +6,11 @@ import { countQuery } from '@/lib/db/query-stats';
 export type Database = MySql2Database<typeof schema>;
 
 type Entry = { db: Database; pool: mysql.Pool };
-const globalForDb = globalThis as unknown as { __ferryDb?: Map<string, Entry> };
+const globalForDb = globalThis as unknown as { __ferryDb?: Map<string, Entry>; __ferryDbNames?: WeakMap<Database, string> };
 const pools = (globalForDb.__ferryDb ??= new Map());
-const names = new WeakMap<Database, string>();
+// Global like the pools: Next bundles this module more than once (page and server-action chunks),
+// and a handle one copy created must still have its name in the other.
+const names = (globalForDb.__ferryDbNames ??= new WeakMap());
 
 /**
  * One pool per database URL for the whole process (one URL per tenant later). DECIMAL columns come

@@ -1,6 +1,9 @@
 import type { ParseArgsConfig } from 'node:util';
 import { dbMigrate, dbSeed } from './db';
 import { fxRefresh } from './fx';
+import { userCreate } from './user';
+import { partnerKeyCreate, partnerKeyList, partnerKeyRevoke } from './partner-key';
+import { stockSet } from './stock';
 
 export type Command = {
   name: string;
@@ -9,4 +12,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet];

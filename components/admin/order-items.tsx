@@ -1,0 +1,59 @@
+import { getTranslations } from 'next-intl/server';
+import { formatMinor } from '@/lib/admin/format';
+import type { AdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
+
+/** The order's lines as bought: title (with the Chinese original purchasers search for), specs, quantity, CNY price, remark. */
+export async function OrderItems({ locale, items }: { locale: string; items: AdminOrderDetail['items'] }) {
+  const t = await getTranslations({ locale, namespace: 'admin.detail' });
+  return (
+    <section aria-labelledby="items-heading">
+      <h2 id="items-heading">{t('items')}</h2>
+      <div className="admin-table-wrap">
+        <table className="admin-table" data-testid="order-items">
+          <thead>
+            <tr>
+              <th scope="col">{t('itemTitle')}</th>
+              <th scope="col">{t('attributes')}</th>
+              <th scope="col" className="admin-num">{t('quantity')}</th>
+              <th scope="col" className="admin-num">{t('unitCny')}</th>
+              <th scope="col" className="admin-num">{t('lineCny')}</th>
+              <th scope="col">{t('remark')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td className="admin-wrap">
+                  <span dir="auto">{item.title}</span>
+                  {item.titleZh && item.titleZh !== item.title && (
+                    <span className="admin-sub" lang="zh-CN">
+                      {item.titleZh}
+                    </span>
+                  )}
+                  <span className="admin-sub small muted">
+                    {t('skuRef', { skuId: String(item.skuId), productId: String(item.productId) })}
+                    {item.sourceUrl && (
+                      <>
+                        {' · '}
+                        <a href={item.sourceUrl} target="_blank" rel="noopener noreferrer">
+                          {t('source')}
+                        </a>
+                      </>
+                    )}
+                  </span>
+                </td>
+                <td lang="zh-CN">{item.attributes.map((a) => `${a.name}: ${a.value}`).join(' · ') || '—'}</td>
+                <td className="admin-num">{item.quantity}</td>
+                <td className="admin-num">{formatMinor(item.unitPriceCnyMinor, 'CNY', locale)}</td>
+                <td className="admin-num">{formatMinor(item.unitPriceCnyMinor * item.quantity, 'CNY', locale)}</td>
+                <td className="admin-wrap" dir="auto">
+                  {item.remark ?? '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+/** Admin URLs (not rewritten by the proxy: no currency segment). */
+export const adminPaths = {
+  home: (locale: string) => `/${locale}/admin`,
+  orders: (locale: string, query?: URLSearchParams) => `/${locale}/admin/orders${query && query.size > 0 ? `?${query}` : ''}`,
+  order: (locale: string, number: string) => `/${locale}/admin/orders/${encodeURIComponent(number)}`,
+  stock: (locale: string) => `/${locale}/admin/stock`,
+  outbox: (locale: string) => `/${locale}/admin/outbox`,
+  partnerKeys: (locale: string) => `/${locale}/admin/partner-keys`,
+};

@@ -1,0 +1,20 @@
+import type { Role } from '@/db/schema/accounts';
+import type { OrderStatus } from '@/db/schema/orders';
+import { can } from '@/lib/auth/permissions';
+import { findTransition, nextStatuses, type Transition } from '@/lib/orders/transitions';
+
+/**
+ * The transitions a staff member may make by hand from `status`: the state machine's next
+ * statuses whose permission their role grants. System-only ones (pending → paid, made by the
+ * gateway callback) are never offered. The action re-checks the permission on submit.
+ */
+export function staffTransitions(status: OrderStatus, role: Role): Transition[] {
+  return nextStatuses(status)
+    .map((to) => findTransition(status, to)!)
+    .filter((t) => t.permission !== null && can(role, t.permission));
+}
+
+/** The message key of a transition button: the event name without its `order.` prefix. */
+export function transitionKey(transition: Pick<Transition, 'event'>): string {
+  return transition.event.replace(/^order\./, '');
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from './fixtures';
+import { AccountForms, SandboxPayPage } from './pages/account-pages';
+import { AdminOrderPage } from './pages/admin-order-page';
+import { AdminOrdersPage } from './pages/admin-orders-page';
+import { CartPage } from './pages/cart-page';
+import { CheckoutPage } from './pages/checkout-page';
+import { OrderPage } from './pages/order-page';
+
+// scripts/test.sh creates this staff account before the suites run.
+const ADMIN = { email: 'admin@ferry.test', password: 'ferry-test-admin' };
+
+const journeys = [
+  { locale: 'en', currency: 'EUR', address: { name: 'Anna Schmidt', line1: 'Hauptstraße 5', city: 'Berlin', postalCode: '10115', country: 'DE', phone: '030 1234567' } },
+  { locale: 'ar', currency: 'AED', address: { name: 'ليلى أحمد', line1: 'شارع الشيخ زايد 12', city: 'دبي', country: 'AE', phone: '050 123 4567' } },
+] as const;
+
+for (const journey of journeys) {
+  test(`a guest shops in ${journey.currency}, signs up, pays on the gateway's page and staff see the order paid (${journey.locale})`, async ({ page, product, productSlug }) => {
+    test.setTimeout(120_000);
+    const { locale, currency } = journey;
+
+    // A guest picks a currency, opens a product and adds it to the cart.
+    await page.goto(`/${locale}/${currency}`);
+    await product.open(locale, productSlug);
+    await product.addToCart(2);
+
+    const cart = await new CartPage(page).open(locale);
+    await expect(cart.lines).toHaveCount(1);
+    await expect(cart.badgeCount).toHaveText('2');
+    await cart.line({ index: 0 }).update(2, 'If this colour is gone, take the next one');
+
+    // Checkout asks a guest to sign in; they sign up instead and come back with the cart intact.
+    await cart.signInToCheckout.click();
+    await page.locator('main a[href*="/account/sign-up"]').first().click();
+    await new AccountForms(page).signUp({ name: journey.address.name, email: `shopper-${randomUUID()}@example.com`, password: 'correct horse battery' });
+    await expect(page).toHaveURL((url) => url.pathname === `/${locale}/checkout`, { timeout: 20_000 });
+
+    const checkout = new CheckoutPage(page);
+    await expect(checkout.items).toHaveCount(1);
+    await checkout.fillNewAddress(journey.address);
+    await checkout.setService('extra_qc_photos', true);
+    await expect(checkout.breakdownRow('valueAddedServices')).toBeVisible();
+    const total = await checkout.amount('total', currency);
+    expect(total).not.toBe('');
+    await checkout.choosePayment('card');
+    await checkout.placeOrder();
+
+    // The sandbox gateway's hosted page, then back to the order, which turns paid once the signed webhook lands.
+    await new SandboxPayPage(page).pay();
+    const order = new OrderPage(page);
+    await expect(page).toHaveURL((url) => url.pathname.startsWith(`/${locale}/account/orders/`), { timeout: 20_000 });
+    await order.waitForStatus('paid');
+    const number = order.number();
+    expect(await order.total(currency)).toBe(total);
+    await expect(order.timeline).toHaveCount(2);
+
+    // Staff sign in and find it on the board, paid, with its ledger and events.
+    await page.context().clearCookies();
+    await new AccountForms(page).signInAt(locale, ADMIN.email, ADMIN.password, `/${locale}/admin/orders`);
+    const board = new AdminOrdersPage(page);
+    await board.searchInput.fill(number);
+    await board.applyButton.click();
+    await expect(board.row(number)).toBeVisible();
+    expect(await board.statusOf(number)).toBe('paid');
+    const detail = await new AdminOrderPage(page).open(locale, number);
+    await detail.expectStatus('paid');
+    expect(await detail.ledgerEntries()).toEqual([{ kind: 'charge', status: 'recorded' }]);
+    expect(await detail.eventTypes()).toEqual(expect.arrayContaining(['order.created', 'order.paid']));
+    expect(await detail.offeredTransitions()).toEqual(expect.arrayContaining(['purchasing', 'refunded']));
+  });
+}

@@ -22,11 +22,15 @@ function stripeClient(secretKey: string, baseUrl?: string): Stripe {
   });
 }
 
-function gatewayFor(name: 'sandbox' | 'stripe', stripe: Stripe, cardPageUrl: (number: string) => string): PaymentGateway {
+/**
+ * The sandbox: a PaymentIntent whose `next_action.redirect_to_url` is the sandbox's hosted page.
+ * The order number travels in the intent's metadata and comes back in every webhook.
+ */
+function sandboxIntents(stripe: Stripe): PaymentGateway {
   return {
-    name,
+    name: 'sandbox',
     async startPayment(order, returnUrl) {
-      try {
+      return unavailableOnError('sandbox', order.number, async () => {
         const intent = order.gatewayPaymentId
           ? await stripe.paymentIntents.retrieve(order.gatewayPaymentId)
           : await stripe.paymentIntents.create(
@@ -35,31 +39,76 @@ function gatewayFor(name: 'sandbox' | 'stripe', stripe: Stripe, cardPageUrl: (nu
                 currency: order.chargeCurrency.toLowerCase(),
                 description: `Ferry order ${order.number}`,
                 metadata: { order_number: order.number, return_url: returnUrl },
-                ...(name === 'stripe' ? { automatic_payment_methods: { enabled: true } } : {}),
               },
               { idempotencyKey: `ferry-pay-${order.number}` },
             );
-        const hosted = intent.next_action?.redirect_to_url?.url;
-        return { paymentId: intent.id, redirectUrl: hosted ?? cardPageUrl(order.number) };
-      } catch (error) {
-        console.error(`[payments] ${name} could not start payment for ${order.number}:`, (error as Error).message);
-        throw new AppError('payment_unavailable', 'The payment service is not reachable right now. Please try again in a minute.');
-      }
+        const url = intent.next_action?.redirect_to_url?.url;
+        if (!url) throw new Error(`payment ${intent.id} has no pay page (status ${intent.status})`);
+        return { paymentId: intent.id, redirectUrl: url };
+      });
     },
-    async refund(paymentId, amountMinor) {
-      const refund = await stripe.refunds.create({ payment_intent: paymentId, amount: amountMinor }, { idempotencyKey: `ferry-refund-${paymentId}-${amountMinor}` });
-      return { refundId: refund.id };
-    },
+    refund: (paymentId, amountMinor) => refund(stripe, paymentId, amountMinor),
   };
 }
 
+/**
+ * Stripe: its hosted Checkout page collects the card and creates the PaymentIntent, carrying the
+ * order number in the intent's metadata, so the same payment_intent.* webhooks drive the order.
+ * Ferry needs no card form of its own (and no script from js.stripe.com on its pages).
+ */
+function stripeCheckout(stripe: Stripe): PaymentGateway {
+  return {
+    name: 'stripe',
+    async startPayment(order, returnUrl) {
+      return unavailableOnError('stripe', order.number, async () => {
+        if (order.gatewayPaymentId?.startsWith('cs_')) {
+          const existing = await stripe.checkout.sessions.retrieve(order.gatewayPaymentId);
+          if (existing.status === 'open' && existing.url) return { paymentId: existing.id, redirectUrl: existing.url };
+        }
+        const session = await stripe.checkout.sessions.create(
+          {
+            mode: 'payment',
+            line_items: [
+              {
+                quantity: 1,
+                price_data: { currency: order.chargeCurrency.toLowerCase(), unit_amount: order.chargeMinor, product_data: { name: `Ferry order ${order.number}` } },
+              },
+            ],
+            metadata: { order_number: order.number },
+            payment_intent_data: { metadata: { order_number: order.number }, description: `Ferry order ${order.number}` },
+            success_url: `${returnUrl}?payment=succeeded`,
+            cancel_url: returnUrl,
+          },
+          { idempotencyKey: `ferry-checkout-${order.number}-${order.gatewayPaymentId ?? 'first'}` },
+        );
+        if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
+        return { paymentId: session.id, redirectUrl: session.url };
+      });
+    },
+    refund: (paymentId, amountMinor) => refund(stripe, paymentId, amountMinor),
+  };
+}
+
+async function refund(stripe: Stripe, paymentId: string, amountMinor: number) {
+  const result = await stripe.refunds.create({ payment_intent: paymentId, amount: amountMinor }, { idempotencyKey: `ferry-refund-${paymentId}-${amountMinor}` });
+  return { refundId: result.id };
+}
+
+async function unavailableOnError<T>(gateway: string, number: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    console.error(`[payments] ${gateway} could not start payment for ${number}:`, (error as Error).message);
+    throw new AppError('payment_unavailable', 'The payment service is not reachable right now. Please try again in a minute.');
+  }
+}
+
 export function sandboxGateway(env: Env): PaymentGateway {
-  return gatewayFor('sandbox', stripeClient(env.SANDBOX_SECRET_KEY, env.SANDBOX_GATEWAY_URL), () => env.SANDBOX_GATEWAY_URL);
+  return sandboxIntents(stripeClient(env.SANDBOX_SECRET_KEY, env.SANDBOX_GATEWAY_URL));
 }
 
 export function stripeGateway(env: Env): PaymentGateway | null {
-  if (!env.STRIPE_SECRET_KEY) return null;
-  return gatewayFor('stripe', stripeClient(env.STRIPE_SECRET_KEY), (number) => `${env.SITE_URL}/pay/${number}/card`);
+  return env.STRIPE_SECRET_KEY ? stripeCheckout(stripeClient(env.STRIPE_SECRET_KEY)) : null;
 }
 
 /** Webhook verification with the SDK (raw body, `t.body` HMAC, 300 s tolerance); throws on a bad signature. */

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { QueryProvider } from '@/components/providers/query-provider';
 import { isLocale, locales, textDirection } from '@/lib/i18n/locales';
 import { siteUrl } from '@/lib/seo/site-url';
 
@@ -23,7 +24,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   setRequestLocale(locale);
   return (
     <html lang={locale} dir={textDirection(locale)}>
-      <body>{children}</body>
+      <body>
+        <QueryProvider>{children}</QueryProvider>
+      </body>
     </html>
   );
 }

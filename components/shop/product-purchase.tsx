@@ -1,6 +1,11 @@
 'use client';
 
-import { useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useActionState, useMemo, useState, type ReactNode } from 'react';
+import { addToCartAction } from '@/app/[locale]/(shop)/[currency]/cart/actions';
+import { idleCartState, type CartActionState } from '@/lib/cart/action-state';
+import { cartKeys } from '@/lib/cart/query-keys';
 import type { ProductImage, SpecAttribute } from '@/lib/catalog/types';
 import { mediaUrl } from '@/lib/shop/paths';
 
@@ -22,7 +27,10 @@ export type PurchaseSku = {
 export type PurchaseImage = ProductImage & { label: string };
 
 /** `outOfStock` also answers a combination of options no SKU has. */
-export type PurchaseLabels = { gallery: string; selectOptions: string; outOfStock: string; addToCart: string; cartSoon: string; price: string };
+export type PurchaseLabels = { gallery: string; selectOptions: string; outOfStock: string; addToCart: string; price: string };
+
+/** The add-to-cart form's words (messages/checkout, namespace `cartButton`). */
+export type CartButtonLabels = { quantity: string; adding: string; added: string; viewCart: string };
 
 type Props = {
   title: string;
@@ -31,6 +39,8 @@ type Props = {
   /** zh → shopper-language names for spec names and values. */
   names: Record<string, string>;
   labels: PurchaseLabels;
+  /** Where the form posts from (the action needs them) and where "view cart" leads. */
+  cart: { locale: string; currency: string; href: string; labels: CartButtonLabels };
   children: ReactNode;
 };
 
@@ -47,7 +57,7 @@ function dimensionsOf(skus: PurchaseSku[]): { name: string; values: string[] }[]
 }
 
 /** Gallery and SKU selector share state: choosing a colour shows its photo, price and stock. */
-export function ProductPurchase({ title, images, skus, names, labels, children }: Props) {
+export function ProductPurchase({ title, images, skus, names, labels, cart, children }: Props) {
   const dims = useMemo(() => dimensionsOf(skus), [skus]);
   const initial = skus.find((s) => s.stock > 0) ?? skus[0];
   const [choice, setChoice] = useState<Record<string, string>>(() =>
@@ -57,6 +67,15 @@ export function ProductPurchase({ title, images, skus, names, labels, children }
   const sku = skus.find((s) => s.attributes.every((a) => choice[a.name] === a.value));
   const tr = (zh: string) => names[zh] ?? zh;
   const current = images.find((i) => i.position === photo) ?? images[0];
+  const canBuy = sku !== undefined && sku.stock > 0;
+
+  // The page stays static: the action reads the session or the guest cookie; the header badge refetches.
+  const queryClient = useQueryClient();
+  const [result, addToCart, isAdding] = useActionState(async (previous: CartActionState, formData: FormData) => {
+    const next = await addToCartAction(previous, formData);
+    if (next.status === 'ok') await queryClient.invalidateQueries({ queryKey: cartKeys.all });
+    return next;
+  }, idleCartState);
 
   const pick = (name: string, value: string) => {
     const next = { ...choice, [name]: value };
@@ -121,12 +140,38 @@ export function ProductPurchase({ title, images, skus, names, labels, children }
               </div>
             </fieldset>
           ))}
-          <button type="button" className="primary" disabled aria-describedby="cart-soon">
-            {labels.addToCart}
-          </button>
-          <p id="cart-soon" className="muted small">
-            {labels.cartSoon}
-          </p>
+          <form action={addToCart} className="add-to-cart">
+            <input type="hidden" name="locale" value={cart.locale} />
+            <input type="hidden" name="currency" value={cart.currency} />
+            <input type="hidden" name="skuId" value={sku?.id ?? ''} />
+            <div className="quantity-field">
+              <label htmlFor="purchase-quantity">{cart.labels.quantity}</label>
+              <input
+                id="purchase-quantity"
+                name="quantity"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={Math.max(1, Math.min(sku?.stock ?? 1, 999))}
+                step={1}
+                defaultValue={1}
+                required
+              />
+            </div>
+            <button type="submit" className="primary" disabled={!canBuy || isAdding} data-testid="add-to-cart">
+              {isAdding ? cart.labels.adding : labels.addToCart}
+            </button>
+          </form>
+          {result.status === 'ok' && (
+            <p key={result.at} role="status" className="cart-added" data-testid="cart-added">
+              {cart.labels.added} <Link href={cart.href}>{cart.labels.viewCart}</Link>
+            </p>
+          )}
+          {result.status === 'error' && (
+            <p key={result.at} role="alert" className="form-error" data-testid="cart-error">
+              {result.message}
+            </p>
+          )}
         </div>
       </div>
     </div>

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { CategoryTree } from '@/lib/catalog/types';
 import { shopPaths } from '@/lib/shop/paths';
+import { AccountLink } from './account-link';
+import { CartLink } from './cart-link';
 import { PreferenceMenus } from './preference-menus';
 import { SearchForm } from './search-form';
 
@@ -24,6 +26,8 @@ export async function SiteHeader({ locale, currency, tree }: { locale: string; c
         </Link>
         <SearchForm locale={locale} label={t('search')} placeholder={t('searchPlaceholder')} button={t('searchButton')} />
         <PreferenceMenus locale={locale} currency={currency} languageLabel={t('language')} currencyLabel={t('currency')} />
+        <AccountLink locale={locale} />
+        <CartLink locale={locale} />
       </div>
       <nav className="container category-nav" aria-label={t('categories')}>
         <ul role="list">

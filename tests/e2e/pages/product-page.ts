@@ -12,6 +12,10 @@ export class ProductPage extends StorefrontPage {
   readonly priceRange: Locator;
   readonly sourceLink: Locator;
   readonly fallbackNotice: Locator;
+  readonly quantityInput: Locator;
+  readonly addToCartButton: Locator;
+  readonly addedNotice: Locator;
+  readonly cartError: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -25,11 +29,22 @@ export class ProductPage extends StorefrontPage {
     this.priceRange = this.main.locator('p.price-range');
     this.sourceLink = this.main.locator('dl.facts a[target="_blank"]');
     this.fallbackNotice = page.getByTestId('translation-fallback');
+    this.quantityInput = this.main.locator('#purchase-quantity');
+    this.addToCartButton = page.getByTestId('add-to-cart');
+    this.addedNotice = page.getByTestId('cart-added');
+    this.cartError = page.getByTestId('cart-error');
   }
 
   async open(locale: string, slug: string) {
     await this.goto(`/${locale}/p/${slug}`);
     return this;
+  }
+
+  /** Adds the selected SKU; resolves when the page confirms it ("Added — view cart"). */
+  async addToCart(quantity = 1) {
+    await this.quantityInput.fill(String(quantity));
+    await this.addToCartButton.click();
+    await this.addedNotice.waitFor();
   }
 
   /** The slug of the current product page URL. */

@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs, type Crumb } from '@/components/shop/breadcrumbs';
 import { JsonLd } from '@/components/shop/json-ld';
 import { ProductPurchase } from '@/components/shop/product-purchase';
+import { cartPaths } from '@/lib/cart/paths';
 import { cachedCategoryTree, cachedProductDetail } from '@/lib/catalog/cached-reads';
 import { parseProductSlug } from '@/lib/catalog/slug';
 import type { ProductDetail } from '@/lib/catalog/types';
@@ -71,8 +72,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ProductPage({ params }: Params) {
   const { locale, currency, product } = await load(params);
   setRequestLocale(locale as Locale);
-  const [t, nav, tree, rate, platform] = await Promise.all([
+  const [t, tc, nav, tree, rate, platform] = await Promise.all([
     getTranslations({ locale, namespace: 'product' }),
+    getTranslations({ locale, namespace: 'cartButton' }),
     getTranslations({ locale, namespace: 'nav' }),
     cachedCategoryTree(locale),
     pageRate(currency),
@@ -112,8 +114,13 @@ export default async function ProductPage({ params }: Params) {
           selectOptions: t('selectOptions'),
           outOfStock: t('outOfStock'),
           addToCart: t('addToCart'),
-          cartSoon: t('cartSoon'),
           price: t('price'),
+        }}
+        cart={{
+          locale,
+          currency,
+          href: cartPaths.cart(locale),
+          labels: { quantity: tc('quantity'), adding: tc('adding'), added: tc('added'), viewCart: tc('viewCart') },
         }}
       >
         <h1 lang={product.titleLang.lang} dir="auto" data-translation-fallback={product.titleLang.isFallback ? 'en' : undefined}>

@@ -1,0 +1,229 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { PriceBreakdown } from '@/components/checkout/price-breakdown';
+import { OrderStatusBadge } from '@/components/orders/order-status-badge';
+import { PaymentPoller } from '@/components/orders/payment-poller';
+import { requireUserOrRedirect } from '@/lib/auth/session';
+import { convertOrderBreakdown } from '@/lib/checkout/pricing';
+import { getDb } from '@/lib/db';
+import type { Locale } from '@/lib/i18n/locales';
+import { formatMoney, isIsoCurrency, isSupportedCurrency } from '@/lib/money';
+import { getOrderDetail, type OrderDetail } from '@/lib/orders/queries/get-order-detail';
+import { formatInstant } from '@/lib/orders/format-instant';
+import { orderPaths } from '@/lib/orders/paths';
+import { orderKeys } from '@/lib/orders/query-keys';
+import { paymentUrl } from '@/lib/payments/pay-link';
+import { mediaUrl, shopPaths } from '@/lib/shop/paths';
+import { formatCny } from '@/lib/shop/price';
+
+type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, number } = await params;
+  const t = await getTranslations({ locale, namespace: 'orders' });
+  return { title: `${t('orderTitle', { number })} | Ferry` };
+}
+
+const ledgerLabel = { charge: 'ledgerCharge', refund: 'ledgerRefund', failure: 'ledgerFailure', cod_due: 'ledgerCodDue' } as const;
+const serviceLabel = { extra_qc_photos: 'extraQcPhotos', careful_packing: 'carefulPacking' } as const;
+
+function money(amountMinor: number, currency: string, locale: string): string {
+  return isIsoCurrency(currency) ? formatMoney({ amountMinor, currency }, locale) : `${amountMinor} ${currency}`;
+}
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const { locale, number } = await params;
+  setRequestLocale(locale as Locale);
+  const user = await requireUserOrRedirect(locale, orderPaths.order(locale, number));
+  const order = await getOrderDetail(getDb(), user.id, number);
+  if (!order) notFound();
+  const [t, ts, messages, query] = await Promise.all([
+    getTranslations({ locale, namespace: 'orders' }),
+    getTranslations({ locale, namespace: 'orderStatus' }),
+    getMessages({ locale }),
+    searchParams,
+  ]);
+  const outcome = Array.isArray(query.payment) ? query.payment[0] : query.payment;
+  const isPending = order.status === 'pending';
+  const isCod = order.gateway === 'cod';
+  const when = (date: Date) => (
+    <bdi>
+      <time dateTime={date.toISOString()}>{formatInstant(date, locale)}</time>
+    </bdi>
+  );
+  const payHref = paymentUrl('', order);
+
+  // The poller's first answer comes from this render (one QueryClient per request), so it starts from what the page shows.
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(orderKeys.status(order.number), { number: order.number, status: order.status });
+
+  return (
+    <article className="order-page" data-testid="order-page" data-order-number={order.number} data-status={order.status}>
+      <p className="small">
+        <Link href={orderPaths.list(locale)}>{t('backToOrders')}</Link>
+      </p>
+      {/* First-strong isolates keep the Latin order number whole inside Arabic text. */}
+      <h1>{t('orderTitle', { number: `\u2068${order.number}\u2069` })}</h1>
+      <p>
+        {t('placedOn')} {when(order.createdAt)} <OrderStatusBadge status={order.status} />
+      </p>
+
+      {isPending && (outcome === 'succeeded' || outcome === 'processing') && (
+        <NextIntlClientProvider locale={locale} messages={{ orders: messages.orders }}>
+          <HydrationBoundary state={dehydrate(queryClient)}>
+            <PaymentPoller number={order.number} initialStatus={order.status} outcome={outcome} />
+          </HydrationBoundary>
+        </NextIntlClientProvider>
+      )}
+      {!isPending && outcome === 'succeeded' && (
+        <p role="status" className="form-notice payment-banner" data-testid="payment-banner">
+          {t('bannerConfirmed')}
+        </p>
+      )}
+      {isPending && outcome === 'failed' && (
+        <p role="alert" className="form-error payment-banner" data-testid="payment-banner">
+          {t('bannerFailed')}
+        </p>
+      )}
+
+      <section className="order-section" aria-labelledby="order-payment">
+        <h2 id="order-payment">{t('paymentTitle')}</h2>
+        <p>
+          {isCod ? t('payCod') : t('payCard')} ·{' '}
+          <strong>
+            <bdi>{money(order.chargeMinor, order.chargeCurrency, locale)}</bdi>
+          </strong>
+        </p>
+        {isPending && !isCod && (
+          <p className="order-pay">
+            <a href={payHref} className="primary button-link" data-testid="pay-now">
+              {t('payNow')}
+            </a>
+            {order.reservedUntil && (
+              <span className="muted small">
+                {' '}
+                {t('payBy')} {when(order.reservedUntil)}
+              </span>
+            )}
+          </p>
+        )}
+        {order.paidAt && (
+          <p>
+            {t('paidOn')} {when(order.paidAt)}
+          </p>
+        )}
+        {order.payments.length > 0 && (
+          <ul className="ledger" role="list" data-testid="order-payments">
+            {order.payments.map((p) => (
+              <li key={p.id}>
+                {t(ledgerLabel[p.kind])}: <bdi>{money(p.amountMinor, p.currency, locale)}</bdi> · {when(p.createdAt)}
+                {p.status === 'flagged' && <span className="status-badge" data-status="flagged"> {t('flagged')}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="order-section" aria-labelledby="order-items">
+        <h2 id="order-items">{t('itemsTitle')}</h2>
+        <ul className="order-items" role="list">
+          {order.items.map((item) => (
+            <OrderItemRow key={item.id} item={item} locale={locale} remarkLabel={t('remark')} quantityText={t('quantityTimes', { quantity: item.quantity, price: formatCny(item.unitPriceCnyMinor, locale) })} />
+          ))}
+        </ul>
+        {order.valueAddedServices.length > 0 && (
+          <p className="small">
+            {t('servicesTitle')}: {order.valueAddedServices.map((s) => t(serviceLabel[s])).join(', ')}
+          </p>
+        )}
+      </section>
+
+      <section className="order-section" aria-labelledby="order-price">
+        <h2 id="order-price">{t('priceTitle')}</h2>
+        {isSupportedCurrency(order.chargeCurrency) && (
+          <PriceBreakdown
+            locale={locale}
+            breakdownCny={order.breakdownCny}
+            totalCny={order.totalCnyMinor}
+            converted={convertOrderBreakdown(order.breakdownCny, order.chargeCurrency, order.chargeRate)}
+          />
+        )}
+        <p className="small" data-testid="order-rate">
+          {order.chargeCurrency === 'CNY' ? t('rateIdentity') : t('rateLine', { rate: order.chargeRate, currency: order.chargeCurrency, source: order.rateSource })}{' '}
+          {order.chargeCurrency !== 'CNY' && (
+            <>
+              {t('rateCaptured')} {when(order.rateCapturedAt)}
+            </>
+          )}
+        </p>
+        <p className="muted small">{t('rateNote')}</p>
+      </section>
+
+      <section className="order-section" aria-labelledby="order-address">
+        <h2 id="order-address">{t('addressTitle')}</h2>
+        <ShippingAddressBlock address={order.shippingAddress} locale={locale} />
+      </section>
+
+      <section className="order-section" aria-labelledby="order-history">
+        <h2 id="order-history">{t('historyTitle')}</h2>
+        <ol className="timeline" data-testid="order-timeline">
+          {order.events.map((event) => (
+            <li key={event.id} data-status={event.toStatus}>
+              <strong>{event.fromStatus === null ? t('eventPlaced') : ts(event.toStatus)}</strong> <span className="muted small">{when(event.createdAt)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+function OrderItemRow({ item, locale, remarkLabel, quantityText }: { item: OrderDetail['items'][number]; locale: string; remarkLabel: string; quantityText: string }) {
+  return (
+    <li className="order-item" data-testid="order-item" data-sku-id={item.skuId}>
+      {item.imageKey ? (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={mediaUrl(item.imageKey, 200)} width={64} height={64} alt="" loading="lazy" decoding="async" />
+      ) : (
+        <span className="order-item-image" aria-hidden="true" />
+      )}
+      <div>
+        <p className="order-item-title" dir="auto">
+          {item.slug ? <Link href={shopPaths.product(locale, item.slug)}>{item.title}</Link> : item.title}
+        </p>
+        {item.attributes.length > 0 && (
+          <p className="muted small" lang="zh-CN">
+            {item.attributes.map((a) => a.value).join(' / ')}
+          </p>
+        )}
+        <p className="small">
+          {quantityText} = <strong>{formatCny(item.unitPriceCnyMinor * item.quantity, locale)}</strong>
+        </p>
+        {item.remark && (
+          <p className="small">
+            {remarkLabel}: <q dir="auto">{item.remark}</q>
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function ShippingAddressBlock({ address, locale }: { address: OrderDetail['shippingAddress']; locale: string }) {
+  const country = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(address.country) ?? address.country;
+  const lines = [address.name, address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(' '), address.region, country, address.phone];
+  return (
+    <address className="order-address" data-testid="order-address">
+      {lines.filter(Boolean).map((line, i) => (
+        <span key={i} dir="auto">
+          {line}
+          <br />
+        </span>
+      ))}
+    </address>
+  );
+}

@@ -1,0 +1,256 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState, useMemo, useState, type ReactNode } from 'react';
+import { placeOrderAction } from '@/app/[locale]/(shop)/[currency]/checkout/actions';
+import { Field, FormMessage, SelectField } from '@/components/account/form-field';
+import type { CountryFormHints } from '@/lib/addresses/form-hints';
+import { idleCheckoutState } from '@/lib/checkout/checkout-form';
+import { servicePrices, type PricingLine, type PricingSettings } from '@/lib/checkout/pricing';
+import { quoteCheckout } from '@/lib/checkout/quote';
+import { valueAddedServices, type ValueAddedService } from '@/lib/checkout/types';
+import { formatMoney } from '@/lib/money';
+import { displayPrice, formatCny, type PinnedRate } from '@/lib/shop/price';
+import { PriceBreakdown } from './price-breakdown';
+
+export type SavedAddressOption = { id: number; name: string; summary: string; country: string; isDefault: boolean };
+
+type Props = {
+  locale: string;
+  /** From the render: a double submit of this page makes one order. */
+  checkoutToken: string;
+  cartSignature: string;
+  /** The rate this page quotes (and posts back as quotedRate). */
+  rate: PinnedRate;
+  rateText: string;
+  lines: PricingLine[];
+  sellers: { sellerId: number; sellerName: string; domesticShippingCny: number }[];
+  settings: PricingSettings;
+  codCountries: string[];
+  savedAddresses: SavedAddressOption[];
+  countries: { code: string; name: string }[];
+  hints: { byCountry: Record<string, CountryFormHints>; fallback: CountryFormHints };
+  defaultCountry: string;
+  /** The items, rendered on the server. */
+  items: ReactNode;
+};
+
+const serviceKeys: Record<ValueAddedService, { label: 'extraQcPhotos' | 'carefulPacking'; price: 'perItem' | 'perParcel' }> = {
+  extra_qc_photos: { label: 'extraQcPhotos', price: 'perItem' },
+  careful_packing: { label: 'carefulPacking', price: 'perParcel' },
+};
+
+/**
+ * Address, services and payment, with the price breakdown beside them. The breakdown is recomputed
+ * here with the code placeOrder prices with (quoteCheckout) whenever a choice changes. The form
+ * posts to placeOrderAction directly, so placing the order also works without JavaScript.
+ */
+export function CheckoutForm(props: Props) {
+  const { locale, rate, settings, savedAddresses } = props;
+  const t = useTranslations('checkout');
+  const ta = useTranslations('addresses');
+  const [state, submit, isPending] = useActionState(placeOrderAction, idleCheckoutState);
+  const initialAddress = savedAddresses.find((a) => a.isDefault) ?? savedAddresses[0];
+  const [addressChoice, setAddressChoice] = useState<string>(initialAddress ? String(initialAddress.id) : 'new');
+  const [country, setCountry] = useState(state.values?.country ?? props.defaultCountry);
+  const [services, setServices] = useState<ValueAddedService[]>([]);
+  const [payment, setPayment] = useState<'card' | 'cod'>('card');
+
+  const destination = addressChoice === 'new' ? country : (savedAddresses.find((a) => String(a.id) === addressChoice)?.country ?? '');
+  const isCodAllowed = props.codCountries.includes(destination.toUpperCase());
+  const method = payment === 'cod' && isCodAllowed ? 'cod' : 'card';
+  const quote = useMemo(
+    () => quoteCheckout(props.lines, services, method === 'cod', settings, rate),
+    [props.lines, services, method, settings, rate],
+  );
+
+  const money = (cny: number) => (rate.currency === 'CNY' ? formatCny(cny, locale) : `${displayPrice(cny, rate, locale).text} (${formatCny(cny, locale)})`);
+  const toggle = (service: ValueAddedService, on: boolean) => setServices((current) => (on ? [...new Set([...current, service])] : current.filter((s) => s !== service)));
+  const fieldError = (field: string) => state.fieldErrors?.[field as keyof typeof state.fieldErrors];
+  const value = (field: string) => state.values?.[field as keyof typeof state.values] ?? '';
+  const rule = props.hints.byCountry[country] ?? props.hints.fallback;
+  const example = (text: string | undefined) => (text ? ta('example', { example: text }) : undefined);
+
+  return (
+    <form action={submit} className="checkout-layout" noValidate data-testid="checkout-form">
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="currency" value={rate.currency} />
+      <input type="hidden" name="checkoutToken" value={props.checkoutToken} />
+      <input type="hidden" name="quotedRate" value={rate.rate} />
+      <input type="hidden" name="cartSignature" value={props.cartSignature} />
+      <div className="checkout-main">
+        {state.status === 'error' && state.message && (
+          <div key={state.at} data-testid="checkout-error">
+            <FormMessage kind="error">{state.message}</FormMessage>
+          </div>
+        )}
+
+        <fieldset className="checkout-section" data-testid="address-section">
+          <legend>{t('addressTitle')}</legend>
+          {savedAddresses.length === 0 ? (
+            <input type="hidden" name="addressId" value="new" />
+          ) : (
+            <div className="choices">
+              {savedAddresses.map((a) => (
+                <div key={a.id} className="choice">
+                  <input
+                    id={`address-${a.id}`}
+                    type="radio"
+                    name="addressId"
+                    value={a.id}
+                    checked={addressChoice === String(a.id)}
+                    onChange={() => setAddressChoice(String(a.id))}
+                  />
+                  <label htmlFor={`address-${a.id}`}>
+                    <strong>{a.name}</strong> <span className="muted">{a.summary}</span>
+                  </label>
+                </div>
+              ))}
+              <div className="choice">
+                <input id="address-new" type="radio" name="addressId" value="new" checked={addressChoice === 'new'} onChange={() => setAddressChoice('new')} />
+                <label htmlFor="address-new">{t('newAddress')}</label>
+              </div>
+            </div>
+          )}
+          {addressChoice === 'new' && (
+            <div className="address-fields" data-testid="new-address">
+              <Field name="name" label={ta('name')} autoComplete="name" required maxLength={120} defaultValue={value('name')} error={fieldError('name')} />
+              <SelectField name="country" label={ta('country')} autoComplete="country" required value={country} onChange={(e) => setCountry(e.target.value)} error={fieldError('country')}>
+                <option value="">{ta('chooseRegion')}</option>
+                {props.countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </SelectField>
+              <Field name="line1" label={ta('line1')} autoComplete="address-line1" required maxLength={200} hint={ta('line1Hint')} defaultValue={value('line1')} error={fieldError('line1')} />
+              <Field name="line2" label={ta('line2')} autoComplete="address-line2" maxLength={200} hint={ta('line2Hint')} defaultValue={value('line2')} error={fieldError('line2')} />
+              <Field name="city" label={ta('city')} autoComplete="address-level2" required maxLength={120} defaultValue={value('city')} error={fieldError('city')} />
+              {rule.regions ? (
+                <SelectField key={`region-${country}`} name="region" label={ta('region')} autoComplete="address-level1" required defaultValue={value('region')} error={fieldError('region')}>
+                  <option value="">{ta('chooseRegion')}</option>
+                  {rule.regions.map((r) => (
+                    <option key={r.code} value={r.code}>
+                      {r.name}
+                    </option>
+                  ))}
+                </SelectField>
+              ) : (
+                <Field
+                  key="region-text"
+                  name="region"
+                  label={rule.isRegionRequired ? ta('region') : ta('regionOptional')}
+                  autoComplete="address-level1"
+                  required={rule.isRegionRequired}
+                  maxLength={120}
+                  defaultValue={value('region')}
+                  error={fieldError('region')}
+                />
+              )}
+              {rule.postal !== 'none' && (
+                <Field
+                  name="postalCode"
+                  label={rule.postal === 'required' ? ta('postalCode') : ta('postalCodeOptional')}
+                  autoComplete="postal-code"
+                  required={rule.postal === 'required'}
+                  maxLength={20}
+                  hint={example(rule.postalExample)}
+                  defaultValue={value('postalCode')}
+                  error={fieldError('postalCode')}
+                />
+              )}
+              <Field
+                name="phone"
+                type="tel"
+                label={ta('phone')}
+                autoComplete="tel"
+                required
+                maxLength={32}
+                hint={[ta('phoneHint'), rule.isPhoneInternational ? ta('phoneInternational') : example(rule.phoneExample)].filter(Boolean).join(' ')}
+                defaultValue={value('phone')}
+                error={fieldError('phone')}
+              />
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset className="checkout-section" data-testid="services-section">
+          <legend>{t('servicesTitle')}</legend>
+          {valueAddedServices.map((service) => {
+            const price = servicePrices[service];
+            const keys = serviceKeys[service];
+            return (
+              <div key={service} className="choice">
+                <input
+                  id={`service-${service}`}
+                  type="checkbox"
+                  name="services"
+                  value={service}
+                  checked={services.includes(service)}
+                  onChange={(e) => toggle(service, e.target.checked)}
+                  aria-describedby={`service-${service}-price`}
+                />
+                <label htmlFor={`service-${service}`}>{t(keys.label)}</label>
+                <p id={`service-${service}-price`} className="field-hint">
+                  {t(keys.price, { price: money((price.perLine ?? 0) + (price.perSeller ?? 0)) })}
+                </p>
+              </div>
+            );
+          })}
+        </fieldset>
+
+        <fieldset className="checkout-section" data-testid="payment-section">
+          <legend>{t('paymentTitle')}</legend>
+          <div className="choice">
+            <input id="payment-card" type="radio" name="payment" value="card" checked={method === 'card'} onChange={() => setPayment('card')} aria-describedby="payment-card-hint" />
+            <label htmlFor="payment-card">{t('payCard')}</label>
+            <p id="payment-card-hint" className="field-hint">
+              {t('payCardHint')}
+            </p>
+          </div>
+          <div className="choice">
+            <input
+              id="payment-cod"
+              type="radio"
+              name="payment"
+              value="cod"
+              checked={method === 'cod'}
+              disabled={!isCodAllowed}
+              onChange={() => setPayment('cod')}
+              aria-describedby="payment-cod-hint"
+            />
+            <label htmlFor="payment-cod">{t('payCod')}</label>
+            <p id="payment-cod-hint" className="field-hint">
+              {isCodAllowed ? t('payCodHint', { fee: money(settings.codFeeCny) }) : t('codUnavailable')}
+            </p>
+          </div>
+        </fieldset>
+      </div>
+
+      <aside className="checkout-summary" aria-labelledby="checkout-summary-title">
+        <h2 id="checkout-summary-title">{t('summaryTitle')}</h2>
+        {props.items}
+        <PriceBreakdown
+          locale={locale}
+          breakdownCny={quote.breakdownCny}
+          totalCny={quote.totalCny}
+          converted={quote.converted}
+          serviceFeeNote={t('serviceFeeNote', { percent: settings.serviceFeePercent, minimum: money(settings.serviceFeeMinCny) })}
+          sellers={props.sellers}
+        />
+        <p className="muted small" data-testid="checkout-rate">
+          {props.rateText}
+        </p>
+        <p className="checkout-total" aria-live="polite" data-testid="checkout-total">
+          {t('youPay', { total: rate.currency === 'CNY' ? formatCny(quote.totalCny, locale) : formatMoney(quote.converted.total, locale) })}
+        </p>
+        <noscript>
+          <p className="muted small">{t('noscriptNote')}</p>
+        </noscript>
+        <button type="submit" className="primary place-order" disabled={isPending} aria-disabled={isPending} data-testid="place-order">
+          {isPending ? t('placing') : method === 'cod' ? t('placeCod') : t('placeCard')}
+        </button>
+      </aside>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { products } from '@/db/schema/catalog';
+import { orderEvents, orderItems, orders, type OrderBreakdown, type OrderStatus, type ShippingAddress } from '@/db/schema/orders';
+import { paymentLedger, type LedgerKind } from '@/db/schema/payments';
+import type { SpecAttribute } from '@/lib/catalog/types';
+import type { GatewayName, ValueAddedService } from '@/lib/checkout/types';
+import { normalizeRate } from './find-order';
+
+export type OrderDetail = {
+  number: string;
+  status: OrderStatus;
+  createdAt: Date;
+  paidAt: Date | null;
+  reservedUntil: Date | null;
+  gateway: GatewayName;
+  payToken: string;
+  shippingAddress: ShippingAddress;
+  valueAddedServices: ValueAddedService[];
+  breakdownCny: OrderBreakdown;
+  totalCnyMinor: number;
+  chargeCurrency: string;
+  chargeMinor: number;
+  chargeRate: string;
+  rateSource: string;
+  rateCapturedAt: Date;
+  items: {
+    id: number;
+    skuId: number;
+    title: string;
+    attributes: SpecAttribute[];
+    quantity: number;
+    unitPriceCnyMinor: number;
+    remark: string | null;
+    slug: string | null;
+    imageKey: string | null;
+  }[];
+  payments: { id: number; kind: LedgerKind; amountMinor: number; currency: string; status: 'recorded' | 'flagged'; createdAt: Date }[];
+  events: { id: number; type: string; fromStatus: OrderStatus | null; toStatus: OrderStatus; createdAt: Date }[];
+};
+
+const imageKey = sql<string | null>`(select i.storage_key from product_images i
+  where i.product_id = ${orderItems.productId} and i.status = 'ready' order by i.position limit 1)`;
+
+/**
+ * One of the user's orders with its lines, payment ledger rows and status events. Scoped by the
+ * owner in the query itself: another user's order number reads as null (the page answers 404).
+ */
+export async function getOrderDetail(db: Database, userId: number, number: string): Promise<OrderDetail | null> {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.number, number), eq(orders.userId, userId)))
+    .limit(1);
+  if (!order) return null;
+  const [items, payments, events] = await Promise.all([
+    db
+      .select({
+        id: orderItems.id,
+        skuId: orderItems.skuId,
+        title: orderItems.title,
+        attributes: orderItems.attributes,
+        quantity: orderItems.quantity,
+        unitPriceCnyMinor: orderItems.unitPriceCnyMinor,
+        remark: orderItems.remark,
+        slug: products.slug,
+        imageKey,
+      })
+      .from(orderItems)
+      .leftJoin(products, eq(products.id, orderItems.productId))
+      .where(eq(orderItems.orderId, order.id))
+      .orderBy(asc(orderItems.id)),
+    db
+      .select({
+        id: paymentLedger.id,
+        kind: paymentLedger.kind,
+        amountMinor: paymentLedger.amountMinor,
+        currency: paymentLedger.currency,
+        status: paymentLedger.status,
+        createdAt: paymentLedger.createdAt,
+      })
+      .from(paymentLedger)
+      .where(eq(paymentLedger.orderId, order.id))
+      .orderBy(asc(paymentLedger.id)),
+    db
+      .select({ id: orderEvents.id, type: orderEvents.type, fromStatus: orderEvents.fromStatus, toStatus: orderEvents.toStatus, createdAt: orderEvents.createdAt })
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, order.id))
+      .orderBy(asc(orderEvents.id)),
+  ]);
+  return {
+    number: order.number,
+    status: order.status,
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+    reservedUntil: order.reservedUntil,
+    gateway: order.gateway as GatewayName,
+    payToken: order.payToken,
+    shippingAddress: order.shippingAddress,
+    valueAddedServices: order.valueAddedServices as ValueAddedService[],
+    breakdownCny: order.breakdownCny,
+    totalCnyMinor: order.totalCnyMinor,
+    chargeCurrency: order.chargeCurrency,
+    chargeMinor: order.chargeMinor,
+    chargeRate: normalizeRate(order.chargeRate),
+    rateSource: order.rateSource,
+    rateCapturedAt: order.rateCapturedAt,
+    items,
+    payments,
+    events,
+  };
+}

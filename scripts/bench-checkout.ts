@@ -68,6 +68,8 @@ async function main(): Promise<number> {
   const redis = new Redis({ url: bridge.url, token: BRIDGE_TOKEN, enableTelemetry: false });
   const scope = databaseName(db);
 
+  // The build prerenders storefront pages from the database it is given: this one.
+  process.env.DATABASE_URL = DB_URL;
   log(`build into ${benchDistDir}`);
   await buildForBench(values['no-build'] === true);
   const server = await startBenchServer(undefined, {

@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useMemo, useState, type ReactNode } from 'react';
 import { placeOrderAction } from '@/app/[locale]/(shop)/[currency]/checkout/actions';
-import { Field, FormMessage, SelectField } from '@/components/account/form-field';
+import { AddressFields } from '@/components/account/address-fields';
+import { FormMessage } from '@/components/account/form-field';
 import type { CountryFormHints } from '@/lib/addresses/form-hints';
 import { idleCheckoutState } from '@/lib/checkout/checkout-form';
 import { servicePrices, type PricingLine, type PricingSettings } from '@/lib/checkout/pricing';
@@ -48,7 +49,6 @@ const serviceKeys: Record<ValueAddedService, { label: 'extraQcPhotos' | 'careful
 export function CheckoutForm(props: Props) {
   const { locale, rate, settings, savedAddresses } = props;
   const t = useTranslations('checkout');
-  const ta = useTranslations('addresses');
   const [state, submit, isPending] = useActionState(placeOrderAction, idleCheckoutState);
   const initialAddress = savedAddresses.find((a) => a.isDefault) ?? savedAddresses[0];
   const [addressChoice, setAddressChoice] = useState<string>(initialAddress ? String(initialAddress.id) : 'new');
@@ -68,8 +68,6 @@ export function CheckoutForm(props: Props) {
   const toggle = (service: ValueAddedService, on: boolean) => setServices((current) => (on ? [...new Set([...current, service])] : current.filter((s) => s !== service)));
   const fieldError = (field: string) => state.fieldErrors?.[field as keyof typeof state.fieldErrors];
   const value = (field: string) => state.values?.[field as keyof typeof state.values] ?? '';
-  const rule = props.hints.byCountry[country] ?? props.hints.fallback;
-  const example = (text: string | undefined) => (text ? ta('example', { example: text }) : undefined);
 
   return (
     <form action={submit} className="checkout-layout" noValidate data-testid="checkout-form">
@@ -114,62 +112,7 @@ export function CheckoutForm(props: Props) {
           )}
           {addressChoice === 'new' && (
             <div className="address-fields" data-testid="new-address">
-              <Field name="name" label={ta('name')} autoComplete="name" required maxLength={120} defaultValue={value('name')} error={fieldError('name')} />
-              <SelectField name="country" label={ta('country')} autoComplete="country" required value={country} onChange={(e) => setCountry(e.target.value)} error={fieldError('country')}>
-                <option value="">{ta('chooseRegion')}</option>
-                {props.countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </SelectField>
-              <Field name="line1" label={ta('line1')} autoComplete="address-line1" required maxLength={200} hint={ta('line1Hint')} defaultValue={value('line1')} error={fieldError('line1')} />
-              <Field name="line2" label={ta('line2')} autoComplete="address-line2" maxLength={200} hint={ta('line2Hint')} defaultValue={value('line2')} error={fieldError('line2')} />
-              <Field name="city" label={ta('city')} autoComplete="address-level2" required maxLength={120} defaultValue={value('city')} error={fieldError('city')} />
-              {rule.regions ? (
-                <SelectField key={`region-${country}`} name="region" label={ta('region')} autoComplete="address-level1" required defaultValue={value('region')} error={fieldError('region')}>
-                  <option value="">{ta('chooseRegion')}</option>
-                  {rule.regions.map((r) => (
-                    <option key={r.code} value={r.code}>
-                      {r.name}
-                    </option>
-                  ))}
-                </SelectField>
-              ) : (
-                <Field
-                  key="region-text"
-                  name="region"
-                  label={rule.isRegionRequired ? ta('region') : ta('regionOptional')}
-                  autoComplete="address-level1"
-                  required={rule.isRegionRequired}
-                  maxLength={120}
-                  defaultValue={value('region')}
-                  error={fieldError('region')}
-                />
-              )}
-              {rule.postal !== 'none' && (
-                <Field
-                  name="postalCode"
-                  label={rule.postal === 'required' ? ta('postalCode') : ta('postalCodeOptional')}
-                  autoComplete="postal-code"
-                  required={rule.postal === 'required'}
-                  maxLength={20}
-                  hint={example(rule.postalExample)}
-                  defaultValue={value('postalCode')}
-                  error={fieldError('postalCode')}
-                />
-              )}
-              <Field
-                name="phone"
-                type="tel"
-                label={ta('phone')}
-                autoComplete="tel"
-                required
-                maxLength={32}
-                hint={[ta('phoneHint'), rule.isPhoneInternational ? ta('phoneInternational') : example(rule.phoneExample)].filter(Boolean).join(' ')}
-                defaultValue={value('phone')}
-                error={fieldError('phone')}
-              />
+              <AddressFields country={country} onCountryChange={setCountry} countries={props.countries} hints={props.hints} value={value} error={fieldError} />
             </div>
           )}
         </fieldset>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useActionState, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { placeOrderAction } from '@/app/[locale]/(shop)/[currency]/checkout/actions';
 import { AddressFields } from '@/components/account/address-fields';
 import { FormMessage } from '@/components/account/form-field';
@@ -69,8 +69,18 @@ export function CheckoutForm(props: Props) {
   const fieldError = (field: string) => state.fieldErrors?.[field as keyof typeof state.fieldErrors];
   const value = (field: string) => state.values?.[field as keyof typeof state.values] ?? '';
 
+  // With JavaScript the form is submitted here rather than by React's form action, which would reset
+  // the form afterwards: a refused submit must keep the chosen services, payment and address, and the
+  // controlled checkboxes would otherwise be unticked in the page while still counted in the total.
+  // Without JavaScript `action` posts the same action.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => submit(formData));
+  };
+
   return (
-    <form action={submit} className="checkout-layout" noValidate data-testid="checkout-form">
+    <form action={submit} onSubmit={onSubmit} className="checkout-layout" noValidate data-testid="checkout-form">
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="currency" value={rate.currency} />
       <input type="hidden" name="checkoutToken" value={props.checkoutToken} />
@@ -78,7 +88,7 @@ export function CheckoutForm(props: Props) {
       <input type="hidden" name="cartSignature" value={props.cartSignature} />
       <div className="checkout-main">
         {state.status === 'error' && state.message && (
-          <div key={state.at} data-testid="checkout-error">
+          <div key={state.at} data-testid="checkout-error" data-at={state.at}>
             <FormMessage kind="error">{state.message}</FormMessage>
           </div>
         )}
@@ -178,7 +188,7 @@ export function CheckoutForm(props: Props) {
           breakdownCny={quote.breakdownCny}
           totalCny={quote.totalCny}
           converted={quote.converted}
-          serviceFeeNote={t('serviceFeeNote', { percent: settings.serviceFeePercent, minimum: money(settings.serviceFeeMinCny) })}
+          serviceFeeNote={t('serviceFeeNote', { percent: settings.serviceFeePercent, minimum: formatCny(settings.serviceFeeMinCny, locale) })}
           sellers={props.sellers}
         />
         <p className="muted small" data-testid="checkout-rate">

@@ -1,4 +1,5 @@
 import { databaseFor } from '@/db/client';
+import { uncounted } from '@/lib/db/query-stats';
 import { getEnv } from '@/lib/env';
 import { expireReservations } from '@/lib/inventory/expire-reservations';
 import { processPendingWebhooks } from '@/lib/payments/process-webhook-event';
@@ -22,8 +23,10 @@ export function startBackgroundJobs(): void {
     try {
       const db = databaseFor(getEnv().DATABASE_URL);
       const redis = getRedis();
-      const expired = await expireReservations(db, redis);
-      const applied = await processPendingWebhooks(db, redis);
+      const { expired, applied } = await uncounted(async () => ({
+        expired: await expireReservations(db, redis),
+        applied: await processPendingWebhooks(db, redis),
+      }));
       if (expired || applied) console.log(`[jobs] expired ${expired} reservations, applied ${applied} stored webhook events`);
     } catch (error) {
       console.error('[jobs] background run failed:', (error as Error).message);

@@ -102,10 +102,12 @@ export class CheckoutPage extends StorefrontPage {
     await this.page.waitForURL((url) => !url.pathname.endsWith('/checkout'), { timeout: 30_000 });
   }
 
-  /** Submits and expects the page to stay with an error (prices moved, stock, address). */
+  /** Submits and expects the page to stay with a new error (prices moved, stock, address); returns its text. */
   async placeOrderExpectingError(): Promise<string> {
+    const previous = (await this.error.count()) ? await this.error.getAttribute('data-at') : null;
     await this.placeOrderButton.click();
     await expect(this.error).toBeVisible();
+    if (previous !== null) await expect(this.error).not.toHaveAttribute('data-at', previous);
     return (await this.error.textContent())?.trim() ?? '';
   }
 }

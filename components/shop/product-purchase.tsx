@@ -163,12 +163,12 @@ export function ProductPurchase({ title, images, skus, names, labels, cart, chil
             </button>
           </form>
           {result.status === 'ok' && (
-            <p key={result.at} role="status" className="cart-added" data-testid="cart-added">
+            <p key={result.at} role="status" className="cart-added" data-testid="cart-added" data-at={result.at}>
               {cart.labels.added} <Link href={cart.href}>{cart.labels.viewCart}</Link>
             </p>
           )}
           {result.status === 'error' && (
-            <p key={result.at} role="alert" className="form-error" data-testid="cart-error">
+            <p key={result.at} role="alert" className="form-error" data-testid="cart-error" data-at={result.at}>
               {result.message}
             </p>
           )}

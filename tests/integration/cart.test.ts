@@ -19,6 +19,9 @@ import { removeCartLine } from '@/lib/cart/remove-cart-line';
 import type { CartOwner } from '@/lib/cart/types';
 import { updateCartLine } from '@/lib/cart/update-cart-line';
 import { parseEnv } from '@/lib/env';
+import { getOrderDetail } from '@/lib/orders/queries/get-order-detail';
+import { getOrderStatus } from '@/lib/orders/queries/get-order-status';
+import { listUserOrders } from '@/lib/orders/queries/list-user-orders';
 import { AppError } from '@/lib/errors';
 import { createTestDatabase } from '../support/test-database';
 
@@ -259,6 +262,22 @@ describe('checkOutCart', () => {
 
     const third = await checkOutCart({ db: handle.db, redis: null, env }, submit);
     expect(third).toMatchObject({ created: false, order: { number: first.order.number } });
+
+    // The shopper's order pages read it back; another user reads nothing.
+    const detail = await getOrderDetail(handle.db, owner.userId, first.order.number);
+    expect(detail).toMatchObject({ status: 'pending', valueAddedServices: ['careful_packing'], shippingAddress: { city: 'San Francisco' } });
+    expect(detail!.items.map((i) => [i.skuId, i.quantity, i.remark])).toEqual([
+      [a, 2, null],
+      [b, 1, 'take blue'],
+    ]);
+    expect(detail!.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, 'pending']]);
+    const stranger = await newUser();
+    expect(await getOrderDetail(handle.db, stranger.userId, first.order.number)).toBeNull();
+    expect(await getOrderStatus(handle.db, stranger.userId, first.order.number)).toBeNull();
+    expect(await getOrderStatus(handle.db, owner.userId, first.order.number)).toEqual({ number: first.order.number, status: 'pending' });
+    const list = await listUserOrders(handle.db, owner.userId);
+    expect(list).toMatchObject({ total: 1, pages: 1, items: [{ number: first.order.number, itemCount: 3 }] });
+    expect((await listUserOrders(handle.db, stranger.userId)).items).toEqual([]);
   });
 
   it('refuses a cart that changed since the page was shown, and names a short line', async () => {

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { StorefrontPage } from './storefront-page';
 
 export class ProductPage extends StorefrontPage {
@@ -40,11 +40,15 @@ export class ProductPage extends StorefrontPage {
     return this;
   }
 
-  /** Adds the selected SKU; resolves when the page confirms it ("Added — view cart"). */
+  /** Adds the selected SKU; resolves when the page confirms it ("Added — view cart"), throws with the page's refusal. */
   async addToCart(quantity = 1) {
+    const answer = this.addedNotice.or(this.cartError);
+    const previous = (await answer.count()) ? await answer.getAttribute('data-at') : null;
     await this.quantityInput.fill(String(quantity));
     await this.addToCartButton.click();
-    await this.addedNotice.waitFor();
+    await expect(answer).toBeVisible();
+    if (previous !== null) await expect(answer).not.toHaveAttribute('data-at', previous);
+    if (await this.cartError.count()) throw new Error(`Add to cart refused: ${await this.cartError.textContent()}`);
   }
 
   /** The slug of the current product page URL. */

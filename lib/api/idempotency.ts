@@ -79,13 +79,10 @@ function byKey(partnerKeyId: string, key: string) {
 }
 
 async function takeOver(db: Database, partnerKeyId: string, key: string, seen: Date, now: Date): Promise<boolean> {
-  const [result] = (await db
+  const [result] = await db
     .update(apiIdempotency)
     .set({ createdAt: now })
-    .where(and(byKey(partnerKeyId, key), isNull(apiIdempotency.responseStatus), eq(apiIdempotency.createdAt, seen), lt(apiIdempotency.createdAt, now)))) as unknown as [
-    { affectedRows: number },
-    unknown,
-  ];
+    .where(and(byKey(partnerKeyId, key), isNull(apiIdempotency.responseStatus), eq(apiIdempotency.createdAt, seen), lt(apiIdempotency.createdAt, now)));
   return result.affectedRows === 1;
 }
 

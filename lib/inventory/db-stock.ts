@@ -7,7 +7,6 @@ import type { StockLine } from './redis-stock';
 /** A Drizzle transaction or the database itself: the functions here run inside the caller's transaction. */
 export type Executor = Pick<Database, 'update' | 'select' | 'insert' | 'execute'>;
 
-type UpdateResult = [{ affectedRows: number }, unknown];
 
 /** SKU ids in ascending order, so concurrent transactions lock rows in the same order and cannot deadlock. */
 function ordered(lines: readonly StockLine[]): StockLine[] {
@@ -21,10 +20,10 @@ function ordered(lines: readonly StockLine[]): StockLine[] {
  */
 export async function withholdInDb(tx: Executor, lines: readonly StockLine[]): Promise<void> {
   for (const line of ordered(lines)) {
-    const [result] = (await tx
+    const [result] = await tx
       .update(skus)
       .set({ reserved: sql`${skus.reserved} + ${line.quantity}` })
-      .where(and(eq(skus.id, line.skuId), sql`${skus.stock} - ${skus.reserved} >= ${line.quantity}`))) as unknown as UpdateResult;
+      .where(and(eq(skus.id, line.skuId), sql`${skus.stock} - ${skus.reserved} >= ${line.quantity}`));
     if (result.affectedRows !== 1) {
       const [row] = await tx.select({ stock: skus.stock, reserved: skus.reserved }).from(skus).where(eq(skus.id, line.skuId));
       const available = row ? Math.max(0, row.stock - row.reserved) : 0;

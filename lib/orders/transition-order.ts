@@ -25,7 +25,6 @@ export type StockSettlement = { token: string; action: 'release' | 'consume' } |
 
 export type TransitionResult = { changed: boolean; settlement: StockSettlement };
 
-type UpdateResult = [{ affectedRows: number }, unknown];
 
 /**
  * One order transition as a compare-and-set inside the caller's transaction:
@@ -41,7 +40,7 @@ export async function transitionInTx(tx: Executor, request: TransitionRequest): 
 
   const conditions = [eq(orders.id, orderId), eq(orders.status, from)];
   if (request.expectedVersion !== undefined) conditions.push(eq(orders.version, request.expectedVersion));
-  const [result] = (await tx
+  const [result] = await tx
     .update(orders)
     .set({
       status: to,
@@ -49,7 +48,7 @@ export async function transitionInTx(tx: Executor, request: TransitionRequest): 
       ...(to === 'paid' && from === 'pending' ? { paidAt: new Date() } : {}),
       ...(from === 'pending' ? { reservedUntil: null } : {}),
     })
-    .where(and(...conditions))) as unknown as UpdateResult;
+    .where(and(...conditions));
   if (result.affectedRows !== 1) return { changed: false, settlement: null };
 
   let settlement: StockSettlement = null;

@@ -9,7 +9,6 @@ import { onPaymentFailed } from './events/payment-failed';
 import { onPaymentSucceeded } from './events/payment-succeeded';
 import { webhookEventSchema } from './webhook-event';
 
-type UpdateResult = [{ affectedRows: number }, unknown];
 
 const handlers: Record<string, (ctx: EventContext, object: unknown) => Promise<HandlerResult>> = {
   'payment_intent.succeeded': onPaymentSucceeded,
@@ -27,10 +26,10 @@ export async function processWebhookEvent(db: Database, redis: Redis | null, id:
   let outcome = 'already_processed';
   try {
     await db.transaction(async (tx) => {
-      const [claim] = (await tx
+      const [claim] = await tx
         .update(webhookEvents)
         .set({ processedAt: new Date() })
-        .where(and(eq(webhookEvents.id, id), isNull(webhookEvents.processedAt)))) as unknown as UpdateResult;
+        .where(and(eq(webhookEvents.id, id), isNull(webhookEvents.processedAt)));
       if (claim.affectedRows !== 1) return;
       const [row] = await tx.select().from(webhookEvents).where(eq(webhookEvents.id, id));
       const event = webhookEventSchema.parse(JSON.parse(row!.payload));

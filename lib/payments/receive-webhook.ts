@@ -27,10 +27,10 @@ export async function receivePaymentWebhook(db: Database, source: string, rawBod
   if (!parsed.success) throw new AppError('bad_request', 'Not a valid event');
   const event = parsed.data;
 
-  const [result] = (await db
+  const [result] = await db
     .insert(webhookEvents)
     .values({ source, eventId: event.id, type: event.type, payload: rawBody })
-    .onDuplicateKeyUpdate({ set: { deliveries: sql`${webhookEvents.deliveries} + 1` } })) as unknown as [{ affectedRows: number; insertId: number }];
+    .onDuplicateKeyUpdate({ set: { deliveries: sql`${webhookEvents.deliveries} + 1` } });
   // MySQL reports 1 affected row for an insert and 2 for an update of an existing row.
   const isNew = result.affectedRows === 1;
   if (isNew) return { id: result.insertId, isNew };

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { orders, paymentLedger, type LedgerKind } from '@/db/schema';
 import type { Executor } from '@/lib/inventory/db-stock';
 
-type UpdateResult = [{ affectedRows: number }, unknown];
 
 /**
  * Appends a ledger row; false if (gateway, transaction id, kind) is already there — the same
@@ -12,10 +11,10 @@ export async function appendLedger(
   tx: Executor,
   row: { orderId: number; gateway: string; transactionId: string; kind: LedgerKind; amountMinor: number; currency: string; eventId: string; flagReason?: string | null },
 ): Promise<boolean> {
-  const [result] = (await tx
+  const [result] = await tx
     .insert(paymentLedger)
     .ignore()
-    .values({ ...row, status: row.flagReason ? 'flagged' : 'recorded', flagReason: row.flagReason ?? null })) as unknown as UpdateResult;
+    .values({ ...row, status: row.flagReason ? 'flagged' : 'recorded', flagReason: row.flagReason ?? null });
   return result.affectedRows === 1;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paymentUrl } from '@/lib/payments/pay-link';
-import { attributesObject, normalizeRate, serializeOrder, serializePlacedOrder, serializeProduct } from './serialize';
+import { normalizeRate } from '@/lib/money/convert';
+import { attributesObject, serializeOrder, serializePlacedOrder, serializeProduct } from './serialize';
 
 const product = {
   id: 7,

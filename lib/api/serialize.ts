@@ -1,5 +1,6 @@
 import type { SpecAttribute } from '@/db/schema/catalog';
 import type { OrderStatus } from '@/db/schema/orders';
+import { normalizeRate } from '@/lib/money/convert';
 import { paymentUrl } from '@/lib/payments/pay-link';
 
 /**
@@ -108,11 +109,6 @@ export function serializeProduct(product: ProductRecord, skus: readonly SkuRecor
         stock: Math.max(0, s.stock - s.reserved),
       })),
   };
-}
-
-/** '0.141264000000' → '0.141264': DECIMAL(24,12) comes back zero-padded; the answer to POST and GET must agree. */
-export function normalizeRate(rate: string): string {
-  return rate.includes('.') ? rate.replace(/0+$/, '').replace(/\.$/, '') : rate;
 }
 
 export function serializeCharge(order: Pick<OrderRecord, 'chargeMinor' | 'chargeCurrency' | 'chargeRate'>): ApiCharge {

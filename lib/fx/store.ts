@@ -3,6 +3,7 @@ import Big from 'big.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { fxRates } from '@/db/schema/fx';
+import { normalizeRate } from '@/lib/money/convert';
 import { BASE_CURRENCY, isSupportedCurrency } from '@/lib/money/currencies';
 import { FxError, type FxRateRow, type RateTable } from './types';
 
@@ -84,9 +85,4 @@ export async function getLatestRates(db: Database): Promise<RateTable> {
     table.rates[row.quote] = { rate: normalizeRate(row.rate), source: row.source, capturedAt: row.capturedAt.toISOString() };
   }
   return table;
-}
-
-/** '0.141264000000' → '0.141264': same value, and the string the rest of Ferry prints and pins. */
-function normalizeRate(stored: string): string {
-  return new Big(stored).toFixed(); // toFixed() without places never uses exponent notation
 }

@@ -114,6 +114,14 @@ export function crossRate(rateAB: string, rateAC: string): string {
   return parseRate(rateAC).div(parseRate(rateAB)).toFixed();
 }
 
+/**
+ * '0.141264000000' → '0.141264': the same rate as the string Ferry prints and pins (DECIMAL(24,12)
+ * columns come back zero-padded). Big's toFixed() without places never uses exponent notation.
+ */
+export function normalizeRate(rate: string): string {
+  return parseRate(rate).toFixed();
+}
+
 /** 1 A = `rate` B ⇒ 1 B = 1/rate A, to 12 places half-even. */
 export function invertRate(rate: string): string {
   return new Dec(1).div(parseRate(rate)).toFixed();

@@ -7,7 +7,7 @@ import { partnerKeys } from '@/db/schema/partners';
 import { paymentLedger } from '@/db/schema/payments';
 import type { GatewayName } from '@/lib/checkout/types';
 import type { Database } from '@/lib/db';
-import { normalizeRate } from '@/lib/orders/queries/find-order';
+import { normalizeRate } from '@/lib/money/convert';
 
 /**
  * Everything staff see about one order: the order with its pinned rates, lines (with the Chinese

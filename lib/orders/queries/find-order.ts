@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema';
 import type { GatewayName, OrderSummary } from '@/lib/checkout/types';
+import { normalizeRate } from '@/lib/money/convert';
 
 const summary = {
   id: orders.id,
@@ -20,11 +21,6 @@ const summary = {
 function toSummary(row: typeof orders.$inferSelect | Record<keyof typeof summary, unknown>): OrderSummary {
   const r = row as OrderSummary & { chargeRate: string };
   return { ...r, chargeRate: normalizeRate(r.chargeRate), gateway: r.gateway as GatewayName };
-}
-
-/** '0.141264000000' → '0.141264' (DECIMAL comes back padded). */
-export function normalizeRate(rate: string): string {
-  return rate.includes('.') ? rate.replace(/0+$/, '').replace(/\.$/, '') : rate;
 }
 
 export async function findOrderByToken(db: Database, token: string): Promise<OrderSummary | null> {

@@ -6,7 +6,7 @@ import { orderEvents, orderItems, orders, type OrderBreakdown, type OrderStatus,
 import { paymentLedger, type LedgerKind } from '@/db/schema/payments';
 import type { SpecAttribute } from '@/lib/catalog/types';
 import type { GatewayName, ValueAddedService } from '@/lib/checkout/types';
-import { normalizeRate } from './find-order';
+import { normalizeRate } from '@/lib/money/convert';
 
 export type OrderDetail = {
   number: string;

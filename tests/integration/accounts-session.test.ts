@@ -3,22 +3,34 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { users } from '@/db/schema/accounts';
 import { createUser } from '@/lib/auth/create-user';
 import { AppError } from '@/lib/errors';
-import { createTestDatabase } from '../support/test-database';
+import { closeDatabases, databaseFor, type Database } from '@/db/client';
+import { dropDatabase, migrateDatabase } from '@/db/migrate';
 
 // The session cookie is next-auth's business; what Ferry adds is the database re-read, tested here.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: number } } }));
-const testDb = vi.hoisted(() => ({ db: undefined as unknown }));
+// The real getDb() resolves DATABASE_URL: point it at this file's own database before anything reads the environment.
+const { DATABASE_URL, previousUrl } = vi.hoisted(() => {
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = `mysql://root@127.0.0.1:3306/ferry_test_session_${process.pid}`;
+  return { DATABASE_URL: process.env.DATABASE_URL, previousUrl };
+});
 vi.mock('next-auth', () => ({ getServerSession: async () => session.current }));
-vi.mock('@/lib/db', () => ({ getDb: () => testDb.db }));
 
 const { getCurrentUser, requirePermission, requireUser } = await import('@/lib/auth/session');
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let handle: { db: Database; drop(): Promise<void> };
 let userId: number;
 
 beforeAll(async () => {
-  handle = await createTestDatabase('ferry_test_session');
-  testDb.db = handle.db;
+  await migrateDatabase(DATABASE_URL);
+  handle = {
+    db: databaseFor(DATABASE_URL),
+    async drop() {
+      await closeDatabases();
+      await dropDatabase(DATABASE_URL);
+      process.env.DATABASE_URL = previousUrl;
+    },
+  };
   userId = (await createUser(handle.db, { email: 'staff@example.com', password: 'staff-password', role: 'purchaser', name: 'Sam' })).id;
 });
 afterAll(async () => handle?.drop());

@@ -90,6 +90,11 @@ export const products = mysqlTable(
     isActive: tinyint('is_active').notNull().default(1),
     sourceUpdatedAt: datetime('source_updated_at', { mode: 'date', fsp: 3 }),
     syncedAt: datetime('synced_at', { mode: 'date', fsp: 3 }).notNull(),
+    /**
+     * Hash of everything but price and stock (texts, attributes, images, SKU matrix, seller). A sync
+     * that finds it unchanged only refreshes prices and stock: no translation, indexing or images.
+     */
+    contentHash: char('content_hash', { length: 40 }),
     ...timestamps,
   },
   (t) => [
@@ -121,6 +126,8 @@ export const skus = mysqlTable(
     id: id(),
     productId: ref('product_id').notNull(),
     sourceSkuId: varchar('source_sku_id', { length: 64 }).notNull(),
+    /** The upstream's spec id where its order APIs want one (1688's specId). */
+    sourceSpecId: varchar('source_spec_id', { length: 64 }),
     attributes: json('attributes').$type<SpecAttribute[]>().notNull(),
     currency: char('currency', { length: 3 }).notNull().default('CNY'),
     priceMinor: bigint('price_minor', { mode: 'number' }).notNull(),
@@ -133,6 +140,12 @@ export const skus = mysqlTable(
     reserved: int('reserved').notNull().default(0),
     imagePosition: smallint('image_position'),
     syncedAt: datetime('synced_at', { mode: 'date', fsp: 3 }).notNull(),
+    /**
+     * Upstream time of the stock value held (a push's bizTime, a listing's modification time). A
+     * push or sync older than this is stale and leaves the stock alone, so reordered messages
+     * cannot roll it back.
+     */
+    stockSourceAt: datetime('stock_source_at', { mode: 'date', fsp: 3 }),
     ...timestamps,
   },
   (t) => [uniqueIndex('skus_source_uq').on(t.productId, t.sourceSkuId)],

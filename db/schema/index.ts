@@ -5,3 +5,5 @@ export * from './carts';
 export * from './orders';
 export * from './payments';
 export * from './partners';
+export * from './purchasing';
+export * from './sync';

@@ -89,6 +89,15 @@ export const orders = mysqlTable(
   ],
 );
 
+/**
+ * A paid line's way upstream: `queued` (waiting for a purchaser or the worker), `purchasing` (claimed
+ * by one purchase order — the lock against buying twice), `purchased`, `failed` (the purchase order
+ * failed; staff retry it or buy by hand), `awaiting_shopper` (the upstream price rose; the shopper
+ * pays the difference or cancels), `cancelled` (the shopper declined; refunded).
+ */
+export const purchaseStatuses = ['queued', 'purchasing', 'purchased', 'failed', 'awaiting_shopper', 'cancelled'] as const;
+export type PurchaseStatus = (typeof purchaseStatuses)[number];
+
 export const orderItems = mysqlTable(
   'order_items',
   {
@@ -102,8 +111,16 @@ export const orderItems = mysqlTable(
     quantity: int('quantity').notNull(),
     unitPriceCnyMinor: minor('unit_price_cny_minor').notNull(),
     remark: varchar('remark', { length: 300 }),
+    /** Where the line is in upstream purchasing; null until the order is paid. See lib/purchasing. */
+    purchaseStatus: mysqlEnum('purchase_status', purchaseStatuses),
+    purchaseOrderId: ref('purchase_order_id'),
   },
-  (t) => [index('order_items_order_idx').on(t.orderId), index('order_items_sku_idx').on(t.skuId)],
+  (t) => [
+    index('order_items_order_idx').on(t.orderId),
+    index('order_items_sku_idx').on(t.skuId),
+    index('order_items_purchase_idx').on(t.purchaseStatus, t.sellerId),
+    index('order_items_po_idx').on(t.purchaseOrderId),
+  ],
 );
 
 /**

@@ -12,6 +12,8 @@ export const sourceProductSchema = z.object({
   sourceId: z.string().min(1).max(64),
   sourceUrl: z.url().max(512),
   title: z.string().min(1).max(512),
+  /** The upstream's own English title, where it offers one (1688's subjectTrans); preferred over machine translation. */
+  subjectTrans: z.string().min(1).max(512).nullable().optional(),
   description: z.string().max(20_000).nullable(),
   attributes: z.array(spec).max(60),
   categorySlug: z.string().min(1).max(120),
@@ -26,6 +28,8 @@ export const sourceProductSchema = z.object({
     .array(
       z.object({
         sourceSkuId: z.string().min(1).max(64),
+        /** The upstream's spec id where its order APIs need one (1688's specId). */
+        specId: z.string().min(1).max(64).nullable().optional(),
         attributes: z.array(spec).max(5),
         priceMinor: z.number().int().positive(),
         stock: z.number().int().min(0),

@@ -6,4 +6,8 @@ export const adminPaths = {
   stock: (locale: string) => `/${locale}/admin/stock`,
   outbox: (locale: string) => `/${locale}/admin/outbox`,
   partnerKeys: (locale: string) => `/${locale}/admin/partner-keys`,
+  purchasing: (locale: string) => `/${locale}/admin/purchasing`,
+  purchaseOrder: (locale: string, id: number) => `/${locale}/admin/purchasing/${id}`,
+  sync: (locale: string) => `/${locale}/admin/sync`,
+  images: (locale: string) => `/${locale}/admin/images`,
 };

@@ -12,6 +12,7 @@ export const permissions = [
   'orders:refund',
   'payments:read',
   'stock:write',
+  'catalog:sync',
   'outbox:read',
   'partner-keys:manage',
   'users:manage',
@@ -23,7 +24,7 @@ const staffBase: Permission[] = ['admin:access', 'orders:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   customer: [],
-  purchaser: [...staffBase, 'orders:purchase', 'stock:write'],
+  purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync'],
   warehouse: [...staffBase, 'orders:warehouse'],
   service: [...staffBase, 'orders:cancel', 'outbox:read'],
   finance: [...staffBase, 'orders:refund', 'payments:read'],

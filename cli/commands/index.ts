@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { backupCreate, backupRestore } from './backup';
 import { dbMigrate, dbSeed } from './db';
 import { fxRefresh } from './fx';
 import { userCreate } from './user';
@@ -12,4 +13,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, backupCreate, backupRestore];

@@ -48,3 +48,16 @@ start_payment_sandbox() {
   GATEWAY_PID=$!
   wait_http "http://127.0.0.1:$port/healthz" 30 || { log "the payment sandbox did not start"; exit 1; }
 }
+
+# Starts the 1688 open-platform sandbox (product detail, catalog walk, orders, signed pushes to this
+# Ferry) unless something already serves its port. ALIBABA_SANDBOX_OFFERS sets the catalog size.
+start_1688_sandbox() {
+  local url="${ALIBABA_1688_BASE_URL:-http://127.0.0.1:8085}"
+  local hostport="${url#http://}"; hostport="${hostport%%/*}"
+  local port="${hostport##*:}"
+  if port_open 127.0.0.1 "$port"; then return 0; fi
+  PORT="$port" ALIBABA_SANDBOX_PUSH_URL="${ALIBABA_SANDBOX_PUSH_URL:-$SITE_URL/api/webhooks/1688}" \
+    node --import tsx sandboxes/alibaba-1688/server.ts >&2 &
+  SUPPLIER_PID=$!
+  wait_http "http://127.0.0.1:$port/healthz" 60 || { log "the 1688 sandbox did not start"; exit 1; }
+}

@@ -1,28 +1,31 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { derivativeSizes, type DerivativeSize, type Derivatives } from './derive';
-
-const keyPattern = /^[0-9a-f]{32}$/;
+import { derivativeSizes, type DerivativeSize } from './derive';
+import { mediaKeyPattern, type MediaStorage } from './storage';
 
 /** Local-disk media store: `<dir>/<first two hex>/<key>-<size>.webp`. */
-export function createLocalStorage(dir: string) {
+export function createLocalStorage(dir: string): MediaStorage & { fileFor(key: string, size: DerivativeSize): string } {
   const root = path.resolve(dir);
   const fileFor = (key: string, size: DerivativeSize) => path.join(root, key.slice(0, 2), `${key}-${size}.webp`);
 
   return {
     fileFor,
-    async save(d: Derivatives): Promise<void> {
+    async save(d) {
       await mkdir(path.join(root, d.key.slice(0, 2)), { recursive: true });
       for (const size of derivativeSizes) {
         const target = fileFor(d.key, size);
-        // Write then rename: a reader never sees half a file.
-        const tmp = `${target}.${process.pid}.tmp`;
+        // Content-addressed: a file that exists already holds these bytes.
+        if (await exists(target)) continue;
+        // Write then rename: a reader never sees half a file. The random suffix keeps two saves of
+        // the same picture (two URLs, one image) from sharing a temp file.
+        const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
         await writeFile(tmp, d.files[size]);
         await rename(tmp, target);
       }
     },
-    async read(key: string, size: DerivativeSize): Promise<Buffer | null> {
-      if (!keyPattern.test(key)) return null;
+    async read(key, size) {
+      if (!mediaKeyPattern.test(key)) return null;
       try {
         return await readFile(fileFor(key, size));
       } catch {
@@ -30,6 +33,14 @@ export function createLocalStorage(dir: string) {
       }
     },
   };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).size > 0;
+  } catch {
+    return false;
+  }
 }
 
 export function parseMediaPath(segments: string[]): { key: string; size: DerivativeSize } | null {

@@ -1,44 +1,56 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { productImages } from '@/db/schema/catalog';
 import type { Database } from '@/db/client';
 import { deriveImages } from './derive';
-import type { createLocalStorage } from './local-storage';
+import type { MediaStorage } from './storage';
 
-export type ImageFetcher = (url: string) => Promise<Buffer>;
-type Storage = ReturnType<typeof createLocalStorage>;
+/** Downloads one original. `createImageFetcher(...).fetch` is the production one. */
+export type FetchOriginal = (url: string) => Promise<Buffer>;
 type Derived = { key: string; width: number; height: number };
 
-export type ImageRunResult = { processed: number; failed: number; reused: number };
+export type ImageRunResult = {
+  /** Rows made ready, failed, and URLs served from the memo without a download. */
+  processed: number;
+  failed: number;
+  reused: number;
+  /** URLs this run tried to download (a re-sync of an unchanged catalog tries none). */
+  fetched: number;
+};
+
+export type ProcessImagesOptions = { concurrency?: number; batchSize?: number; memo?: Map<string, Derived> };
 
 /**
  * Derives WebP images for every `pending` product image: fetch the original once per URL, make the
  * 200/800 px derivatives, store them, mark the rows ready (or failed, with the reason for staff).
- * `memo` lets a long run reuse URLs shared by many products.
+ * Only new or changed URLs are pending (the import decides), so a re-sync of an unchanged catalog
+ * downloads nothing. `memo` lets a long run reuse URLs shared by many products.
  */
 export async function processPendingImages(
   db: Database,
-  storage: Storage,
-  fetchOriginal: ImageFetcher,
-  options: { concurrency?: number; batchSize?: number; memo?: Map<string, Derived> } = {},
+  storage: MediaStorage,
+  fetchOriginal: FetchOriginal,
+  options: ProcessImagesOptions = {},
 ): Promise<ImageRunResult> {
-  const concurrency = options.concurrency ?? 4;
+  // Workers beyond the fetcher's own cap only wait for a slot, but they keep sharp busy deriving
+  // one image while the next downloads.
+  const concurrency = options.concurrency ?? 10;
   const memo = options.memo ?? new Map<string, Derived>();
-  const result: ImageRunResult = { processed: 0, failed: 0, reused: 0 };
+  const result: ImageRunResult = { processed: 0, failed: 0, reused: 0, fetched: 0 };
   let lastId = 0;
 
   for (;;) {
     const rows = await db
       .select({ id: productImages.id, sourceUrl: productImages.sourceUrl })
       .from(productImages)
-      .where(eq(productImages.status, 'pending'))
+      .where(and(eq(productImages.status, 'pending'), gt(productImages.id, lastId)))
       .orderBy(asc(productImages.id))
       .limit(options.batchSize ?? 5000);
-    const fresh = rows.filter((r) => r.id > lastId);
-    if (fresh.length === 0) return result;
-    lastId = fresh[fresh.length - 1]!.id;
+    if (rows.length === 0) return result;
+    lastId = rows[rows.length - 1]!.id;
 
     const byUrl = new Map<string, number[]>();
-    for (const r of fresh) byUrl.set(r.sourceUrl, [...(byUrl.get(r.sourceUrl) ?? []), r.id]);
+    for (const r of rows) byUrl.set(r.sourceUrl, [...(byUrl.get(r.sourceUrl) ?? []), r.id]);
     const urls = [...byUrl.keys()];
     const failures = new Map<string, string>();
 
@@ -51,18 +63,19 @@ export async function processPendingImages(
           continue;
         }
         try {
-          const d = await deriveImages(await fetchOriginal(url));
+          result.fetched += 1;
+          const d = await deriveStep(await fetchOriginal(url));
           await storage.save(d);
           memo.set(url, { key: d.key, width: d.width, height: d.height });
         } catch (error) {
-          failures.set(url, error instanceof Error ? error.message.slice(0, 250) : 'unknown error');
+          failures.set(url, failureReason(error));
         }
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker));
 
     // One statement for every ready row of the batch (many products share an image URL), then one
-    // per failed URL so each keeps its own reason.
+    // per distinct reason: a dead CDN host fails thousands of rows with the same words.
     const ready = [...byUrl].filter(([url]) => memo.has(url));
     if (ready.length > 0) {
       const pick = (field: keyof Derived) =>
@@ -73,10 +86,35 @@ export async function processPendingImages(
         .where(inArray(productImages.id, ready.flatMap(([, ids]) => ids)));
       result.processed += ready.reduce((n, [, ids]) => n + ids.length, 0);
     }
+    const byReason = new Map<string, number[]>();
     for (const [url, ids] of byUrl) {
       if (memo.has(url)) continue;
-      await db.update(productImages).set({ status: 'failed', error: failures.get(url) ?? 'not processed' }).where(inArray(productImages.id, ids));
+      const reason = failures.get(url) ?? 'not processed';
+      byReason.set(reason, [...(byReason.get(reason) ?? []), ...ids]);
+    }
+    for (const [reason, ids] of byReason) {
+      await db.update(productImages).set({ status: 'failed', error: reason }).where(inArray(productImages.id, ids));
       result.failed += ids.length;
     }
   }
+}
+
+/** A download that sharp cannot decode is the upstream's fault, not ours: say so. */
+async function deriveStep(original: Buffer) {
+  try {
+    return await deriveImages(original);
+  } catch (error) {
+    throw new Error(`not an image: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The words staff read next to a failed image: the fetcher's typed reasons ("HTTP 404 Not Found",
+ * "timed out: …", "too large: …", "not an image: …", "storage: …") or any thrown message, on one
+ * line and within the varchar(255) `error` column.
+ */
+export function failureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const line = message.replace(/\s+/g, ' ').trim() || 'unknown error';
+  return line.length > 250 ? `${line.slice(0, 249)}…` : line;
 }

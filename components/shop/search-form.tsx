@@ -16,7 +16,8 @@ export function SearchForm({ locale, label, placeholder, button, defaultValue, i
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <input id={id} name="q" type="search" placeholder={placeholder} defaultValue={defaultValue} maxLength={200} autoComplete="off" enterKeyHint="search" />
+      {/* Room for a pasted marketplace link with its tracking parameters (search words are cut at 200 on the server). */}
+      <input id={id} name="q" type="search" placeholder={placeholder} defaultValue={defaultValue} maxLength={2000} autoComplete="off" enterKeyHint="search" />
       <button type="submit">{button}</button>
     </form>
   );

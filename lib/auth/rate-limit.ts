@@ -26,6 +26,12 @@ export const rateLimitRules = {
     { name: 'ip', limit: 10, window: '15 m' },
   ],
   signUp: [{ name: 'ip', limit: 10, window: '1 h' }],
+  // Each pasted link costs a call to the marketplace (whose quota is the agent's): a shopper pastes a
+  // few, a script pasting hundreds would spend the quota for everyone.
+  linkImport: [
+    { name: 'ip', limit: 10, window: '1 m' },
+    { name: 'ipHourly', limit: 60, window: '1 h' },
+  ],
 } satisfies Record<string, Rule[]>;
 
 export type RateLimitName = keyof typeof rateLimitRules;

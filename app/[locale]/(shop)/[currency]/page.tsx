@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { JsonLd } from '@/components/shop/json-ld';
+import { LinkImportBox } from '@/components/shop/link-import-box';
 import { ProductGrid } from '@/components/shop/product-grid';
 import { cachedCategoryTree, cachedProductList } from '@/lib/catalog/cached-reads';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
@@ -51,13 +52,7 @@ export default async function HomePage({ params }: Params) {
       <section className="hero">
         <h1>{t('heroTitle')}</h1>
         <p>{t('heroText')}</p>
-        <form className="paste-form" action={`/${locale}/search`} method="get">
-          <label htmlFor="paste-link">{t('pasteLabel')}</label>
-          <div className="paste-row">
-            <input id="paste-link" name="q" type="url" inputMode="url" placeholder={t('pastePlaceholder')} required maxLength={2000} />
-            <button type="submit">{t('pasteButton')}</button>
-          </div>
-        </form>
+        <LinkImportBox locale={locale} id="paste-link" hasHint={false} />
       </section>
       <section aria-labelledby="cats">
         <h2 id="cats">{t('shopByCategory')}</h2>

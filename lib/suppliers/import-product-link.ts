@@ -1,0 +1,121 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { products } from '@/db/schema/catalog';
+import type { Database } from '@/db/client';
+import { importProducts } from '@/lib/catalog/import/import-products';
+import { sourceProductSchema } from '@/lib/catalog/source-product';
+import { getEnv } from '@/lib/env';
+import { getTranslationProvider, TranslationError, type TranslationProvider } from '@/lib/i18n/translate';
+import { locales as uiLocales } from '@/lib/i18n/locales';
+import type { ImageFetcherOptions } from '@/lib/media/fetch-original';
+import type { ImageRunResult } from '@/lib/media/process-pending-images';
+import { runImagePipeline } from '@/lib/media/run-image-pipeline';
+import type { MediaStorage } from '@/lib/media/storage';
+import { alibaba1688Keys, cdnUrlFor } from './alibaba-1688/keys';
+import { fromSupplierError, linkImportError } from './link-import-errors';
+import { parseProductLink } from './parse-product-link';
+import { getConnector, hasConnector } from './registry';
+import { isSupplierError, type SupplierConnector, type SupplierPlatform } from './types';
+
+export type ImportedLink = {
+  productId: number;
+  slug: string;
+  /** false when the listing was already in the catalog and has been refreshed. */
+  created: boolean;
+  platform: SupplierPlatform;
+  sourceId: string;
+  /** Image derivation run right after the import; null when skipped or when it failed (logged). */
+  images: ImageRunResult | null;
+};
+
+export type ImportLinkOptions = {
+  translator?: TranslationProvider;
+  locales?: readonly string[];
+  /** Where derived images go and how originals are fetched (defaults: the env's store, the field's limits); `false` leaves them pending. */
+  images?: { storage?: MediaStorage; fetcher?: ImageFetcherOptions } | false;
+};
+
+/**
+ * A pasted marketplace link → a product in the catalog: parse, fetch the listing from its connector,
+ * import it (idempotent on platform and source id, so a known listing is refreshed, never doubled),
+ * then derive its images so the first page view has pictures. Every failure a shopper can cause or
+ * wait out is an AppError whose `details.reason` says which (see link-import-errors.ts).
+ */
+export async function importProductLink(db: Database, input: string, options: ImportLinkOptions = {}): Promise<ImportedLink> {
+  if (input.trim() === '') throw linkImportError('empty', null);
+  const parsed = parseProductLink(input);
+  if (parsed.kind === 'short') throw linkImportError('short_link', parsed.platform);
+  if (parsed.kind === 'unsupported') throw linkImportError(parsed.platform ? 'not_a_listing' : 'unsupported_link', parsed.platform);
+  const { platform, id } = parsed.link;
+
+  const fetched = await fromUpstream(platform, (connector) => connector.fetchProduct(id));
+  // A connector's reshape is the contract; a listing that breaks it is refused here rather than
+  // half-written by the import.
+  const checked = sourceProductSchema.safeParse(fetched);
+  if (!checked.success) {
+    console.error(`[link-import] ${platform}:${id}: listing does not fit the catalog`, checked.error.issues.slice(0, 5));
+    throw linkImportError('unreadable_listing', platform);
+  }
+  const product = checked.data;
+  const translator = options.translator ?? getTranslationProvider(getEnv());
+  let result: Awaited<ReturnType<typeof importProducts>>;
+  try {
+    result = await importProducts(db, [product], { translator, locales: options.locales ?? uiLocales });
+  } catch (error) {
+    if (error instanceof TranslationError) {
+      console.error(`[link-import] ${platform}:${id}: translation failed`, error);
+      throw linkImportError('translation_unavailable', platform);
+    }
+    throw error;
+  }
+  const productId = result.productIds[0]!;
+  const [row] = await db.select({ slug: products.slug }).from(products).where(eq(products.id, productId)).limit(1);
+
+  return {
+    productId,
+    slug: row!.slug,
+    created: result.created > 0,
+    platform,
+    sourceId: product.sourceId,
+    images: options.images === false ? null : await deriveImages(db, options.images),
+  };
+}
+
+async function fromUpstream<T>(platform: SupplierPlatform, call: (connector: SupplierConnector) => Promise<T>): Promise<T> {
+  try {
+    return await call(getConnector(platform));
+  } catch (error) {
+    if (!isSupplierError(error)) throw error;
+    // A platform without a connector is expected; one whose keys are wrong, or a vendor failing, is for staff.
+    if (error.code !== 'not_found' && (error.code !== 'not_configured' || hasConnector(platform))) {
+      console.warn(`[link-import] ${platform}: ${error.code}${error.vendorCode ? ` (${error.vendorCode})` : ''}: ${error.message}`);
+    }
+    throw fromSupplierError(error, platform);
+  }
+}
+
+/**
+ * Runs the image pipeline once. It works through every pending image, not only this product's
+ * (lib/media has no per-product variant yet); after a seed or sync that is normally just this one.
+ * A failure leaves the rows pending or failed for the image job and staff: the product page already
+ * works without pictures, so it never fails the import.
+ */
+async function deriveImages(db: Database, images: { storage?: MediaStorage; fetcher?: ImageFetcherOptions } = {}): Promise<ImageRunResult | null> {
+  try {
+    const run = await runImagePipeline(db, { storage: images.storage, fetcher: { rewriteUrl: cdnRewrite(), ...images.fetcher } });
+    return { processed: run.processed, failed: run.failed, reused: run.reused, fetched: run.fetched };
+  } catch (error) {
+    console.error('[link-import] image derivation failed', error);
+    return null;
+  }
+}
+
+/** 1688 image URLs point at alicdn; with ALIBABA_1688_CDN_URL set (the sandbox) they are fetched there. */
+function cdnRewrite(): ((url: string) => string) | undefined {
+  try {
+    const keys = alibaba1688Keys(process.env);
+    return keys.cdnUrl ? (url) => cdnUrlFor(url, keys) : undefined;
+  } catch {
+    return undefined;
+  }
+}

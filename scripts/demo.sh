@@ -6,12 +6,13 @@ source "$(dirname "$0")/lib.sh"
 export PORT="${PORT:-3000}"
 export SITE_URL="${SITE_URL:-http://localhost:$PORT}"
 
-BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""
+BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""
 cleanup() {
   trap - EXIT INT TERM
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "$BRIDGE_PID" ] && kill "$BRIDGE_PID" 2>/dev/null || true
   [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
+  [ -n "$SUPPLIER_PID" ] && kill "$SUPPLIER_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -22,8 +23,15 @@ ensure_packages
 bash scripts/ensure-services.sh
 start_bridge
 start_payment_sandbox
+# The demo's marketplace: the 1688 sandbox serves the deterministic catalog and its image CDN.
+export ALIBABA_1688_BASE_URL="${ALIBABA_1688_BASE_URL:-http://127.0.0.1:8085}"
+export ALIBABA_1688_CDN_URL="${ALIBABA_1688_CDN_URL:-$ALIBABA_1688_BASE_URL}"
+ALIBABA_SANDBOX_OFFERS="${ALIBABA_SANDBOX_OFFERS:-${FERRY_DEMO_PRODUCTS:-1000}}" start_1688_sandbox
 log "migrating"; ferry db migrate >/dev/null
-log "seeding the demo catalog"; ferry db seed ${FERRY_DEMO_PRODUCTS:+--products "$FERRY_DEMO_PRODUCTS"} >/dev/null
+log "categories and exchange rates"; ferry db seed --products 0 >/dev/null
+# The catalog arrives the way it does in production: a sync from the marketplace (resumed or
+# refreshed on later runs), then the image pipeline through the sandbox's CDN.
+log "syncing the catalog from the 1688 sandbox"; ferry catalog sync --full >/dev/null
 # Demo staff accounts (README lists them); kept if they already exist.
 for role in admin purchaser warehouse service finance; do
   ferry user create --email "$role@ferry.local" --password "ferry-demo-$role" --role "$role" >/dev/null 2>&1 || true

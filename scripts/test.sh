@@ -15,12 +15,18 @@ export FERRY_TEST_BASE_URL="$SITE_URL"
 export SANDBOX_GATEWAY_URL="${TEST_SANDBOX_GATEWAY_URL:-http://127.0.0.1:8082}"
 # Short background-job period so expired reservations and stored webhooks are picked up quickly.
 export FERRY_JOBS_INTERVAL_SECONDS=2
+# The test server's marketplace: its own 1688 sandbox (more offers than the seeded 1000, so link
+# imports create new products), pushing to the test server.
+export ALIBABA_1688_BASE_URL="${TEST_ALIBABA_1688_BASE_URL:-http://127.0.0.1:8086}"
+export ALIBABA_1688_CDN_URL="$ALIBABA_1688_BASE_URL"
+export ALIBABA_SANDBOX_OFFERS=2000
 
-BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""
+BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "$BRIDGE_PID" ] && kill "$BRIDGE_PID" 2>/dev/null || true
   [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
+  [ -n "$SUPPLIER_PID" ] && kill "$SUPPLIER_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -37,6 +43,7 @@ ferry db migrate >/dev/null
 ferry db seed --products "${FERRY_TEST_PRODUCTS:-1000}" >/dev/null
 start_bridge
 start_payment_sandbox
+start_1688_sandbox
 ferry user create --email admin@ferry.test --password ferry-test-admin --role admin >/dev/null
 
 # A clean build: the data cache under the build folder must not outlive the reseeded database.

@@ -18,11 +18,11 @@ export const dbMigrate: Command = {
 
 export const dbSeed: Command = {
   name: 'db seed',
-  description: 'Load the demo catalog (skipped when already loaded unless --force)',
+  description: 'Load categories, exchange rates and the demo catalog (skipped when already loaded unless --force); --products 0 loads no products (the catalog then comes from `catalog sync`)',
   options: { products: { type: 'string' }, force: { type: 'boolean' }, seed: { type: 'string' } },
   async run(values) {
     const count = values.products === undefined ? 1000 : Number(values.products);
-    if (!Number.isInteger(count) || count < 1 || count > 200_000) usage('--products must be a whole number from 1 to 200000');
+    if (!Number.isInteger(count) || count < 0 || count > 200_000) usage('--products must be a whole number from 0 to 200000');
     const env = getEnv();
     return seedDemo(databaseFor(env.DATABASE_URL), {
       count,

@@ -15,6 +15,7 @@ export function toSourceProduct(offer: DemoOffer): SourceProduct {
     images: offer.images,
     skus: offer.skus.map((s) => ({
       sourceSkuId: s.skuId,
+      specId: s.specId,
       attributes: s.attributes,
       priceMinor: s.priceFen,
       stock: s.amountOnSale,

@@ -24,6 +24,6 @@ describe('staffTransitions', () => {
   });
 
   it('names buttons after the event', () => {
-    expect(staffTransitions('purchasing', 'admin').map(transitionKey)).toEqual(['purchased', 'purchase_failed']);
+    expect(staffTransitions('purchasing', 'admin').map(transitionKey)).toEqual(['purchased', 'purchase_failed', 'refunded']);
   });
 });

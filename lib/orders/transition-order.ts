@@ -1,11 +1,12 @@
 import type { Redis } from '@upstash/redis';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { databaseName, type Database } from '@/db/client';
-import { orderEvents, orderItems, orders, type OrderStatus } from '@/db/schema';
+import { orderEvents, orderItems, orders, priceDifferences, type OrderStatus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { consumeInDb, releaseInDb, type Executor } from '@/lib/inventory/db-stock';
 import { consumeRedisHold, releaseRedisHold } from '@/lib/inventory/hold-stock';
+import { invalidateCounters } from '@/lib/inventory/redis-stock';
 import type { Actor } from './actor';
 import { findTransition, holdsStock } from './transitions';
 
@@ -20,8 +21,11 @@ export type TransitionRequest = {
   expectedVersion?: number;
 };
 
-/** What must happen in Redis once the transaction has committed. */
-export type StockSettlement = { token: string; action: 'release' | 'consume' } | null;
+/**
+ * What must happen in Redis once the transaction has committed. `reloadSkuIds`: counters to drop
+ * so they reload from the database (lines cancelled inside a consumed hold gave their units back).
+ */
+export type StockSettlement = { token: string; action: 'release' | 'consume'; reloadSkuIds?: number[] } | null;
 
 export type TransitionResult = { changed: boolean; settlement: StockSettlement };
 
@@ -51,13 +55,23 @@ export async function transitionInTx(tx: Executor, request: TransitionRequest): 
     .where(and(...conditions));
   if (result.affectedRows !== 1) return { changed: false, settlement: null };
 
+  await updatePurchaseLines(tx, orderId, from, to);
+
   let settlement: StockSettlement = null;
   if (holdsStock(from) && !holdsStock(to)) {
-    const lines = await tx.select({ skuId: orderItems.skuId, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, orderId));
+    const lines = await tx
+      .select({ skuId: orderItems.skuId, quantity: orderItems.quantity, purchaseStatus: orderItems.purchaseStatus })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, orderId));
     const consumed = to === 'purchased';
-    await (consumed ? consumeInDb(tx, lines) : releaseInDb(tx, lines));
+    // Lines the shopper cancelled before they were bought were never bought: their units go back.
+    const bought = consumed ? lines.filter((l) => l.purchaseStatus !== 'cancelled') : [];
+    const returned = consumed ? lines.filter((l) => l.purchaseStatus === 'cancelled') : lines;
+    await consumeInDb(tx, bought);
+    await releaseInDb(tx, returned);
     const [order] = await tx.select({ token: orders.checkoutToken }).from(orders).where(eq(orders.id, orderId));
     settlement = { token: order!.token, action: consumed ? 'consume' : 'release' };
+    if (consumed && returned.length > 0) settlement.reloadSkuIds = returned.map((l) => l.skuId);
   }
 
   const details = { from, to, ...(request.reason ? { reason: request.reason } : {}), ...request.payload };
@@ -72,11 +86,41 @@ export async function transitionInTx(tx: Executor, request: TransitionRequest): 
   return { changed: true, settlement };
 }
 
+/**
+ * The lines' purchase status follows the order (lib/purchasing works line by line): paid lines
+ * join the purchasing queue; an order bought by hand takes its waiting lines with it; a cancelled
+ * or refunded order withdraws the lines not yet bought and any open price-difference request.
+ */
+async function updatePurchaseLines(tx: Executor, orderId: number, from: OrderStatus, to: OrderStatus): Promise<void> {
+  if (from === 'pending' && to === 'paid') {
+    await tx.update(orderItems).set({ purchaseStatus: 'queued' }).where(and(eq(orderItems.orderId, orderId), isNull(orderItems.purchaseStatus)));
+  } else if (to === 'purchased') {
+    await tx
+      .update(orderItems)
+      .set({ purchaseStatus: 'purchased' })
+      .where(and(eq(orderItems.orderId, orderId), inArray(orderItems.purchaseStatus, ['queued', 'failed'])));
+  } else if (to === 'cancelled' || to === 'refunded') {
+    await tx
+      .update(orderItems)
+      .set({ purchaseStatus: 'cancelled' })
+      .where(and(eq(orderItems.orderId, orderId), inArray(orderItems.purchaseStatus, ['queued', 'failed', 'awaiting_shopper'])));
+    await tx
+      .update(priceDifferences)
+      .set({ status: 'cancelled', resolvedAt: new Date() })
+      .where(and(eq(priceDifferences.orderId, orderId), eq(priceDifferences.status, 'open')));
+  }
+}
+
 /** Applies a committed transition's stock effect to the Redis counters. */
 export async function settleRedis(db: Database, redis: Redis | null, settlement: StockSettlement): Promise<void> {
   if (!settlement) return;
   const scope = databaseName(db);
   await (settlement.action === 'release' ? releaseRedisHold(redis, scope, settlement.token) : consumeRedisHold(redis, scope, settlement.token));
+  if (redis && settlement.reloadSkuIds?.length) {
+    await invalidateCounters(redis, scope, settlement.reloadSkuIds).catch((error: Error) => {
+      console.warn(`[inventory] could not drop counters of ${settlement.reloadSkuIds!.join(',')}: ${error.message}`);
+    });
+  }
 }
 
 /** A transition in its own transaction, then its Redis effect. */

@@ -41,6 +41,14 @@ describe('order state machine', () => {
     expect(can('customer', perm('pending', 'cancelled'))).toBe(false);
   });
 
+  it('lets an order that is part-way through purchasing be refunded, by finance only', () => {
+    const refund = findTransition('purchasing', 'refunded');
+    expect(refund?.permission).toBe('orders:refund');
+    expect(can('finance', refund!.permission!)).toBe(true);
+    expect(can('purchaser', refund!.permission!)).toBe(false);
+    expect(findTransition('purchasing', 'cancelled')).toBeUndefined();
+  });
+
   it('holds stock until the units are bought upstream', () => {
     expect(orderStatuses.filter(holdsStock)).toEqual(['pending', 'paid', 'purchasing']);
   });

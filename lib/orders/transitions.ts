@@ -23,6 +23,9 @@ export const transitions: readonly Transition[] = [
   { from: 'purchasing', to: 'purchased', event: 'order.purchased', permission: 'orders:purchase' },
   // A failed upstream purchase returns the order to the queue.
   { from: 'purchasing', to: 'paid', event: 'order.purchase_failed', permission: 'orders:purchase' },
+  // Every line was cancelled before it was bought (the shopper declined a price rise), or finance
+  // refunds an order that is part-way through purchasing.
+  { from: 'purchasing', to: 'refunded', event: 'order.refunded', permission: 'orders:refund' },
   { from: 'purchased', to: 'arrived', event: 'order.arrived', permission: 'orders:warehouse' },
   { from: 'purchased', to: 'refunded', event: 'order.refunded', permission: 'orders:refund' },
   { from: 'arrived', to: 'packed', event: 'order.packed', permission: 'orders:warehouse' },

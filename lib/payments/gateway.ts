@@ -5,6 +5,11 @@ export type PayableOrder = {
   chargeMinor: number;
   chargeCurrency: string;
   gatewayPaymentId: string | null;
+  /**
+   * Set when the payment is a price-difference request's (lib/purchasing), not the order's own:
+   * it travels in the payment's metadata so the webhook credits the request, never the order.
+   */
+  priceDifferenceId?: number;
 };
 
 export type StartedPayment = {

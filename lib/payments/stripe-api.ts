@@ -2,7 +2,7 @@ import 'server-only';
 import Stripe from 'stripe';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { PaymentGateway } from './gateway';
+import type { PayableOrder, PaymentGateway } from './gateway';
 
 /**
  * Both card gateways are the Stripe API through the official SDK: the sandbox is a local server
@@ -37,10 +37,10 @@ function sandboxIntents(stripe: Stripe): PaymentGateway {
               {
                 amount: order.chargeMinor,
                 currency: order.chargeCurrency.toLowerCase(),
-                description: `Ferry order ${order.number}`,
-                metadata: { order_number: order.number, return_url: returnUrl },
+                description: describe(order),
+                metadata: { ...paymentMetadata(order), return_url: returnUrl },
               },
-              { idempotencyKey: `ferry-pay-${order.number}` },
+              { idempotencyKey: `ferry-pay-${paymentKey(order)}` },
             );
         const url = intent.next_action?.redirect_to_url?.url;
         if (!url) throw new Error(`payment ${intent.id} has no pay page (status ${intent.status})`);
@@ -71,15 +71,15 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
             line_items: [
               {
                 quantity: 1,
-                price_data: { currency: order.chargeCurrency.toLowerCase(), unit_amount: order.chargeMinor, product_data: { name: `Ferry order ${order.number}` } },
+                price_data: { currency: order.chargeCurrency.toLowerCase(), unit_amount: order.chargeMinor, product_data: { name: describe(order) } },
               },
             ],
-            metadata: { order_number: order.number },
-            payment_intent_data: { metadata: { order_number: order.number }, description: `Ferry order ${order.number}` },
+            metadata: paymentMetadata(order),
+            payment_intent_data: { metadata: paymentMetadata(order), description: describe(order) },
             success_url: `${returnUrl}?payment=succeeded`,
             cancel_url: returnUrl,
           },
-          { idempotencyKey: `ferry-checkout-${order.number}-${order.gatewayPaymentId ?? 'first'}` },
+          { idempotencyKey: `ferry-checkout-${paymentKey(order)}-${order.gatewayPaymentId ?? 'first'}` },
         );
         if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
         return { paymentId: session.id, redirectUrl: session.url };
@@ -88,6 +88,16 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
     refund: (paymentId, amountMinor) => refund(stripe, paymentId, amountMinor),
   };
 }
+
+/** The order number always; a price-difference payment also names its request (the webhook credits that, not the order). */
+function paymentMetadata(order: PayableOrder): Record<string, string> {
+  return order.priceDifferenceId === undefined ? { order_number: order.number } : { order_number: order.number, price_difference_id: String(order.priceDifferenceId) };
+}
+
+/** One payment per order, and one per price-difference request of it (a different amount). */
+const paymentKey = (order: PayableOrder) => (order.priceDifferenceId === undefined ? order.number : `${order.number}-pd${order.priceDifferenceId}`);
+
+const describe = (order: PayableOrder) => (order.priceDifferenceId === undefined ? `Ferry order ${order.number}` : `Ferry order ${order.number} price difference`);
 
 async function refund(stripe: Stripe, paymentId: string, amountMinor: number) {
   const result = await stripe.refunds.create({ payment_intent: paymentId, amount: amountMinor }, { idempotencyKey: `ferry-refund-${paymentId}-${amountMinor}` });

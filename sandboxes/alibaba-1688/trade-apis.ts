@@ -57,8 +57,10 @@ export function tradeApis(world: CatalogWorld, orders: OrderBook): Record<string
     },
 
     'com.alibaba.trade/alibaba.trade.pay.protocolPay.preparePay': (params) => {
-      const raw = params.tradeWithholdPreparePayParam ? jsonParam(params, 'tradeWithholdPreparePayParam') : { orderId: params.orderId };
-      const orderId = String((raw as { orderId?: unknown } | null)?.orderId ?? '');
+      // 1688 order ids are 18-digit longs, sent as bare JSON numbers: JSON.parse would round them,
+      // so the id is read from the text.
+      const text = params.tradeWithholdPreparePayParam;
+      const orderId = text ? (/"orderId"\s*:\s*"?(\d+)"?/.exec(text)?.[1] ?? '') : (params.orderId ?? '');
       if (!orders.get(orderId)) return { result: { success: false, code: 'ORDER_NOT_EXIST', message: `订单[${orderId}]不存在` } };
       try {
         orders.advance(orderId, 'pay');

@@ -5,6 +5,7 @@ import { transitionInTx } from '@/lib/orders/transition-order';
 import { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
 import { appendLedger, orderForPayment } from './ledger';
+import { onPriceDifferencePaid } from './price-difference-paid';
 
 /**
  * payment_intent.succeeded: record the charge once; the order becomes paid only if the amount and
@@ -13,6 +14,8 @@ import { appendLedger, orderForPayment } from './ledger';
  */
 export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Promise<HandlerResult> {
   const intent = paymentIntentObject.parse(object);
+  // A price difference's payment credits that request and never pays (or flags) the order itself.
+  if (intent.metadata.price_difference_id !== undefined) return onPriceDifferencePaid(ctx, intent);
   const order = await orderForPayment(ctx.tx, intent.metadata.order_number);
   if (!order) return { outcome: 'unknown_order' };
   const amount = intent.amount_received ?? intent.amount;

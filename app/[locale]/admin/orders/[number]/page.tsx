@@ -9,6 +9,7 @@ import { OrderLedger } from '@/components/admin/order-ledger';
 import { OrderMoney } from '@/components/admin/order-money';
 import { OrderParties } from '@/components/admin/order-parties';
 import { TransitionForm } from '@/components/admin/transition-form';
+import { OrderPurchaseLines } from '@/app/[locale]/admin/purchasing/_components/order-purchase-lines';
 import { formatMinor } from '@/lib/admin/format';
 import { adminPaths } from '@/lib/admin/paths';
 import { getAdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
@@ -96,6 +97,7 @@ export default async function AdminOrderPage({ params }: Props) {
       </section>
 
       <OrderItems locale={locale} items={detail.items} />
+      <OrderPurchaseLines locale={locale} orderNumber={order.number} canOpenPurchases={can(user.role, 'orders:purchase')} />
       <OrderMoney locale={locale} order={order} />
       <OrderParties locale={locale} order={order} customer={detail.customer} partner={detail.partner} />
       {can(user.role, 'payments:read') ? (

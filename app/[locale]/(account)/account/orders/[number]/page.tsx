@@ -19,8 +19,9 @@ import { orderKeys } from '@/lib/orders/query-keys';
 import { paymentUrl } from '@/lib/payments/pay-link';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { formatCny } from '@/lib/shop/price';
+import { PriceDifferences } from './price-differences';
 
-type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[] }> };
+type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, number } = await params;
@@ -89,6 +90,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {t('bannerFailed')}
         </p>
       )}
+
+      <PriceDifferences locale={locale} userId={user.id} orderNumber={order.number} notice={Array.isArray(query.difference) ? query.difference[0] : query.difference} />
 
       <section className="order-section" aria-labelledby="order-payment">
         <h2 id="order-payment">{t('paymentTitle')}</h2>

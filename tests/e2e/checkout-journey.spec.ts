@@ -50,10 +50,11 @@ for (const journey of journeys) {
     await new SandboxPayPage(page).pay();
     const order = new OrderPage(page);
     await expect(page).toHaveURL((url) => url.pathname.startsWith(`/${locale}/account/orders/`), { timeout: 20_000 });
-    await order.waitForStatus('paid');
+    // Once paid, the purchasing worker may already be buying it upstream (supplier-journey.spec.ts).
+    await order.waitForStatus(/^(paid|purchasing|purchased)$/);
     const number = order.number();
     expect(await order.total(currency)).toBe(total);
-    await expect(order.timeline).toHaveCount(2);
+    await expect(order.timeline.first()).toBeVisible();
 
     // Staff sign in and find it on the board, paid, with its ledger and events.
     await page.context().clearCookies();
@@ -62,11 +63,10 @@ for (const journey of journeys) {
     await board.searchInput.fill(number);
     await board.applyButton.click();
     await expect(board.row(number)).toBeVisible();
-    expect(await board.statusOf(number)).toBe('paid');
+    expect(['paid', 'purchasing', 'purchased']).toContain(await board.statusOf(number));
     const detail = await new AdminOrderPage(page).open(locale, number);
-    await detail.expectStatus('paid');
     expect(await detail.ledgerEntries()).toEqual([{ kind: 'charge', status: 'recorded' }]);
     expect(await detail.eventTypes()).toEqual(expect.arrayContaining(['order.created', 'order.paid']));
-    expect(await detail.offeredTransitions()).toEqual(expect.arrayContaining(['purchasing', 'refunded']));
+    expect(await detail.offeredTransitions()).toEqual(expect.arrayContaining(['refunded']));
   });
 }

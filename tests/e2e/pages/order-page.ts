@@ -68,7 +68,7 @@ export class OrderPage extends StorefrontPage {
   }
 
   /** Waits until the page shows `status` (the poller refreshes it after the payment webhook). */
-  async waitForStatus(status: string, timeout = 30_000) {
+  async waitForStatus(status: string | RegExp, timeout = 30_000) {
     await expect(this.article).toHaveAttribute('data-status', status, { timeout });
   }
 

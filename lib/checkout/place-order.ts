@@ -21,6 +21,7 @@ import type { LiveRate } from './live-rate';
 import { atPinnedRate, convertOrderBreakdown, priceOrder, type PricingLine } from './pricing';
 import { checkoutSettings, isCodAvailable } from './settings';
 import type { PlacedOrder, PlaceOrderInput } from './types';
+import { verifyUpstreamStock, type UpstreamCheckOptions } from './verify-upstream-stock';
 
 export type CheckoutDeps = {
   db: Database;
@@ -28,6 +29,8 @@ export type CheckoutDeps = {
   env?: Env;
   /** The live rate check; without it only the shown (quoted) rate is compared with the cached one. */
   liveRate?: LiveRate;
+  /** The real-time upstream stock check (verify-upstream-stock.ts); defaults from env. */
+  upstreamCheck?: UpstreamCheckOptions;
 };
 
 const MAX_LINES = 100;
@@ -38,9 +41,11 @@ const MAX_QUANTITY = 999;
  * 1. a second submit with the same checkout token returns the first order;
  * 2. prices at the cached rate, refusing with prices_moved when the live rate (or the rate the
  *    shopper was shown) is more than FX_MAX_DEVIATION_PERCENT away;
- * 3. holds the units in Redis (fast refusal), then, in one MySQL transaction, withholds them with
+ * 3. checks the SKUs' stock upstream in real time (out_of_stock when the marketplace has too few;
+ *    if it cannot answer in time, sells from the shadow stock and records the order as unverified);
+ * 4. holds the units in Redis (fast refusal), then, in one MySQL transaction, withholds them with
  *    the guarded update and writes the order, its lines, the outbox event and the audit record;
- * 4. gives the Redis hold back if anything after it fails.
+ * 5. gives the Redis hold back if anything after it fails.
  * If Redis is unreachable the database guard alone decides (`degraded: true`).
  */
 export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Promise<PlacedOrder> {
@@ -71,6 +76,7 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
   const base = atPinnedRate(totalCny, env.REPORTING_CURRENCY as CurrencyCode, rates.base.rate);
 
   const stockLines = lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity }));
+  const upstream = await verifyUpstreamStock(db, redis, stockLines, deps.upstreamCheck);
   const hold = await holdInRedis(db, redis, input.checkoutToken, stockLines);
   if (hold.duplicate) return { order: await waitForOrder(db, input.checkoutToken), created: false, degraded: false };
 
@@ -125,7 +131,7 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
           remark: l.remark,
         })),
       );
-      const details = { number, totalCny, charge: { amountMinor: charge.amountMinor, currency: charge.currency, rate: rates.charge.rate }, gateway, degraded: hold.degraded };
+      const details = { number, totalCny, charge: { amountMinor: charge.amountMinor, currency: charge.currency, rate: rates.charge.rate }, gateway, degraded: hold.degraded, upstream };
       await tx.insert(orderEvents).values({ orderId, type: 'order.created', fromStatus: null, toStatus: 'pending', payload: details });
       await recordAudit(tx, actor, 'order.created', { type: 'order', id: orderId }, details);
     });

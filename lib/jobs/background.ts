@@ -3,7 +3,9 @@ import { uncounted } from '@/lib/db/query-stats';
 import { getEnv } from '@/lib/env';
 import { expireReservations } from '@/lib/inventory/expire-reservations';
 import { processPendingWebhooks } from '@/lib/payments/process-webhook-event';
+import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';
+import { runPushJobs } from '@/lib/suppliers/push/run-push-jobs';
 
 const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout };
 
@@ -28,6 +30,8 @@ export function startBackgroundJobs(): void {
         applied: await processPendingWebhooks(db, redis),
       }));
       if (expired || applied) console.log(`[jobs] expired ${expired} reservations, applied ${applied} stored webhook events`);
+      await uncounted(() => runPushJobs(db, redis)).catch((error: Error) => console.error('[jobs] marketplace push jobs failed:', error.message));
+      await uncounted(() => runPurchasingJob(db, redis)).catch((error: Error) => console.error('[jobs] purchasing failed:', error.message));
     } catch (error) {
       console.error('[jobs] background run failed:', (error as Error).message);
     } finally {

@@ -1,8 +1,9 @@
 import type { Redis } from '@upstash/redis';
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { webhookEvents } from '@/db/schema';
 import { settleRedis, type StockSettlement } from '@/lib/orders/transition-order';
+import { supplierPlatforms } from '@/lib/suppliers/types';
 import type { EventContext, HandlerResult } from './events/context';
 import { onChargeRefunded } from './events/charge-refunded';
 import { onPaymentFailed } from './events/payment-failed';
@@ -57,7 +58,14 @@ export async function processPendingWebhooks(db: Database, redis: Redis | null, 
   const rows = await db
     .select({ id: webhookEvents.id })
     .from(webhookEvents)
-    .where(and(isNull(webhookEvents.processedAt), lt(webhookEvents.receivedAt, sql`now(3) - interval ${olderThanMs * 1000} microsecond`)))
+    .where(
+      and(
+        isNull(webhookEvents.processedAt),
+        // Marketplace pushes share the table but have their own worker (lib/suppliers/push).
+        notInArray(webhookEvents.source, [...supplierPlatforms]),
+        lt(webhookEvents.receivedAt, sql`now(3) - interval ${olderThanMs * 1000} microsecond`),
+      ),
+    )
     .orderBy(asc(webhookEvents.id))
     .limit(limit);
   let done = 0;

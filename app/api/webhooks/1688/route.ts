@@ -1,0 +1,36 @@
+// POST /api/webhooks/1688: 1688's message push (stock and buyer-view order messages), form-encoded `message` + `_aop_signature`.
+import { revalidateTag } from 'next/cache';
+import { after, NextResponse } from 'next/server';
+import { getDb } from '@/lib/db';
+import { isAppError } from '@/lib/errors';
+import { getRedis } from '@/lib/redis';
+import { kickPushWorker } from '@/lib/suppliers/push/drain-push-queue';
+import { receivePush, type ReceivedPush } from '@/lib/suppliers/push/receive-push';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request) {
+  const rawBody = await request.text();
+  const db = getDb();
+  let stored: ReceivedPush;
+  try {
+    stored = await receivePush(db, '1688', rawBody);
+  } catch (error) {
+    if (isAppError(error)) return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    console.error('[webhooks] 1688 push could not be stored:', (error as Error).message);
+    // 5xx: 1688 redelivers; nothing was acknowledged.
+    return NextResponse.json({ error: { code: 'internal', message: 'Could not store the message' } }, { status: 500 });
+  }
+  // A redelivery kicks the worker too: it may mean the first attempt's work was lost (the batch
+  // only claims what is unprocessed, so nothing is applied twice).
+  after(async () => {
+    try {
+      // `expire: 0`: the next visit renders the new stock instead of serving the stale page once more.
+      await kickPushWorker(db, getRedis(), { revalidate: (tags) => tags.forEach((tag) => revalidateTag(tag, { expire: 0 })) });
+    } catch (error) {
+      console.error(`[webhooks] 1688 push ${stored.msgId} left for the periodic job:`, (error as Error).message);
+    }
+  });
+  // 1688 counts any HTTP 200 as delivered; the body is for people reading logs.
+  return NextResponse.json({ success: true, msgId: stored.msgId, duplicate: !stored.isNew });
+}

@@ -70,7 +70,7 @@ export async function seedDemo(db: Database, options: SeedOptions) {
   return { imported, images, fxRefreshed: fx !== null, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
-async function seedCategories(db: Database) {
+export async function seedCategories(db: Database) {
   const rows: { category: DemoCategory; parentSlug: string | null; depth: number; order: number }[] = [];
   demoCategoryTree.forEach((top, i) => {
     rows.push({ category: top, parentSlug: null, depth: 0, order: i });

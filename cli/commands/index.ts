@@ -1,9 +1,11 @@
 import type { ParseArgsConfig } from 'node:util';
 import { backupCreate, backupRestore } from './backup';
+import { catalogSync } from './catalog';
 import { dbMigrate, dbSeed } from './db';
 import { fxRefresh } from './fx';
 import { userCreate } from './user';
 import { partnerKeyCreate, partnerKeyList, partnerKeyRevoke } from './partner-key';
+import { productImport } from './product';
 import { stockSet } from './stock';
 
 export type Command = {
@@ -13,4 +15,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, backupCreate, backupRestore];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync];

@@ -1,4 +1,6 @@
 import { databaseFor } from '@/db/client';
+import { createRemoteRevalidator } from '@/lib/cache/revalidate-remote';
+import { cacheTags } from '@/lib/cache/tags';
 import { getEnv } from '@/lib/env';
 import { setStock } from '@/lib/inventory/set-stock';
 import { getRedis } from '@/lib/redis';
@@ -20,7 +22,12 @@ export const stockSet: Command = {
     const quantity = wholeNumber(values.quantity);
     if (quantity === null || quantity > 10_000_000) usage('stock set: --quantity <n> must be a whole number from 0 to 10000000');
     // getRedis() has short timeouts: a missing Redis bridge costs two seconds, not the client's default retries.
-    const result = await setStock(databaseFor(getEnv().DATABASE_URL), getRedis(), skuId, quantity, { type: 'cli', label: 'ferry stock set' });
+    const env = getEnv();
+    const result = await setStock(databaseFor(env.DATABASE_URL), getRedis(), skuId, quantity, { type: 'cli', label: 'ferry stock set' });
+    // The running server caches the product page by tag: ask it to expire this product (best effort).
+    const revalidator = createRemoteRevalidator({ siteUrl: env.SITE_URL, secretKey: env.FERRY_SECRET_KEY, warn: (line) => process.stderr.write(`${line}\n`) });
+    revalidator.add([cacheTags.product(result.productId)]);
+    await revalidator.flush();
     return { skuId: result.skuId, stock: result.stock, reserved: result.reserved, sellable: result.sellable };
   },
 };

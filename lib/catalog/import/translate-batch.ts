@@ -9,6 +9,10 @@ export type ProductTranslation = TranslatedProduct & { locale: string };
  * of all SKUs are translated with the product (translateProduct removes repeats) so the SKU selector
  * reads in the shopper's language. Locales the provider cannot serve are left out: the storefront
  * shows English there and says so.
+ *
+ * Where the upstream has its own English title (1688's subjectTrans) the English row uses it,
+ * recorded with the platform as provider but still as `machine`, so a staff edit keeps winning.
+ * It has no Chinese in it, so translateProduct passes it through without asking the provider.
  */
 export async function translateForLocales(provider: TranslationProvider, product: SourceProduct, locales: readonly string[]): Promise<ProductTranslation[]> {
   // The seller's location travels with the specs so the product page can show it translated.
@@ -17,8 +21,9 @@ export async function translateForLocales(provider: TranslationProvider, product
   const out: ProductTranslation[] = [];
   for (const locale of locales) {
     if (locale === 'zh-CN') continue;
-    const result = await translateProduct(provider, { title: product.title, description: product.description, attributes }, locale);
-    if (result) out.push({ locale, ...result });
+    const upstreamTitle = locale === 'en' && product.subjectTrans ? product.subjectTrans : null;
+    const result = await translateProduct(provider, { title: upstreamTitle ?? product.title, description: product.description, attributes }, locale);
+    if (result) out.push({ locale, ...result, ...(upstreamTitle ? { provider: product.platform } : {}) });
   }
   return out;
 }

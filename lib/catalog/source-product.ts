@@ -41,6 +41,8 @@ export const sourceProductSchema = z.object({
   weightGrams: z.number().int().positive().max(200_000),
   domesticShippingMinor: z.number().int().min(0),
   salesCount: z.number().int().min(0),
+  /** false when the upstream took the listing down: the product is hidden and sells nothing. */
+  isOnSale: z.boolean().optional(),
   sourceUpdatedAt: z.coerce.date().nullable(),
 });
 

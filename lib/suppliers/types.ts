@@ -32,7 +32,14 @@ export type SearchPage = { items: SearchHit[]; page: number; pageSize: number; t
  * what the next incremental sync should start from.
  */
 export type CatalogPageRequest = { cursor: string | null; pageSize: number; modifiedSince: Date | null };
-export type CatalogPage = { products: SourceProduct[]; cursor: string | null; total: number; watermark: Date | null };
+export type CatalogPage = {
+  products: SourceProduct[];
+  cursor: string | null;
+  total: number;
+  watermark: Date | null;
+  /** Listings on the page the connector could not read: the sync records them instead of stalling on them. */
+  rejected: { sourceId: string; error: string }[];
+};
 
 /** Where the upstream seller ships the goods: the agent's warehouse in China. */
 export type WarehouseAddress = {

@@ -84,7 +84,7 @@ describe('1688 connector against the sandbox: catalog', () => {
       const seeded = toSourceProduct(offer);
       // Nothing of the seeded product is lost on the wire, spec ids included; the English subject is
       // null because the demo catalog has none.
-      const expected = { ...seeded, subjectTrans: null };
+      const expected = { ...seeded, subjectTrans: null, isOnSale: true };
       expect(await connector.fetchProduct(offer.offerId)).toEqual(expected);
     }
   });

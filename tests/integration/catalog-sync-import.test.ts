@@ -27,7 +27,7 @@ function connectorOf(listings: () => SourceProduct[]): SupplierConnector {
       const all = listings();
       const from = request.cursor ? Number(request.cursor) : 0;
       const page = all.slice(from, from + request.pageSize);
-      return { products: page, cursor: from + page.length < all.length ? String(from + page.length) : null, total: all.length, watermark: null };
+      return { products: page, cursor: from + page.length < all.length ? String(from + page.length) : null, total: all.length, watermark: null, rejected: [] };
     },
   } as unknown as SupplierConnector;
 }

@@ -63,8 +63,7 @@ export function planImport(batch: SourceProduct[], shadow: Shadow, now: Date): P
     const priceMinMinor = Math.min(...prices);
     const priceMaxMinor = Math.max(...prices);
     const stockTotal = skus.reduce((n, s) => n + s.stock, 0);
-    // Not part of SourceProduct's contract yet: a connector may flag a taken-down listing this way.
-    const isActive = (product as { isOnSale?: boolean }).isOnSale === false ? 0 : 1;
+    const isActive = product.isOnSale === false ? 0 : 1;
     const changed =
       !existing ||
       path === 'content' ||

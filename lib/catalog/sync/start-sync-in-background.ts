@@ -3,9 +3,8 @@ import type { Redis } from '@upstash/redis';
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { syncRuns } from '@/db/schema/sync';
-import { createRemoteRevalidator } from '@/lib/cache/revalidate-remote';
+import { serverRevalidator } from '@/lib/cache/server-revalidator';
 import { uncounted } from '@/lib/db/query-stats';
-import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { SupplierPlatform } from '@/lib/suppliers/types';
 import { startCatalogSync } from './run-catalog-sync';
@@ -30,8 +29,7 @@ export async function startSyncInBackground(db: Database, redis: Redis | null, r
     if (!latest || latest.status === 'completed') throw new AppError('not_found', 'There is no interrupted or failed sync to resume');
     mode = latest.mode;
   }
-  const env = getEnv();
-  const revalidator = createRemoteRevalidator({ siteUrl: env.SITE_URL, secretKey: env.FERRY_SECRET_KEY });
+  const revalidator = serverRevalidator();
   // Background work: its queries must not count against the request that started it.
   const started = await uncounted(() =>
     startCatalogSync(db, redis, {

@@ -17,7 +17,7 @@ function fakeConnector(size: number, failAt: number | null = null) {
       const from = request.cursor ? Number(request.cursor) : 0;
       if (from === failAt) throw new SupplierError('invalid', 'bad page');
       const to = Math.min(size, from + request.pageSize);
-      return { products: Array.from({ length: to - from }, (_, i) => listing(from + i)), cursor: to < size ? String(to) : null, total: size, watermark: null };
+      return { products: Array.from({ length: to - from }, (_, i) => listing(from + i)), cursor: to < size ? String(to) : null, total: size, watermark: null, rejected: [] };
     },
   } as unknown as SupplierConnector;
   return { connector, requests };

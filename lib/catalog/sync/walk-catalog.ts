@@ -36,10 +36,10 @@ async function* chunksOf(o: WalkOptions): AsyncGenerator<Chunk> {
   let chunk: Chunk | null = null;
   for (;;) {
     const request = { cursor, pageSize: o.pageSize, modifiedSince: o.modifiedSince };
-    const page: CatalogPage & { rejected?: Chunk['rejected'] } = await o.guard.call(() => o.connector.listCatalog(request), o.signal);
+    const page: CatalogPage = await o.guard.call(() => o.connector.listCatalog(request), o.signal);
     chunk ??= { listings: [], rejected: [], pages: 0, cursorAfter: null, total: 0, watermark: null };
     chunk.listings.push(...page.products);
-    chunk.rejected.push(...(page.rejected ?? []));
+    chunk.rejected.push(...page.rejected);
     chunk.pages += 1;
     chunk.cursorAfter = page.cursor;
     chunk.total = page.total;

@@ -38,13 +38,7 @@ function decodeCursor(text: string): FerryCursor {
   throw new SupplierError('invalid', 'catalog cursor was not issued by the 1688 connector');
 }
 
-/**
- * A page, plus the listings on it Ferry could not read (`rejected`, which the sync records):
- * one unreadable listing must not stall the sync of all the others behind it.
- */
-export type Alibaba1688CatalogPage = CatalogPage & { rejected: { sourceId: string; error: string }[] };
-
-export async function listCatalog(client: Alibaba1688Client, request: CatalogPageRequest): Promise<Alibaba1688CatalogPage> {
+export async function listCatalog(client: Alibaba1688Client, request: CatalogPageRequest): Promise<CatalogPage> {
   const previous = request.cursor ? decodeCursor(request.cursor) : null;
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize)));
   const since = request.modifiedSince;
@@ -61,7 +55,8 @@ export async function listCatalog(client: Alibaba1688Client, request: CatalogPag
   if (!parsed.success) throw new SupplierError('invalid', `1688 pool.product.pull answer does not fit: ${parsed.error.issues[0]?.message ?? ''}`);
 
   const products: SourceProduct[] = [];
-  const rejected: Alibaba1688CatalogPage['rejected'] = [];
+  // One unreadable listing must not stall the sync of all the others behind it.
+  const rejected: CatalogPage['rejected'] = [];
   for (const row of parsed.data.result.result) {
     try {
       products.push(reshapeProduct(row.productInfo));

@@ -52,8 +52,9 @@ function toSourceProduct(info: WireProductInfo): SourceProduct {
       rating: info.tradeScore === null || info.tradeScore === undefined ? null : Math.min(50, scoreToTenths(info.tradeScore)),
     },
     images,
-    // SourceProduct has no on-sale flag: a listing taken down upstream has nothing to sell.
+    // A listing taken down upstream is hidden and has nothing to sell.
     skus: reshapeSkus(info, images).map((sku) => (info.status === 'published' ? sku : { ...sku, stock: 0 })),
+    isOnSale: info.status === 'published',
     weightGrams: unitWeight && unitWeight > 0 ? unitWeight : UNKNOWN_WEIGHT_GRAMS,
     // Without an estimate the listing is treated as 包邮; the order preview shows the real freight before buying.
     domesticShippingMinor: shipping.freightEstimate === null || shipping.freightEstimate === undefined ? 0 : yuanToFen(shipping.freightEstimate),

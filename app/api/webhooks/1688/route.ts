@@ -1,6 +1,6 @@
 // POST /api/webhooks/1688: 1688's message push (stock and buyer-view order messages), form-encoded `message` + `_aop_signature`.
-import { revalidateTag } from 'next/cache';
 import { after, NextResponse } from 'next/server';
+import { serverRevalidator } from '@/lib/cache/server-revalidator';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { getRedis } from '@/lib/redis';
@@ -25,8 +25,11 @@ export async function POST(request: Request) {
   // only claims what is unprocessed, so nothing is applied twice).
   after(async () => {
     try {
-      // `expire: 0`: the next visit renders the new stock instead of serving the stale page once more.
-      await kickPushWorker(db, getRedis(), { revalidate: (tags) => tags.forEach((tag) => revalidateTag(tag, { expire: 0 })) });
+      // After the answer there is no request to revalidate in, so changed products' tags go through
+      // the server's own revalidation route; the next visit then renders the new stock.
+      const revalidator = serverRevalidator();
+      await kickPushWorker(db, getRedis(), { revalidate: (tags) => revalidator.add(tags) });
+      await revalidator.flush();
     } catch (error) {
       console.error(`[webhooks] 1688 push ${stored.msgId} left for the periodic job:`, (error as Error).message);
     }

@@ -28,9 +28,10 @@ vi.mock('next/server', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/server')>()),
   after: (task: () => Promise<void>) => void hooks.after.push(task),
 }));
-vi.mock('next/cache', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next/cache')>()),
-  revalidateTag: (tag: string) => void hooks.revalidated.push(tag),
+// Outside the request, changed products' tags go to the server's own revalidation route
+// (tests/integration/push-1688-live.test.ts covers that route live); here they are recorded.
+vi.mock('@/lib/cache/server-revalidator', () => ({
+  serverRevalidator: () => ({ add: (tags: readonly string[]) => void hooks.revalidated.push(...tags), flush: async () => undefined, sent: 0 }),
 }));
 
 const { POST } = await import('@/app/api/webhooks/1688/route');

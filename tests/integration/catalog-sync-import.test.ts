@@ -9,7 +9,7 @@ import type { SourceProduct } from '@/lib/catalog/source-product';
 import { runCatalogSync } from '@/lib/catalog/sync/run-catalog-sync';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
 import type { CatalogPageRequest, SupplierConnector } from '@/lib/suppliers/types';
-import { createSyncDatabase, SEED } from './catalog-sync-world';
+import { createSyncDatabase, SEED } from '../support/catalog-sync-world';
 
 /**
  * What the sync writes, with a connector that hands over chosen listings: the upstream's own

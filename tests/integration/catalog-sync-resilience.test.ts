@@ -6,7 +6,7 @@ import { demoOfferId } from '@/lib/catalog/demo/ids';
 import { runCatalogSync } from '@/lib/catalog/sync/run-catalog-sync';
 import type { SyncProgress } from '@/lib/catalog/sync/types';
 import { AppError } from '@/lib/errors';
-import { countingTranslator, createSyncDatabase, SEED, shadowSkus, startSandbox } from './catalog-sync-world';
+import { countingTranslator, createSyncDatabase, SEED, shadowSkus, startSandbox } from '../support/catalog-sync-world';
 
 /**
  * The sync when things go wrong: an upstream that fails, throttles and goes down for a moment; a

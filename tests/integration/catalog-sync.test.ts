@@ -7,7 +7,7 @@ import { demoOfferId } from '@/lib/catalog/demo/ids';
 import { getProductDetail } from '@/lib/catalog/queries/get-product-detail';
 import { runCatalogSync } from '@/lib/catalog/sync/run-catalog-sync';
 import { readCounters, seedCounters } from '@/lib/inventory/redis-stock';
-import { countingTranslator, createSyncDatabase, SEED, shadowSkus, startRedis, startSandbox } from './catalog-sync-world';
+import { countingTranslator, createSyncDatabase, SEED, shadowSkus, startRedis, startSandbox } from '../support/catalog-sync-world';
 
 /**
  * The catalog sync against the 1688 sandbox through the real connector: a full walk imports

@@ -9,7 +9,7 @@ import type { TranslationProvider } from '@/lib/i18n/translate/types';
 import { resetConnectors } from '@/lib/suppliers/registry';
 import { startAlibaba1688Sandbox, type Alibaba1688Sandbox } from '@/sandboxes/alibaba-1688/sandbox';
 import { startBridge, type Bridge } from '@/sandboxes/upstash-bridge/bridge';
-import { createTestDatabase } from '../support/test-database';
+import { createTestDatabase } from './test-database';
 
 /*
  * What the catalog-sync tests share: a migrated database with the demo categories, the 1688 sandbox

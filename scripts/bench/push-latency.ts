@@ -5,7 +5,8 @@
  * duplicates) and, for every 10th, an older reading sent after the fresh one (must be ignored as
  * stale). It watches the database until every push is applied (`webhook_events.processed_at` set
  * and the SKU holding the pushed stock) and reports webhook-to-applied latency: from the moment
- * a push was sent to the moment its effect was seen committed (20 ms polling, so an upper bound).
+ * a push was sent to the moment its effect was seen committed (the database is polled every 20 ms
+ * while pushes go out, so this is an upper bound).
  *
  * Standalone: `DATABASE_URL=… ALIBABA_1688_APP_SECRET=… npx tsx --conditions=react-server
  * scripts/bench/push-latency.ts --base-url http://localhost:3000 --count 1000 --concurrency 50`.
@@ -88,6 +89,26 @@ export async function benchPushLatency(options: PushLatencyOptions): Promise<Pus
     answered.set(push.skuId, { promise: new Promise<void>((r) => (resolve = r)), resolve });
   }
   const queue = [...fresh.map((push) => ({ push, kind: 'fresh' as const })), ...later];
+  // The watcher runs while pushes are still going out: an effect is timed when it is first seen,
+  // not when the last push has been sent.
+  const appliedAt = new Map<string, number>();
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const byMsg = new Map(fresh.map((p) => [p.msgId, p]));
+  let isSending = true;
+  const watcher = (async () => {
+    while ((isSending || appliedAt.size < fresh.length) && Date.now() < deadline) {
+      const waiting = fresh.filter((p) => p.sentAt !== undefined && !appliedAt.has(p.msgId)).map((p) => p.msgId);
+      for (let i = 0; i < waiting.length; i += 1000) {
+        const rows = await options.db
+          .select({ msgId: webhookEvents.eventId })
+          .from(webhookEvents)
+          .where(and(eq(webhookEvents.source, '1688'), inArray(webhookEvents.eventId, waiting.slice(i, i + 1000)), isNotNull(webhookEvents.processedAt)));
+        const seenAt = Date.now();
+        for (const row of rows) appliedAt.set(row.msgId, seenAt - byMsg.get(row.msgId)!.sentAt!);
+      }
+      await sleep(20);
+    }
+  })();
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
@@ -101,22 +122,8 @@ export async function benchPushLatency(options: PushLatencyOptions): Promise<Pus
     }),
   );
   agent.destroy();
-
-  const appliedAt = new Map<string, number>();
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  const byMsg = new Map(fresh.map((p) => [p.msgId, p]));
-  while (appliedAt.size < fresh.length && Date.now() < deadline) {
-    const waiting = fresh.filter((p) => !appliedAt.has(p.msgId)).map((p) => p.msgId);
-    for (let i = 0; i < waiting.length; i += 1000) {
-      const rows = await options.db
-        .select({ msgId: webhookEvents.eventId })
-        .from(webhookEvents)
-        .where(and(eq(webhookEvents.source, '1688'), inArray(webhookEvents.eventId, waiting.slice(i, i + 1000)), isNotNull(webhookEvents.processedAt)));
-      const seenAt = Date.now();
-      for (const row of rows) appliedAt.set(row.msgId, seenAt - byMsg.get(row.msgId)!.sentAt!);
-    }
-    if (appliedAt.size < fresh.length) await sleep(20);
-  }
+  isSending = false;
+  await watcher;
 
   // The older readings went out after the fresh ones: wait until they are done too, then count.
   const stales = later.filter((l) => l.kind === 'stale').map((l) => l.push.msgId);

@@ -5,20 +5,36 @@ import { expireReservations } from '@/lib/inventory/expire-reservations';
 import { processPendingWebhooks } from '@/lib/payments/process-webhook-event';
 import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';
+import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
 import { runPushJobs } from '@/lib/suppliers/push/run-push-jobs';
 
 const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout };
+const IMAGES_PER_TICK = 500;
 
 /**
  * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out, and
- * apply stored webhook events that were never processed. Both are idempotent (compare-and-set
- * and claimed events), so several servers may run them at once. FERRY_JOBS_INTERVAL_SECONDS=0
- * turns them off (for a server that should only serve pages).
+ * apply stored webhook events that were never processed, apply 1688 pushes left over and poll
+ * upstream orders, buy paid items upstream, and derive pending product images. All are idempotent
+ * (compare-and-set and claimed rows), so several servers may run them at once.
+ * FERRY_JOBS_INTERVAL_SECONDS=0 turns them off (for a server that should only serve pages).
  */
 export function startBackgroundJobs(): void {
   const seconds = Number(process.env.FERRY_JOBS_INTERVAL_SECONDS ?? 15);
   if (!(seconds > 0) || globalJobs.__ferryJobs) return;
   let running = false;
+  let isDerivingImages = false;
+  // Images run beside the tick, not in it: a large backlog (after a sync started from the admin)
+  // must not hold back reservation expiry or purchasing. A bounded share per tick.
+  const deriveImages = (db: ReturnType<typeof databaseFor>) => {
+    if (isDerivingImages) return;
+    isDerivingImages = true;
+    void uncounted(() => deriveSupplierImages(db, { maxRows: IMAGES_PER_TICK }))
+      .then((run) => {
+        if (run.processed || run.failed) console.log(`[jobs] images: ${run.processed} ready, ${run.failed} failed in ${run.seconds} s`);
+      })
+      .catch((error: Error) => console.error('[jobs] image pipeline failed:', error.message))
+      .finally(() => (isDerivingImages = false));
+  };
   const tick = async () => {
     if (running) return;
     running = true;
@@ -32,6 +48,7 @@ export function startBackgroundJobs(): void {
       if (expired || applied) console.log(`[jobs] expired ${expired} reservations, applied ${applied} stored webhook events`);
       await uncounted(() => runPushJobs(db, redis)).catch((error: Error) => console.error('[jobs] marketplace push jobs failed:', error.message));
       await uncounted(() => runPurchasingJob(db, redis)).catch((error: Error) => console.error('[jobs] purchasing failed:', error.message));
+      deriveImages(db);
     } catch (error) {
       console.error('[jobs] background run failed:', (error as Error).message);
     } finally {

@@ -18,7 +18,15 @@ export type ImageRunResult = {
   fetched: number;
 };
 
-export type ProcessImagesOptions = { concurrency?: number; batchSize?: number; memo?: Map<string, Derived> };
+export type ProcessImagesOptions = {
+  concurrency?: number;
+  batchSize?: number;
+  memo?: Map<string, Derived>;
+  /** Only these products' images (a link import derives its own product's, not the whole backlog). */
+  productIds?: readonly number[];
+  /** Stop after this many rows (a periodic job takes a bounded share of the backlog per tick). */
+  maxRows?: number;
+};
 
 /**
  * Derives WebP images for every `pending` product image: fetch the original once per URL, make the
@@ -38,15 +46,25 @@ export async function processPendingImages(
   const memo = options.memo ?? new Map<string, Derived>();
   const result: ImageRunResult = { processed: 0, failed: 0, reused: 0, fetched: 0 };
   let lastId = 0;
+  let left = options.maxRows ?? Number.POSITIVE_INFINITY;
+  if (options.productIds?.length === 0) return result;
 
   for (;;) {
+    if (left <= 0) return result;
     const rows = await db
       .select({ id: productImages.id, sourceUrl: productImages.sourceUrl })
       .from(productImages)
-      .where(and(eq(productImages.status, 'pending'), gt(productImages.id, lastId)))
+      .where(
+        and(
+          eq(productImages.status, 'pending'),
+          gt(productImages.id, lastId),
+          options.productIds ? inArray(productImages.productId, [...options.productIds]) : undefined,
+        ),
+      )
       .orderBy(asc(productImages.id))
-      .limit(options.batchSize ?? 5000);
+      .limit(Math.min(options.batchSize ?? 5000, left));
     if (rows.length === 0) return result;
+    left -= rows.length;
     lastId = rows[rows.length - 1]!.id;
 
     const byUrl = new Map<string, number[]>();

@@ -15,13 +15,15 @@ export type ImagePipelineRun = ImageRunResult & { download: FetchCounters; secon
  */
 export async function runImagePipeline(
   db: Database,
-  options: { storage?: MediaStorage; fetcher?: ImageFetcherOptions; batchSize?: number } = {},
+  options: { storage?: MediaStorage; fetcher?: ImageFetcherOptions; batchSize?: number; productIds?: readonly number[]; maxRows?: number } = {},
 ): Promise<ImagePipelineRun> {
   const started = performance.now();
   const fetcher = createImageFetcher(options.fetcher);
   const result = await processPendingImages(db, options.storage ?? mediaStorageFromEnv(), fetcher.fetch, {
     concurrency: options.fetcher?.concurrency,
     batchSize: options.batchSize,
+    productIds: options.productIds,
+    maxRows: options.maxRows,
   });
   return { ...result, download: fetcher.counters(), seconds: Math.round((performance.now() - started) / 100) / 10 };
 }

@@ -9,9 +9,8 @@ import { getTranslationProvider, TranslationError, type TranslationProvider } fr
 import { locales as uiLocales } from '@/lib/i18n/locales';
 import type { ImageFetcherOptions } from '@/lib/media/fetch-original';
 import type { ImageRunResult } from '@/lib/media/process-pending-images';
-import { runImagePipeline } from '@/lib/media/run-image-pipeline';
 import type { MediaStorage } from '@/lib/media/storage';
-import { alibaba1688Keys, cdnUrlFor } from './alibaba-1688/keys';
+import { deriveSupplierImages } from './derive-supplier-images';
 import { fromSupplierError, linkImportError } from './link-import-errors';
 import { parseProductLink } from './parse-product-link';
 import { getConnector, hasConnector } from './registry';
@@ -77,7 +76,7 @@ export async function importProductLink(db: Database, input: string, options: Im
     created: result.created > 0,
     platform,
     sourceId: product.sourceId,
-    images: options.images === false ? null : await deriveImages(db, options.images),
+    images: options.images === false ? null : await deriveImages(db, productId, options.images),
   };
 }
 
@@ -95,27 +94,16 @@ async function fromUpstream<T>(platform: SupplierPlatform, call: (connector: Sup
 }
 
 /**
- * Runs the image pipeline once. It works through every pending image, not only this product's
- * (lib/media has no per-product variant yet); after a seed or sync that is normally just this one.
- * A failure leaves the rows pending or failed for the image job and staff: the product page already
+ * Derives this product's pending images right away, so the first page view has pictures. A
+ * failure leaves the rows pending or failed for the server's image job and staff: the product page
  * works without pictures, so it never fails the import.
  */
-async function deriveImages(db: Database, images: { storage?: MediaStorage; fetcher?: ImageFetcherOptions } = {}): Promise<ImageRunResult | null> {
+async function deriveImages(db: Database, productId: number, images: { storage?: MediaStorage; fetcher?: ImageFetcherOptions } = {}): Promise<ImageRunResult | null> {
   try {
-    const run = await runImagePipeline(db, { storage: images.storage, fetcher: { rewriteUrl: cdnRewrite(), ...images.fetcher } });
+    const run = await deriveSupplierImages(db, { productIds: [productId], storage: images.storage, fetcher: images.fetcher });
     return { processed: run.processed, failed: run.failed, reused: run.reused, fetched: run.fetched };
   } catch (error) {
     console.error('[link-import] image derivation failed', error);
     return null;
-  }
-}
-
-/** 1688 image URLs point at alicdn; with ALIBABA_1688_CDN_URL set (the sandbox) they are fetched there. */
-function cdnRewrite(): ((url: string) => string) | undefined {
-  try {
-    const keys = alibaba1688Keys(process.env);
-    return keys.cdnUrl ? (url) => cdnUrlFor(url, keys) : undefined;
-  } catch {
-    return undefined;
   }
 }

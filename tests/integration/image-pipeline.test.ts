@@ -7,7 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categories, productImages } from '@/db/schema/catalog';
+import { categories, productImages, products } from '@/db/schema/catalog';
 import { importProducts } from '@/lib/catalog/import/import-products';
 import type { SourceProduct } from '@/lib/catalog/source-product';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
@@ -143,6 +143,32 @@ describe('image pipeline', () => {
     const [after] = await handle.db.select().from(productImages).where(eq(productImages.id, before!.id));
     expect(after).toMatchObject({ status: 'ready', sourceUrl: `${cdn}/img/ibank/p0-0-v2.jpg` });
     expect(after!.storageKey).not.toBe(before!.storageKey);
+  });
+
+  it("derives only the named products' images, and at most maxRows rows a run", async () => {
+    await importProducts(handle.db, [product(0, ['p2-0', 'p2-1']), product(1, ['p3-0', 'p3-1', 'p3-2'])], importOptions);
+    const ids = await handle.db.select({ id: products.id, sourceId: products.sourceId }).from(products);
+    const first = ids.find((p) => p.sourceId === product(0).sourceId)!.id;
+    const second = ids.find((p) => p.sourceId === product(1).sourceId)!.id;
+    const pendingOf = async (productId: number) =>
+      (await handle.db.select({ status: productImages.status }).from(productImages).where(eq(productImages.productId, productId))).filter((r) => r.status === 'pending').length;
+    expect(await pendingOf(first)).toBe(2);
+    expect(await pendingOf(second)).toBe(3);
+
+    const only = await runImagePipeline(handle.db, {
+      storage: media,
+      productIds: [first],
+      fetcher: { concurrency: cap, bytesPerSecond: null, baseDelayMs: 5, rewriteUrl: (url) => url.replace(cdn, server.origin) },
+    });
+    expect(only.processed).toBe(2);
+    expect(await pendingOf(first)).toBe(0);
+    expect(await pendingOf(second)).toBe(3);
+
+    const bounded = await runImagePipeline(handle.db, { storage: media, maxRows: 2, fetcher: { bytesPerSecond: null, rewriteUrl: (url) => url.replace(cdn, server.origin) } });
+    expect(bounded.processed).toBe(2);
+    expect(await pendingOf(second)).toBe(1);
+    await importProducts(handle.db, catalog(), importOptions);
+    await runPipeline();
   });
 
   it('holds the bandwidth cap: 2 MB at 1 MB/s takes about 2 s', async () => {

@@ -1,0 +1,35 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import type { ImageFetcherOptions } from '@/lib/media/fetch-original';
+import { runImagePipeline, type ImagePipelineRun } from '@/lib/media/run-image-pipeline';
+import type { MediaStorage } from '@/lib/media/storage';
+import { alibaba1688Keys, cdnUrlFor } from './alibaba-1688/keys';
+
+/**
+ * The image pipeline over marketplace images: pending product images are downloaded (with the
+ * field's limits) and derived. 1688's alicdn URLs are fetched from ALIBABA_1688_CDN_URL when it is
+ * set (the sandbox in demo and tests). The one entry point for the link import (`productIds`: its
+ * own product), `ferry catalog sync` (everything pending) and the server's job (`maxRows` per tick).
+ */
+export function deriveSupplierImages(
+  db: Database,
+  options: { productIds?: readonly number[]; maxRows?: number; storage?: MediaStorage; fetcher?: ImageFetcherOptions } = {},
+): Promise<ImagePipelineRun> {
+  return runImagePipeline(db, {
+    storage: options.storage,
+    fetcher: { rewriteUrl: cdnRewrite(), ...options.fetcher },
+    productIds: options.productIds,
+    maxRows: options.maxRows,
+    batchSize: options.maxRows,
+  });
+}
+
+function cdnRewrite(): ((url: string) => string) | undefined {
+  try {
+    const keys = alibaba1688Keys(process.env);
+    return keys.cdnUrl ? (url) => cdnUrlFor(url, keys) : undefined;
+  } catch {
+    // No usable 1688 settings: URLs are fetched as they are.
+    return undefined;
+  }
+}

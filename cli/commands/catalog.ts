@@ -91,7 +91,7 @@ export const catalogSync: Command = {
       // New and changed listings' images (unchanged ones are never fetched again).
       process.stderr.write('catalog sync: deriving new and changed images\n');
       const images = await deriveSupplierImages(databaseFor(env.DATABASE_URL));
-      process.stderr.write(`catalog sync: images ${images.processed} ready, ${images.failed} failed (listed on the admin's image page), ${images.reused} shared, in ${images.seconds} s\n`);
+      process.stderr.write(`catalog sync: images ${images.processed} ready, ${images.failed} failed (listed on the admin's image page), ${images.fetched} originals downloaded, in ${images.seconds} s\n`);
       return { ...summary, images: { ready: images.processed, failed: images.failed, shared: images.reused, downloaded: images.fetched, seconds: images.seconds } };
     } finally {
       process.off('SIGINT', onSignal);

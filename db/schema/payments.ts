@@ -7,7 +7,9 @@ export type LedgerKind = (typeof ledgerKinds)[number];
 /**
  * The payment ledger: append-only. Unique on (gateway, transaction id, kind), so a callback that
  * arrives twice cannot write a second row. A row whose amount or currency differs from the order's
- * pinned charge is `flagged` for finance and never marks the order paid.
+ * pinned charge is `flagged` for finance and never marks the order paid. A `refund` row holds what
+ * that refund added (not the charge's running total), so a charge's refund rows add up to what was
+ * refunded of it.
  */
 export const paymentLedger = mysqlTable(
   'payment_ledger',

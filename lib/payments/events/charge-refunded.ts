@@ -1,4 +1,5 @@
-import type { OrderStatus } from '@/db/schema';
+import { and, eq, like } from 'drizzle-orm';
+import { paymentLedger, type OrderStatus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { findTransition } from '@/lib/orders/transitions';
 import { transitionInTx } from '@/lib/orders/transition-order';
@@ -7,19 +8,31 @@ import type { EventContext, HandlerResult } from './context';
 import { appendLedger, orderForPayment } from './ledger';
 
 /**
- * charge.refunded: the refunded total is recorded once per charge; a full refund moves the order
- * to refunded where the state machine allows it (it may already be there if staff refunded it).
+ * charge.refunded: the event carries the charge's refunded *total* so far. The ledger records what
+ * this event adds to it (total − what the charge's earlier refund rows hold), so the refund rows of
+ * a charge add up to its refunded total however many partial refunds there were; an older total
+ * arriving after a newer one adds nothing. (The order row is locked by orderForPayment, so two
+ * refund events of one order are counted one after the other.) A full refund moves the order to
+ * refunded where the state machine allows it (it may already be there if staff refunded it).
  */
 export async function onChargeRefunded(ctx: EventContext, object: unknown): Promise<HandlerResult> {
   const charge = chargeObject.parse(object);
   const order = await orderForPayment(ctx.tx, charge.metadata.order_number);
   if (!order) return { outcome: 'unknown_order' };
+  const transactionId = `${charge.id}:${charge.amount_refunded}`;
+  const earlier = await ctx.tx
+    .select({ transactionId: paymentLedger.transactionId, amountMinor: paymentLedger.amountMinor })
+    .from(paymentLedger)
+    .where(and(eq(paymentLedger.orderId, order.id), eq(paymentLedger.kind, 'refund'), like(paymentLedger.transactionId, `${charge.id.replace(/[\\%_]/g, '\\$&')}:%`)));
+  if (earlier.some((row) => row.transactionId === transactionId)) return { outcome: 'duplicate_refund' };
+  const increment = charge.amount_refunded - earlier.reduce((total, row) => total + row.amountMinor, 0);
+  if (increment <= 0) return { outcome: 'stale_refund' };
   const isNew = await appendLedger(ctx.tx, {
     orderId: order.id,
     gateway: ctx.source,
-    transactionId: `${charge.id}:${charge.amount_refunded}`,
+    transactionId,
     kind: 'refund',
-    amountMinor: charge.amount_refunded,
+    amountMinor: increment,
     currency: charge.currency.toUpperCase(),
     eventId: ctx.eventId,
   });

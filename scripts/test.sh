@@ -39,6 +39,10 @@ log "unit tests"; npx vitest run --project unit
 
 log "test database"
 npx tsx --conditions=react-server scripts/reset-test-database.ts
+# The test database starts empty, so do its sign-in and link-import limits: back-to-back runs must
+# not inherit the previous run's attempts (keys are namespaced by database name).
+TEST_DB_NAME="${DATABASE_URL##*/}"; TEST_DB_NAME="${TEST_DB_NAME%%\?*}"
+redis-cli -u "${REDIS_URL:-redis://127.0.0.1:6379}" --scan --pattern "ferry:rl:${TEST_DB_NAME}:*" | xargs -r redis-cli -u "${REDIS_URL:-redis://127.0.0.1:6379}" del >/dev/null
 ferry db migrate >/dev/null
 ferry db seed --products "${FERRY_TEST_PRODUCTS:-1000}" >/dev/null
 start_bridge

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Ratelimit, type Duration } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
+import { getEnv } from '@/lib/env';
 import { getRedis } from '@/lib/redis';
 
 /** One sliding-window rule: at most `limit` hits per `window` for one identifier. */
@@ -69,11 +70,14 @@ export function createLimiter(redis: Redis, name: RateLimitName, prefix = 'ferry
 
 const shared = new Map<RateLimitName, Limiter>();
 
-/** The process-wide limiter for `name`, on the app's Redis. */
+/**
+ * The process-wide limiter for `name`, on the app's Redis. Keys are namespaced by database name,
+ * like the stock counters: tenants (and the test database) never share each other's limits.
+ */
 export function getLimiter(name: RateLimitName): Limiter {
   let limiter = shared.get(name);
   if (!limiter) {
-    limiter = createLimiter(getRedis(), name);
+    limiter = createLimiter(getRedis(), name, `ferry:rl:${new URL(getEnv().DATABASE_URL).pathname.slice(1)}`);
     shared.set(name, limiter);
   }
   return limiter;

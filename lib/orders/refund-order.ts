@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders, type OrderStatus } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
+import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
 import { gatewayNames, type GatewayName } from '@/lib/checkout/types';
 import { getEnv } from '@/lib/env';
@@ -25,11 +26,15 @@ export type RefundRequest = {
 
 export type RefundDeps = { gatewayFor?: (name: GatewayName) => PaymentGateway | null };
 
-export type RefundResult = { refund: { gateway: string; paymentId: string; amountMinor: number; currency: string; refundId: string } | null };
+type Refund = { gateway: string; paymentId: string; amountMinor: number; currency: string; refundId: string };
+
+/** `differences`: paid price-difference payments returned with the order (their own gateway payments). */
+export type RefundResult = { refund: Refund | null; differences: Refund[] };
 
 /**
  * Staff refund of a whole order: first the card gateway returns what the ledger says was charged
- * (less anything already refunded), then the order moves to `refunded` (compare-and-set, which
+ * (less anything already refunded) and every price difference the shopper paid on top (each its own
+ * payment), then the order moves to `refunded` (compare-and-set, which
  * releases its withheld stock). The gateway goes first so a refused refund leaves the order as
  * it was. If the order changes between the two steps the money is back but the transition loses;
  * the gateway's `charge.refunded` webhook then moves the order where the state machine allows,
@@ -40,7 +45,7 @@ export async function refundOrder(db: Database, redis: Redis | null, request: Re
   const { orderId, from, actor, expectedVersion } = request;
   if (!findTransition(from, 'refunded')) throw new AppError('invalid_transition', `An order cannot go from ${from} to refunded`);
 
-  const [order] = await db.select({ status: orders.status, version: orders.version }).from(orders).where(eq(orders.id, orderId)).limit(1);
+  const [order] = await db.select({ status: orders.status, version: orders.version, gatewayPaymentId: orders.gatewayPaymentId }).from(orders).where(eq(orders.id, orderId)).limit(1);
   if (!order) throw new AppError('not_found', 'Order not found');
   if (order.status !== from || (expectedVersion !== undefined && order.version !== expectedVersion)) {
     throw new AppError('invalid_transition', `The order is no longer ${from}; reload and try again`);
@@ -52,13 +57,15 @@ export async function refundOrder(db: Database, redis: Redis | null, request: Re
     .where(and(eq(paymentLedger.orderId, orderId), eq(paymentLedger.status, 'recorded')));
   // Flagged charges (wrong amount, late payment) are finance's to settle by hand: only the charge
   // that paid the order is refunded here.
-  const charge = ledger.find((row) => row.kind === 'charge');
+  // The order's own payment; other charges are price differences, refunded below by their requests.
+  const charge = ledger.find((row) => row.kind === 'charge' && row.transactionId === order.gatewayPaymentId) ?? ledger.find((row) => row.kind === 'charge');
+  const gatewayFor = deps.gatewayFor ?? ((name: GatewayName) => cardGateway(getEnv(), name));
   let refund: RefundResult['refund'] = null;
   if (charge) {
     const alreadyRefunded = ledger.filter((row) => row.kind === 'refund' && row.currency === charge.currency).reduce((total, row) => total + row.amountMinor, 0);
     const amountMinor = charge.amountMinor - alreadyRefunded;
     if (amountMinor > 0) {
-      const gateway = isGatewayName(charge.gateway) ? (deps.gatewayFor ?? ((name) => cardGateway(getEnv(), name)))(charge.gateway) : null;
+      const gateway = isGatewayName(charge.gateway) ? gatewayFor(charge.gateway) : null;
       if (!gateway) throw new AppError('payment_unavailable', `The ${charge.gateway} gateway is not configured here: refund this payment in its dashboard`);
       let refundId: string;
       try {
@@ -72,6 +79,8 @@ export async function refundOrder(db: Database, redis: Redis | null, request: Re
     }
   }
 
+  const differences = await refundPaidDifferences(db, orderId, ledger, gatewayFor, actor, request.reason);
+
   await transitionOrderOrThrow(db, redis, {
     orderId,
     from,
@@ -79,9 +88,48 @@ export async function refundOrder(db: Database, redis: Redis | null, request: Re
     actor,
     reason: request.reason,
     expectedVersion,
-    payload: refund ? { refund } : {},
+    payload: { ...(refund ? { refund } : {}), ...(differences.length ? { differences } : {}) },
   });
-  return { refund };
+  return { refund, differences };
+}
+
+/**
+ * Each paid price difference is a payment of its own: the gateway returns it whole (a difference is
+ * never partly refunded: declining cancels an open request, which has no payment). A gateway that
+ * refuses stops here like the main refund does, before the order changes.
+ */
+async function refundPaidDifferences(
+  db: Database,
+  orderId: number,
+  ledger: { gateway: string; transactionId: string; kind: string; amountMinor: number; currency: string }[],
+  gatewayFor: (name: GatewayName) => PaymentGateway | null,
+  actor: Actor,
+  reason: string | undefined,
+): Promise<Refund[]> {
+  const paid = await db
+    .select({ id: priceDifferences.id, paymentId: priceDifferences.gatewayPaymentId, amountMinor: priceDifferences.chargeMinor, currency: priceDifferences.chargeCurrency })
+    .from(priceDifferences)
+    .where(and(eq(priceDifferences.orderId, orderId), eq(priceDifferences.status, 'paid')));
+  const refunds: Refund[] = [];
+  for (const difference of paid) {
+    const charged = ledger.find((row) => row.kind === 'charge' && row.transactionId === difference.paymentId);
+    if (!difference.paymentId || !charged) continue;
+    const gateway = isGatewayName(charged.gateway) ? gatewayFor(charged.gateway) : null;
+    if (!gateway) throw new AppError('payment_unavailable', `The ${charged.gateway} gateway is not configured here: refund this payment in its dashboard`);
+    let refundId: string;
+    try {
+      ({ refundId } = await gateway.refund(difference.paymentId, charged.amountMinor));
+    } catch (error) {
+      console.error(`[orders] refund of price difference ${difference.id} (${charged.gateway} ${difference.paymentId}) failed:`, (error as Error).message);
+      throw new AppError('payment_unavailable', 'The payment gateway did not accept the refund of the price difference. Try again later.');
+    }
+    // Marked at once, so a retried staff refund (after a later gateway refusal) does not return it twice.
+    await db.update(priceDifferences).set({ status: 'cancelled', resolvedAt: new Date() }).where(and(eq(priceDifferences.id, difference.id), eq(priceDifferences.status, 'paid')));
+    const refund = { gateway: charged.gateway, paymentId: difference.paymentId, amountMinor: charged.amountMinor, currency: charged.currency, refundId };
+    await recordAudit(db, actor, 'payment.refund_requested', { type: 'order', id: orderId }, { ...refund, priceDifferenceId: difference.id, ...(reason ? { reason } : {}) });
+    refunds.push(refund);
+  }
+  return refunds;
 }
 
 function isGatewayName(value: string): value is GatewayName {

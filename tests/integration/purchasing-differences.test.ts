@@ -7,7 +7,9 @@ import { orderEvents, orderItems, orders, paymentLedger, priceDifferences, purch
 import { createUser } from '@/lib/auth/create-user';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { parseEnv, type Env } from '@/lib/env';
+import { refundOrder } from '@/lib/orders/refund-order';
 import { startOrderPayment } from '@/lib/payments/pay-order';
+import { cardGateway } from '@/lib/payments/registry';
 import { declinePriceDifference } from '@/lib/purchasing/decline-price-difference';
 import { listOrderDifferences } from '@/lib/purchasing/queries/list-order-differences';
 import { runPurchasing } from '@/lib/purchasing/run-purchasing';
@@ -176,6 +178,19 @@ describe('price differences', () => {
     expect(upstream).toHaveLength(1);
     expect(upstream[0]!.lines).toMatchObject([{ skuId: sku.sourceSkuId, quantity: 2, unitPriceFen: sku.priceMinor + 137 }]);
     expect((await orderRow(order.id)).status).toBe('purchased');
+
+    // Refunded whole by staff, the shopper gets back the order's payment and the difference paid on top.
+    const refunded = await refundOrder(world.db, world.redis, { orderId: order.id, from: 'purchased', actor: { type: 'user', id: 1, label: 'finance@ferry.test' } }, { gatewayFor: (name) => cardGateway(env, name) });
+    expect(refunded.refund).toMatchObject({ paymentId: order.gatewayPaymentId, amountMinor: order.chargeMinor, currency: 'EUR' });
+    expect(refunded.differences).toEqual([expect.objectContaining({ paymentId: intent.id, amountMinor: difference!.chargeMinor, currency: 'EUR' })]);
+    expect((await orderRow(order.id)).status).toBe('refunded');
+    expect((await differencesOf(order.id))[0]!.status).toBe('cancelled');
+    const refundRows = await until(
+      () => ledgerOf(order.id),
+      (rows) => rows.filter((r) => r.kind === 'refund').reduce((n, r) => n + r.amountMinor, 0) === order.chargeMinor + difference!.chargeMinor,
+      'both refund webhooks',
+    );
+    expect(refundRows.filter((r) => r.kind === 'refund')).toHaveLength(2);
   });
 
   it('cancels declined lines and refunds them at the pinned rate, while the rest of the order is bought', async () => {

@@ -168,7 +168,8 @@ export const productImages = mysqlTable(
     error: varchar('error', { length: 255 }),
     ...timestamps,
   },
-  (t) => [uniqueIndex('product_images_pos_uq').on(t.productId, t.position)],
+  // By status: the pipeline reads the pending rows, the admin's image page the failed ones.
+  (t) => [uniqueIndex('product_images_pos_uq').on(t.productId, t.position), index('product_images_status_idx').on(t.status, t.id)],
 );
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX `product_images_status_idx` ON `product_images` (`status`,`id`);

@@ -8,11 +8,12 @@ import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
 import { gatewayNames, type GatewayName } from '@/lib/checkout/types';
 import { getEnv } from '@/lib/env';
+import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { AppError } from '@/lib/errors';
 import type { PaymentGateway } from '@/lib/payments/gateway';
 import { cardGateway } from '@/lib/payments/registry';
 import type { Actor } from './actor';
-import { transitionOrderOrThrow } from './transition-order';
+import { transitionOrder } from './transition-order';
 import { findTransition } from './transitions';
 
 export type RefundRequest = {
@@ -81,15 +82,23 @@ export async function refundOrder(db: Database, redis: Redis | null, request: Re
 
   const differences = await refundPaidDifferences(db, orderId, ledger, gatewayFor, actor, request.reason);
 
-  await transitionOrderOrThrow(db, redis, {
-    orderId,
-    from,
-    to: 'refunded',
-    actor,
-    reason: request.reason,
-    expectedVersion,
-    payload: { ...(refund ? { refund } : {}), ...(differences.length ? { differences } : {}) },
-  });
+  // The gateway's refund webhook races this transition on the same order row: a deadlock is run
+  // again, and if the webhook moved the order to refunded first, the refund staff asked for is done.
+  const moved = await withDeadlockRetry(() =>
+    transitionOrder(db, redis, {
+      orderId,
+      from,
+      to: 'refunded',
+      actor,
+      reason: request.reason,
+      expectedVersion,
+      payload: { ...(refund ? { refund } : {}), ...(differences.length ? { differences } : {}) },
+    }),
+  );
+  if (!moved) {
+    const [now] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).limit(1);
+    if (now?.status !== 'refunded') throw new AppError('invalid_transition', `The order is no longer ${from}; reload and try again`);
+  }
   return { refund, differences };
 }
 

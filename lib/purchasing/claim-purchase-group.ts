@@ -7,7 +7,7 @@ import { purchaseOrders } from '@/db/schema/purchasing';
 import type { Executor } from '@/lib/inventory/db-stock';
 import type { Actor } from '@/lib/orders/actor';
 import { transitionInTx } from '@/lib/orders/transition-order';
-import { isLockConflict } from './db-errors';
+import { isLockConflict } from '@/lib/db/lock-conflict';
 import { selectSellerGroup } from './group-lines';
 import { effectivePaidUnits } from './load-purchase-lines';
 import { logPurchaseEvent, purchasingWorker } from './log-purchase-event';

@@ -5,7 +5,7 @@ import type { Database } from '@/db/client';
 import { orderItems, orders } from '@/db/schema/orders';
 import type { Actor } from '@/lib/orders/actor';
 import { settleRedis, transitionInTx } from '@/lib/orders/transition-order';
-import { isLockConflict } from './db-errors';
+import { isLockConflict } from '@/lib/db/lock-conflict';
 
 /**
  * Orders whose every line is settled move on: all bought (or some cancelled by the shopper) →

@@ -8,7 +8,7 @@ import { purchaseOrders } from '@/db/schema/purchasing';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/orders/actor';
 import { completeOrders } from './complete-orders';
-import { isDuplicateKey } from './db-errors';
+import { isDuplicateKey } from '@/lib/db/lock-conflict';
 import { logPurchaseEvent } from './log-purchase-event';
 
 /** 1688 order ids are long digit strings. */

@@ -10,7 +10,7 @@ import { getConnector } from '@/lib/suppliers/registry';
 import type { PurchasePreview, PurchaseRequest, SupplierConnector, SupplierPlatform, WarehouseAddress } from '@/lib/suppliers/types';
 import { checkPreviewPrices } from './amounts';
 import { completeOrders } from './complete-orders';
-import { isLockConflict } from './db-errors';
+import { isLockConflict } from '@/lib/db/lock-conflict';
 import { failPurchaseOrder } from './fail-purchase-order';
 import { describeFailure } from './failure-reason';
 import { mergePurchaseLines } from './group-lines';

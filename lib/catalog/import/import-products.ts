@@ -8,7 +8,7 @@ import { memoizeTranslations } from './memo-translator';
 import { planImport, stockChangedSkuIds, type PlannedProduct } from './plan-import';
 import { readShadow } from './read-shadow';
 import { translateForLocales, type ProductTranslation } from './translate-batch';
-import { withDeadlockRetry } from './with-deadlock-retry';
+import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { writeContent } from './write-content';
 import { writeProductNumbers, writeSkus } from './write-numbers';
 

@@ -4,7 +4,7 @@ import { GatewayError, gatewayErrors } from './gateway-error';
 import { readParams, sendJson } from './http-io';
 import type { ApiHandler } from './product-apis';
 import type { RateLimiter } from './rate-limiter';
-import { isSameSignature, signApiCall } from './sign';
+import { isSameSignature, signApiCall } from '../../lib/suppliers/alibaba-1688/sign';
 import type { Stalls } from './stalls';
 import type { SandboxStats } from './stats';
 import type { TokenStore } from './tokens';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { signPush } from './sign';
+import { signPush } from '../../lib/suppliers/alibaba-1688/sign';
 
 /**
  * Delivers 1688 message pushes the way the open platform does: a form-encoded POST of

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAlibaba1688Sandbox, type Alibaba1688Sandbox } from './sandbox';
-import { signApiCall } from './sign';
+import { signApiCall } from '../../lib/suppliers/alibaba-1688/sign';
 
 const APP_KEY = '8068168';
 const SECRET = 'ferry-demo-1688-secret';

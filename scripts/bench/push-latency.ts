@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { closeDatabases, databaseFor, type Database } from '@/db/client';
 import { products, skus, webhookEvents } from '@/db/schema';
-import { signPush } from '@/sandboxes/alibaba-1688/sign';
+import { signPush } from '@/lib/suppliers/alibaba-1688/sign';
 import { formatPushTime } from '@/sandboxes/alibaba-1688/time-format';
 import { burstAgent, percentile, post } from './http-post';
 

@@ -16,7 +16,7 @@ import { applyPushBatch } from '@/lib/suppliers/push/apply-push-batch';
 import { drainPushQueue } from '@/lib/suppliers/push/drain-push-queue';
 import { runPushJobs } from '@/lib/suppliers/push/run-push-jobs';
 import { getConnector, resetConnectors } from '@/lib/suppliers/registry';
-import { signPush } from '@/sandboxes/alibaba-1688/sign';
+import { signPush } from '@/lib/suppliers/alibaba-1688/sign';
 import { formatPushTime } from '@/sandboxes/alibaba-1688/time-format';
 import { startBridge, type Bridge } from '@/sandboxes/upstash-bridge/bridge';
 import { orderInput } from '../support/checkout-fixtures';

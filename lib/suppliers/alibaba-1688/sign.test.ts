@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isValidPushSignature, signApiCall, signPush } from './sign';
+import { isSameSignature, isValidPushSignature, signApiCall, signPush } from './sign';
 
 describe('signApiCall', () => {
   it('matches the vector 1688 publishes', () => {
@@ -29,5 +29,19 @@ describe('push signatures', () => {
     expect(isValidPushSignature(message.replace('库存', '库'), vector, secret)).toBe(false);
     expect(isValidPushSignature(message, vector, 'another-secret')).toBe(false);
     expect(isValidPushSignature(message, '', secret)).toBe(false);
+  });
+});
+
+describe('signature details the gateway relies on', () => {
+  it('sorts parameters by code unit, not locale', () => {
+    const params = { access_token: 't', B: '1', a: '2', _aop_timestamp: '1700000000000', _aop_signature: 'ignored' };
+    const expected = createHmac('sha1', 's').update('param2/1/x/y/1B1_aop_timestamp1700000000000a2access_tokent').digest('hex').toUpperCase();
+    expect(signApiCall('param2/1/x/y/1', params, 's')).toBe(expected);
+  });
+
+  it('compares signatures ignoring case and rejects any other value', () => {
+    expect(isSameSignature('ABC123', 'abc123')).toBe(true);
+    expect(isSameSignature('ABC123', 'ABC124')).toBe(false);
+    expect(isSameSignature('ABC123', 'ABC12')).toBe(false);
   });
 });

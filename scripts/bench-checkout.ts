@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from '@upstash/redis';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { closeDatabases, databaseFor, databaseName } from '@/db/client';
+import { databaseFor, databaseName } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
 import { orderItems, orders, paymentLedger, skus, webhookEvents } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -29,7 +29,7 @@ import { startBridge } from '@/sandboxes/upstash-bridge/bridge';
 import { signedHeaders } from '@/tests/support/api-client';
 import { burstAgent, countBy, percentile, post } from './bench/http-post';
 import { appendBenchmarkSection, describeMachine, machineLines, markdownTable, stamp, verdict } from './bench/report';
-import { benchDistDir, buildForBench, cleanupAll, ensureServices, onCleanup, startBenchServer } from './bench/server';
+import { benchDistDir, buildForBench, ensureServices, onCleanup, runBench, startBenchServer } from './bench/server';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -212,14 +212,4 @@ async function main(): Promise<number> {
   return checks.every((c) => c.pass) ? 0 : 1;
 }
 
-main()
-  .then(async (code) => {
-    await cleanupAll();
-    await closeDatabases();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    log(`failed: ${(error as Error).stack ?? error}`);
-    await cleanupAll();
-    process.exit(1);
-  });
+runBench(main);

@@ -13,7 +13,7 @@
  * Appends the results to docs/benchmarks.md; exits non-zero when a check fails.
  */
 import { parseArgs } from 'node:util';
-import { closeDatabases, databaseFor } from '@/db/client';
+import { databaseFor } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
 import { getEnv } from '@/lib/env';
@@ -21,7 +21,7 @@ import { startBridge } from '@/sandboxes/upstash-bridge/bridge';
 import { benchImagePipeline } from './bench/image-pipeline';
 import { benchPushLatency } from './bench/push-latency';
 import { appendBenchmarkSection, describeMachine, machineLines, markdownTable, stamp, verdict } from './bench/report';
-import { benchDistDir, buildForBench, cleanupAll, ensureServices, onCleanup, startBenchServer } from './bench/server';
+import { benchDistDir, buildForBench, ensureServices, onCleanup, runBench, startBenchServer } from './bench/server';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const DB_URL = 'mysql://root@127.0.0.1:3306/ferry_bench_push';
@@ -91,14 +91,4 @@ async function main(): Promise<number> {
   return checks.every((c) => c.pass) ? 0 : 1;
 }
 
-main()
-  .then(async (code) => {
-    await cleanupAll();
-    await closeDatabases();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    log(`failed: ${(error as Error).stack ?? error}`);
-    await cleanupAll();
-    process.exit(1);
-  });
+runBench(main);

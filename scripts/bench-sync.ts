@@ -17,7 +17,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Redis } from '@upstash/redis';
-import { closeDatabases, databaseFor } from '@/db/client';
+import { databaseFor } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
 import { seedCategories } from '@/db/seed';
 import type { SyncProgress, SyncSummary } from '@/lib/catalog/sync/types';
@@ -26,7 +26,7 @@ import { offlineProvider } from '@/lib/i18n/translate/offline';
 import { getConnector, resetConnectors } from '@/lib/suppliers/registry';
 import { startBridge } from '@/sandboxes/upstash-bridge/bridge';
 import { describeMachine, mib, stamp } from './bench/report';
-import { cleanupAll, ensureServices, onCleanup } from './bench/server';
+import { ensureServices, onCleanup, runBench } from './bench/server';
 import { writeSyncReport, type PhaseResult } from './bench/sync-report';
 import { runPhase } from './bench/sync-phase';
 import { startSandboxChild } from './bench/sync-sandbox';
@@ -107,14 +107,4 @@ async function main(): Promise<number> {
   return pass ? 0 : 1;
 }
 
-main()
-  .then(async (code) => {
-    await cleanupAll();
-    await closeDatabases();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    log(`failed: ${(error as Error).stack ?? error}`);
-    await cleanupAll();
-    process.exit(1);
-  });
+runBench(main);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { closeDatabases } from '@/db/client';
 import { processTree } from './proc-memory';
 
 /*
@@ -37,6 +38,24 @@ export async function cleanupAll(): Promise<void> {
   cleanups.clear();
   await Promise.allSettled(pending.map((fn) => fn()));
   for (const child of children) if (child.exitCode === null && child.pid) killTree(child.pid, 'SIGTERM');
+}
+
+/**
+ * A benchmark's entry point: runs `main` (which returns the exit code: 0 when every check passed),
+ * then stops everything it started and closes the database pools, on success and on failure alike.
+ */
+export function runBench(main: () => Promise<number>): void {
+  main()
+    .then(async (code) => {
+      await cleanupAll();
+      await closeDatabases();
+      process.exit(code);
+    })
+    .catch(async (error: unknown) => {
+      process.stderr.write(`[bench] failed: ${(error as Error).stack ?? error}\n`);
+      await cleanupAll();
+      process.exit(1);
+    });
 }
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {

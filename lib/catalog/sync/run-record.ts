@@ -44,37 +44,15 @@ export function createRunRecord(db: Database, runId: number, heartbeatAt: Date) 
   return {
     runId,
     heartbeat: () => write({}),
-    save: (state: RunState) =>
-      write({
-        cursor: state.cursor,
-        watermark: state.watermark,
-        total: state.total,
-        pages: state.pages,
-        seen: state.seen,
-        created: state.created,
-        updated: state.updated,
-        unchanged: state.unchanged,
-        failed: state.failed,
-        retries: state.retries,
-        breaker: state.breaker,
-      }),
+    save: (state: RunState) => write(progressOf(state)),
     breaker: (breaker: BreakerState, retries: number) => write({ breaker, retries }),
     finish: (status: Exclude<SyncRunStatus, 'running'>, state: RunState, lastError: string | null) =>
       write({
         status,
         lastError,
         finishedAt: status === 'completed' ? new Date() : null,
+        ...progressOf(state),
         cursor: status === 'completed' ? null : state.cursor,
-        watermark: state.watermark,
-        total: state.total,
-        pages: state.pages,
-        seen: state.seen,
-        created: state.created,
-        updated: state.updated,
-        unchanged: state.unchanged,
-        failed: state.failed,
-        retries: state.retries,
-        breaker: state.breaker,
       }),
     recordFailures: async (platform: string, failures: { sourceId: string; error: string }[]) => {
       if (failures.length > 0) await db.insert(syncFailures).values(failures.map((f) => ({ runId, platform, sourceId: f.sourceId.slice(0, 64), error: f.error.slice(0, 500) })));
@@ -83,3 +61,9 @@ export function createRunRecord(db: Database, runId: number, heartbeatAt: Date) 
 }
 
 export type RunRecord = ReturnType<typeof createRunRecord>;
+
+/** The columns a run's progress is saved in, after every page and at the end. */
+function progressOf(state: RunState) {
+  const { cursor, watermark, total, pages, seen, created, updated, unchanged, failed, retries, breaker } = state;
+  return { cursor, watermark, total, pages, seen, created, updated, unchanged, failed, retries, breaker };
+}

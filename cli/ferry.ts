@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { closeDatabases } from '@/db/client';
 import { EnvError } from '@/lib/env';
+import { demoSecretRefusal } from '@/lib/startup/demo-secrets';
 import { CliError, usage } from './errors';
 import { commands } from './commands';
 
@@ -9,6 +10,9 @@ import { commands } from './commands';
  * exit for bad input or failure.
  */
 async function main(argv: string[]): Promise<number> {
+  // A production shell gets the same refusal as a production server start.
+  const refusal = demoSecretRefusal(process.env);
+  if (refusal) throw new CliError(refusal);
   const words = argv.filter((a) => !a.startsWith('-'));
   const name = [words[0], words[1]].filter(Boolean).join(' ');
   const command = commands.find((c) => c.name === name) ?? commands.find((c) => c.name === words[0]);

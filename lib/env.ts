@@ -1,17 +1,22 @@
 import { z } from 'zod';
+import { demoSecretValues } from '@/lib/startup/demo-secrets';
 
 /**
  * Every setting Ferry reads, validated once. Defaults are the documented demo values (README);
- * anything invalid stops start-up with a message naming the variable.
+ * anything invalid stops start-up with a message naming the variable. Secrets default to their
+ * published demo values (lib/startup/demo-secrets.ts), which a production start refuses unless the
+ * run declares itself a demo with FERRY_DEMO=1.
  */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** 1 declares a demo or test run: published demo secrets are then allowed in production mode. */
+  FERRY_DEMO: z.enum(['0', '1']).default('0'),
   DATABASE_URL: z
     .string()
     .regex(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, 'must be mysql://user[:pass]@host[:port]/database')
     .default('mysql://root@127.0.0.1:3306/ferry'),
   UPSTASH_REDIS_REST_URL: z.url().default('http://127.0.0.1:8079'),
-  UPSTASH_REDIS_REST_TOKEN: z.string().min(8).default('ferry-demo-redis-token'),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(8).default(demoSecretValues.UPSTASH_REDIS_REST_TOKEN),
   /** The local redis-server that the development bridge speaks to. */
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   SITE_URL: z.url().default('http://localhost:3000'),
@@ -24,9 +29,9 @@ const schema = z.object({
   FX_PROVIDER: z.enum(['snapshot', 'ecb']).default('snapshot'),
   ECB_DAILY_URL: z.url().default('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml'),
   /** Signs session JWTs (next-auth). */
-  NEXTAUTH_SECRET: z.string().min(16).default('ferry-demo-auth-secret-change-me'),
+  NEXTAUTH_SECRET: z.string().min(16).default(demoSecretValues.NEXTAUTH_SECRET),
   /** 32 bytes, hex or base64: encrypts partner API secrets at rest. */
-  FERRY_SECRET_KEY: z.string().min(32).default('ferry-demo-secret-key-change-me-0000000000'),
+  FERRY_SECRET_KEY: z.string().min(32).default(demoSecretValues.FERRY_SECRET_KEY),
   /** smtp://user:pass@host:port; without it mail is kept in the outbox table only (readable in the admin). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp:// or smtps://').optional(),
   EMAIL_FROM: z.string().min(3).default('Ferry <no-reply@ferry.local>'),
@@ -41,8 +46,13 @@ const schema = z.object({
   COD_FEE_CNY: z.coerce.number().int().min(0).default(2000),
   PAYMENT_GATEWAY: z.enum(['sandbox', 'stripe']).default('sandbox'),
   SANDBOX_GATEWAY_URL: z.url().default('http://127.0.0.1:8081'),
-  SANDBOX_SECRET_KEY: z.string().min(8).default('sk_test_ferry_sandbox'),
-  SANDBOX_WEBHOOK_SECRET: z.string().min(8).default('whsec_ferry_sandbox_demo'),
+  SANDBOX_SECRET_KEY: z.string().min(8).default(demoSecretValues.SANDBOX_SECRET_KEY),
+  /**
+   * Verifies the sandbox gateway's webhooks. The sandbox accepts webhooks only while it is enabled:
+   * it is PAYMENT_GATEWAY (then the demo value is the default), or this is set explicitly. A shop
+   * that runs Stripe therefore never accepts events signed with the published sandbox secret.
+   */
+  SANDBOX_WEBHOOK_SECRET: z.string().min(8).optional(),
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),

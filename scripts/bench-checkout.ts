@@ -23,6 +23,7 @@ import { seedDemo } from '@/db/seed';
 import { createPartnerKey } from '@/lib/api/partner-keys';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { getEnv } from '@/lib/env';
+import { demoSecretValues } from '@/lib/startup/demo-secrets';
 import { readCounters } from '@/lib/inventory/redis-stock';
 import { setStock } from '@/lib/inventory/set-stock';
 import { startBridge } from '@/sandboxes/upstash-bridge/bridge';
@@ -145,7 +146,7 @@ async function main(): Promise<number> {
     placed.push(...batch.map((b) => b.order));
   }
   const stripe = new Stripe('sk_test_unused');
-  const secret = getEnv().SANDBOX_WEBHOOK_SECRET;
+  const secret = process.env.SANDBOX_WEBHOOK_SECRET || demoSecretValues.SANDBOX_WEBHOOK_SECRET;
   const deliveries = placed.flatMap((order) => {
     const body = JSON.stringify({
       id: `evt_${randomUUID()}`,

@@ -5,6 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 export PORT="${PORT:-3000}"
 export SITE_URL="${SITE_URL:-http://localhost:$PORT}"
+# This is the demo: its published secrets are allowed (a production start without this refuses them).
+export FERRY_DEMO=1
 
 BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""
 cleanup() {

@@ -10,6 +10,10 @@ export NEXT_DIST_DIR=".next-test"
 export PORT="${TEST_PORT:-3100}"
 export SITE_URL="http://localhost:$PORT"
 export FERRY_DEBUG_STATS=1
+# The tests run on the published demo secrets: say so, or the production server refuses them.
+export FERRY_DEMO=1
+# The test shop accepts both the sandbox gateway (its own) and Stripe: each secret vouches only for its orders.
+export STRIPE_WEBHOOK_SECRET="${TEST_STRIPE_WEBHOOK_SECRET:-whsec_ferry_test_stripe}"
 export UPSTASH_REDIS_REST_URL="${TEST_UPSTASH_REDIS_REST_URL:-http://127.0.0.1:8078}"
 export FERRY_TEST_BASE_URL="$SITE_URL"
 export SANDBOX_GATEWAY_URL="${TEST_SANDBOX_GATEWAY_URL:-http://127.0.0.1:8082}"

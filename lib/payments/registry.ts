@@ -1,19 +1,29 @@
 import 'server-only';
 import type { GatewayName } from '@/lib/checkout/types';
 import type { Env } from '@/lib/env';
+import { demoSecretValues } from '@/lib/startup/demo-secrets';
 import type { PaymentGateway } from './gateway';
 import { sandboxGateway, stripeGateway } from './stripe-api';
 
-/** The card gateway for an order's gateway name; cash on delivery has none. */
+/**
+ * The sandbox gateway's webhook secret, or null while the sandbox is not enabled: it is enabled as
+ * the shop's gateway (the published demo secret is then its default) or by an explicit secret.
+ */
+function sandboxWebhookSecret(env: Env): string | null {
+  if (env.SANDBOX_WEBHOOK_SECRET) return env.SANDBOX_WEBHOOK_SECRET;
+  return env.PAYMENT_GATEWAY === 'sandbox' ? demoSecretValues.SANDBOX_WEBHOOK_SECRET : null;
+}
+
+/** The card gateway for an order's gateway name; cash on delivery, and a gateway not configured, have none. */
 export function cardGateway(env: Env, name: GatewayName): PaymentGateway | null {
-  if (name === 'sandbox') return sandboxGateway(env);
+  if (name === 'sandbox') return sandboxWebhookSecret(env) ? sandboxGateway(env) : null;
   if (name === 'stripe') return stripeGateway(env);
   return null;
 }
 
-/** The signing secret of a webhook source, or null if that source is not configured. */
+/** The signing secret of a webhook source, or null if that source is not configured (its route answers 404). */
 export function webhookSecret(env: Env, source: string): string | null {
-  if (source === 'sandbox') return env.SANDBOX_WEBHOOK_SECRET;
+  if (source === 'sandbox') return sandboxWebhookSecret(env);
   if (source === 'stripe') return env.STRIPE_WEBHOOK_SECRET ?? null;
   return null;
 }

@@ -132,6 +132,8 @@ function benchEnv(port: number): NodeJS.ProcessEnv {
     SITE_URL: `http://127.0.0.1:${port}`,
     // Exposes /api/internal/stats (SQL statement counter): used for readiness and per-run query counts.
     FERRY_DEBUG_STATS: '1',
+    // Benchmarks run on the published demo secrets, as the demo does.
+    FERRY_DEMO: '1',
   };
 }
 

@@ -5,7 +5,7 @@ import { findTransition } from '@/lib/orders/transitions';
 import { transitionInTx } from '@/lib/orders/transition-order';
 import { chargeObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger, orderForPayment } from './ledger';
+import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
 
 /**
  * charge.refunded: the event carries the charge's refunded *total* so far. The ledger records what
@@ -19,11 +19,28 @@ export async function onChargeRefunded(ctx: EventContext, object: unknown): Prom
   const charge = chargeObject.parse(object);
   const order = await orderForPayment(ctx.tx, charge.metadata.order_number);
   if (!order) return { outcome: 'unknown_order' };
+  const foreign = foreignSourceReason(order, ctx.source);
+  if (foreign) {
+    // Recorded for finance as flagged (it counts toward nothing: the refund rows below read only
+    // the order's own gateway's recorded rows), and the order is left alone.
+    await appendLedger(ctx.tx, {
+      orderId: order.id,
+      gateway: ctx.source,
+      transactionId: `${charge.id}:${charge.amount_refunded}`,
+      kind: 'refund',
+      amountMinor: charge.amount_refunded,
+      currency: charge.currency.toUpperCase(),
+      eventId: ctx.eventId,
+      flagReason: foreign,
+    });
+    await recordAudit(ctx.tx, { type: 'gateway', id: ctx.source }, 'payment.flagged', { type: 'order', id: order.id }, { reason: foreign, chargeId: charge.id });
+    return { outcome: 'flagged' };
+  }
   const transactionId = `${charge.id}:${charge.amount_refunded}`;
   const earlier = await ctx.tx
     .select({ transactionId: paymentLedger.transactionId, amountMinor: paymentLedger.amountMinor })
     .from(paymentLedger)
-    .where(and(eq(paymentLedger.orderId, order.id), eq(paymentLedger.kind, 'refund'), like(paymentLedger.transactionId, `${charge.id.replace(/[\\%_]/g, '\\$&')}:%`)));
+    .where(and(eq(paymentLedger.orderId, order.id), eq(paymentLedger.gateway, ctx.source), eq(paymentLedger.status, 'recorded'), eq(paymentLedger.kind, 'refund'), like(paymentLedger.transactionId, `${charge.id.replace(/[\\%_]/g, '\\$&')}:%`)));
   if (earlier.some((row) => row.transactionId === transactionId)) return { outcome: 'duplicate_refund' };
   const increment = charge.amount_refunded - earlier.reduce((total, row) => total + row.amountMinor, 0);
   if (increment <= 0) return { outcome: 'stale_refund' };

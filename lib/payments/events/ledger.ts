@@ -18,6 +18,16 @@ export async function appendLedger(
   return result.affectedRows === 1;
 }
 
+/**
+ * Why an event may not touch this order because it came from another gateway than the order's
+ * own, or null. Each gateway's webhook secret vouches only for its own payments: an event signed
+ * with the sandbox's secret (published for the demo) must never pay or refund a Stripe order, nor
+ * any gateway's event a cash-on-delivery order.
+ */
+export function foreignSourceReason(order: { gateway: string }, source: string): string | null {
+  return order.gateway === source ? null : `event from the ${source} gateway for an order that pays through ${order.gateway}`;
+}
+
 export async function orderForPayment(tx: Executor, number: string) {
   const [order] = await tx
     .select({ id: orders.id, status: orders.status, chargeMinor: orders.chargeMinor, chargeCurrency: orders.chargeCurrency, gateway: orders.gateway })

@@ -1,7 +1,7 @@
 import { recordAudit } from '@/lib/audit/record';
 import { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger, orderForPayment } from './ledger';
+import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
 
 /**
  * payment_intent.payment_failed: recorded, never a status change. A pending order stays payable
@@ -20,6 +20,7 @@ export async function onPaymentFailed(ctx: EventContext, object: unknown): Promi
     amountMinor: intent.amount,
     currency: intent.currency.toUpperCase(),
     eventId: ctx.eventId,
+    flagReason: foreignSourceReason(order, ctx.source),
   });
   await recordAudit(ctx.tx, { type: 'gateway', id: ctx.source }, 'payment.failed', { type: 'order', id: order.id }, {
     paymentId: intent.id,

@@ -4,12 +4,13 @@ import { recordAudit } from '@/lib/audit/record';
 import { transitionInTx } from '@/lib/orders/transition-order';
 import { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger, orderForPayment } from './ledger';
+import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
 import { onPriceDifferencePaid } from './price-difference-paid';
 
 /**
- * payment_intent.succeeded: record the charge once; the order becomes paid only if the amount and
- * currency are exactly its pinned charge and it is still pending. Anything else is flagged for
+ * payment_intent.succeeded: record the charge once; the order becomes paid only if the event comes
+ * from the order's own gateway, the amount and currency are exactly its pinned charge and it is
+ * still pending. Anything else is flagged for
  * finance (a mismatch, or money for an order that expired meanwhile) and changes no status.
  */
 export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Promise<HandlerResult> {
@@ -21,12 +22,13 @@ export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Pr
   const amount = intent.amount_received ?? intent.amount;
   const currency = intent.currency.toUpperCase();
 
-  let flagReason: string | null = null;
-  if (amount !== order.chargeMinor || currency !== order.chargeCurrency) {
-    flagReason = `paid ${amount} ${currency}, order charge is ${order.chargeMinor} ${order.chargeCurrency}`;
-  } else if (order.status === 'cancelled' || order.status === 'refunded') {
-    flagReason = `payment arrived for a ${order.status} order`;
-  }
+  const flagReason =
+    foreignSourceReason(order, ctx.source) ??
+    (amount !== order.chargeMinor || currency !== order.chargeCurrency
+      ? `paid ${amount} ${currency}, order charge is ${order.chargeMinor} ${order.chargeCurrency}`
+      : order.status === 'cancelled' || order.status === 'refunded'
+        ? `payment arrived for a ${order.status} order`
+        : null);
   const isNew = await appendLedger(ctx.tx, {
     orderId: order.id,
     gateway: ctx.source,
@@ -38,7 +40,8 @@ export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Pr
     flagReason,
   });
   if (!isNew) return { outcome: 'duplicate_payment' };
-  await ctx.tx.update(orders).set({ gatewayPaymentId: intent.id }).where(eq(orders.id, order.id));
+  // A foreign source's payment id is not the order's payment (refunds go to the order's own gateway).
+  if (!foreignSourceReason(order, ctx.source)) await ctx.tx.update(orders).set({ gatewayPaymentId: intent.id }).where(eq(orders.id, order.id));
   if (flagReason) {
     await recordAudit(ctx.tx, { type: 'gateway', id: ctx.source }, 'payment.flagged', { type: 'order', id: order.id }, { reason: flagReason, paymentId: intent.id });
     return { outcome: 'flagged' };

@@ -5,12 +5,13 @@ import { applyDifferencePayment } from '@/lib/purchasing/apply-difference-paymen
 import type { paymentIntentObject } from '../webhook-event';
 import type { z } from 'zod';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger, orderForPayment } from './ledger';
+import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
 
 /**
  * payment_intent.succeeded for a price-difference request (`metadata.price_difference_id`): the
  * charge goes to the ledger under the order, checked against the request's own amount and currency
- * (not the order's charge); the order's status and payment id are left alone. A matching payment
+ * (not the order's charge) and its source (the order's gateway, and the payment Ferry started for
+ * the request); the order's status and payment id are left alone. A matching payment
  * for an open request marks it paid and sends its lines back to purchasing; anything else (another
  * amount, a request declined or cancelled meanwhile) is flagged for finance.
  */
@@ -20,7 +21,7 @@ export async function onPriceDifferencePaid(ctx: EventContext, intent: z.infer<t
   const differenceId = Number(intent.metadata.price_difference_id);
   const [difference] = Number.isSafeInteger(differenceId)
     ? await ctx.tx
-        .select({ id: priceDifferences.id, status: priceDifferences.status, chargeMinor: priceDifferences.chargeMinor, chargeCurrency: priceDifferences.chargeCurrency })
+        .select({ id: priceDifferences.id, status: priceDifferences.status, chargeMinor: priceDifferences.chargeMinor, chargeCurrency: priceDifferences.chargeCurrency, gatewayPaymentId: priceDifferences.gatewayPaymentId })
         .from(priceDifferences)
         .where(and(eq(priceDifferences.id, differenceId), eq(priceDifferences.orderId, order.id)))
         .for('update')
@@ -29,9 +30,14 @@ export async function onPriceDifferencePaid(ctx: EventContext, intent: z.infer<t
   const currency = intent.currency.toUpperCase();
 
   let flagReason: string | null = null;
-  if (!difference) flagReason = `payment for price difference ${String(intent.metadata.price_difference_id)}, which this order does not have`;
+  // A cash-on-delivery order pays its differences by card, so only its own payment id vouches for it.
+  const foreign = order.gateway === 'cod' ? null : foreignSourceReason(order, ctx.source);
+  if (foreign) flagReason = foreign;
+  else if (!difference) flagReason = `payment for price difference ${String(intent.metadata.price_difference_id)}, which this order does not have`;
   else if (amount !== difference.chargeMinor || currency !== difference.chargeCurrency) {
     flagReason = `paid ${amount} ${currency}, price difference ${difference.id} is ${difference.chargeMinor} ${difference.chargeCurrency}`;
+  } else if (difference.gatewayPaymentId && difference.gatewayPaymentId !== intent.id) {
+    flagReason = `payment ${intent.id} is not the one started for price difference ${difference.id}`;
   } else if (difference.status !== 'open') flagReason = `payment arrived for a ${difference.status} price difference ${difference.id}`;
 
   const isNew = await appendLedger(ctx.tx, { orderId: order.id, gateway: ctx.source, transactionId: intent.id, kind: 'charge', amountMinor: amount, currency, eventId: ctx.eventId, flagReason });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { demoSecretValues } from '@/lib/startup/demo-secrets';
 import { SupplierError } from '../types';
 
 /**
@@ -9,9 +10,9 @@ import { SupplierError } from '../types';
  */
 const schema = z.object({
   ALIBABA_1688_APP_KEY: z.string().regex(/^\d{4,20}$/, 'must be the numeric app key').default('8068168'),
-  ALIBABA_1688_APP_SECRET: z.string().min(8).default('ferry-demo-1688-secret'),
+  ALIBABA_1688_APP_SECRET: z.string().min(8).default(demoSecretValues.ALIBABA_1688_APP_SECRET),
   ALIBABA_1688_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8085'),
-  ALIBABA_1688_REFRESH_TOKEN: z.string().min(8).default('ferry-demo-1688-refresh-token'),
+  ALIBABA_1688_REFRESH_TOKEN: z.string().min(8).default(demoSecretValues.ALIBABA_1688_REFRESH_TOKEN),
   ALIBABA_1688_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
   /** When set, `https://cbu01.alicdn.com/…` images are fetched from this base instead (the sandbox's demo CDN). */
   ALIBABA_1688_CDN_URL: z.url({ protocol: /^https?$/ }).optional(),

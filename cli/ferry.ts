@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { closeDatabases } from '@/db/client';
 import { EnvError } from '@/lib/env';
-import { demoSecretRefusal } from '@/lib/startup/demo-secrets';
+import { demoSecretRefusal } from '@/lib/demo-secrets';
 import { CliError, usage } from './errors';
 import { commands } from './commands';
 

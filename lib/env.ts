@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { demoSecretValues } from '@/lib/startup/demo-secrets';
+import { demoSecretValues } from '@/lib/demo-secrets';
 
 /**
  * Every setting Ferry reads, validated once. Defaults are the documented demo values (README);

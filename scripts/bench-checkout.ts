@@ -23,7 +23,7 @@ import { seedDemo } from '@/db/seed';
 import { createPartnerKey } from '@/lib/api/partner-keys';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { getEnv } from '@/lib/env';
-import { demoSecretValues } from '@/lib/startup/demo-secrets';
+import { demoSecretValues } from '@/lib/demo-secrets';
 import { readCounters } from '@/lib/inventory/redis-stock';
 import { setStock } from '@/lib/inventory/set-stock';
 import { startBridge } from '@/sandboxes/upstash-bridge/bridge';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
-import { demoSecretValues } from '@/lib/startup/demo-secrets';
+import { demoSecretValues } from '@/lib/demo-secrets';
 import { cardGateway, webhookSecret } from './registry';
 
 describe('which payment gateways accept webhooks', () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { GatewayName } from '@/lib/checkout/types';
 import type { Env } from '@/lib/env';
-import { demoSecretValues } from '@/lib/startup/demo-secrets';
+import { demoSecretValues } from '@/lib/demo-secrets';
 import type { PaymentGateway } from './gateway';
 import { sandboxGateway, stripeGateway } from './stripe-api';
 

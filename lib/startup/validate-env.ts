@@ -1,5 +1,5 @@
 import { EnvError, getEnv } from '@/lib/env';
-import { demoSecretRefusal } from './demo-secrets';
+import { demoSecretRefusal } from '@/lib/demo-secrets';
 
 /**
  * Node-only start-up check: an invalid setting stops the server with a message naming it, and a

@@ -8,7 +8,7 @@ import { closeDatabases, databaseFor, type Database } from '@/db/client';
 import { orders, paymentLedger, skus } from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
 import type { GatewayName } from '@/lib/checkout/types';
-import { demoSecretValues } from '@/lib/startup/demo-secrets';
+import { demoSecretValues } from '@/lib/demo-secrets';
 import { orderInput } from '../support/checkout-fixtures';
 
 // Runs against the production server `npm test` starts (scripts/test.sh), a shop that accepts both

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { demoSecretValues } from '@/lib/startup/demo-secrets';
+import { demoSecretValues } from '@/lib/demo-secrets';
 import { SupplierError } from '../types';
 
 /**

@@ -48,6 +48,11 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   /** Open API requests per minute per partner key (a key's own limit overrides it). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Proxies in front of Ferry that append to X-Forwarded-For (a load balancer, a CDN): the client is
+   * the Nth address from the right. 0: Ferry faces the clients itself and uses the socket's address.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Exposes /api/internal/stats (SQL query counter) for tests and benchmarks. Never in production. */
   FERRY_DEBUG_STATS: z.enum(['0', '1']).default('0'),
 });

@@ -58,6 +58,19 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   /** Open API requests per minute per partner key (a key's own limit overrides it). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Proxies in front of Ferry that append to X-Forwarded-For (a load balancer, a CDN): the client is
+   * the Nth address from the right. 0: Ferry faces the clients itself and uses the socket's address.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Hosts product images may be downloaded from (comma-separated; `*.example.com` matches its
+   * subdomains). Marketplace image CDNs by default; ALIBABA_1688_CDN_URL is allowed on top.
+   */
+  IMAGE_HOSTS: z
+    .string()
+    .regex(/^\s*(\*\.)?[a-z0-9.-]+\s*(,\s*(\*\.)?[a-z0-9.-]+\s*)*$/i, 'host names or *.domain patterns, comma-separated')
+    .default('*.alicdn.com,*.360buyimg.com,*.yangkeduo.com,*.pddpic.com,*.weidian.com,*.geilicdn.com'),
   /** Exposes /api/internal/stats (SQL query counter) for tests and benchmarks. Never in production. */
   FERRY_DEBUG_STATS: z.enum(['0', '1']).default('0'),
 });

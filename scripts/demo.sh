@@ -42,6 +42,6 @@ done
 rm -rf "${NEXT_DIST_DIR:-.next}/cache"
 log "building"; node_modules/.bin/next build >&2
 log "serving on http://localhost:$PORT"
-node_modules/.bin/next start -p "$PORT" &
+node scripts/serve.mjs -p "$PORT" &
 SERVER_PID=$!
 wait "$SERVER_PID"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: lint, typecheck, unit tests, then integration and end-to-end tests against a real
-# MariaDB, Redis (through the Upstash bridge) and a production build served by `next start`.
+# MariaDB, Redis (through the Upstash bridge) and a production build served the way `npm start`
+# serves it (scripts/serve.mjs: Next plus the socket address for rate limits).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -57,7 +58,7 @@ ferry user create --email admin@ferry.test --password ferry-test-admin --role ad
 # A clean build: the data cache under the build folder must not outlive the reseeded database.
 rm -rf "$NEXT_DIST_DIR"
 log "building"; node_modules/.bin/next build >/dev/null
-node_modules/.bin/next start -p "$PORT" >var/test-server.log 2>&1 &
+node scripts/serve.mjs -p "$PORT" >var/test-server.log 2>&1 &
 SERVER_PID=$!
 wait_http "$SITE_URL/api/internal/stats" 60 || { log "the server did not start"; cat var/test-server.log >&2; exit 1; }
 

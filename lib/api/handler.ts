@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from '@upstash/redis';
 import { getDb, type Database } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
+import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 import { getRedis } from '@/lib/redis';
 import { authenticateRequest } from './authenticate';
 import {
@@ -32,8 +33,6 @@ export type ApiContext<P> = {
 export type ApiHandler<P> = (context: ApiContext<P>) => Promise<Response | object> | Response | object;
 
 const BASE_HEADERS = { 'Cache-Control': 'no-store' } as const;
-/** Partner requests are small JSON documents; anything larger is refused before it is buffered or hashed. */
-const MAX_BODY_BYTES = 1_000_000;
 
 /** A JSON answer with the open API's headers (never cached). */
 export function apiJson(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -50,9 +49,8 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
-      if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-      const rawBody = await request.text();
-      if (Buffer.byteLength(rawBody, 'utf8') > MAX_BODY_BYTES) throw tooLarge();
+      // Partner requests are small JSON documents; a larger one is refused before it is buffered or hashed.
+      const rawBody = await readBodyText(request, bodyLimits.openApi);
       const db = getDb();
       const redis = redisOrNull();
       const partner = await authenticateRequest({ db, redis }, request, rawBody);
@@ -101,10 +99,6 @@ async function release(db: Database, partnerKeyId: string, key: string, requestI
   await releaseIdempotencyKey(db, partnerKeyId, key).catch((e: unknown) =>
     console.error(`[api] ${requestId} could not release an idempotency key: ${(e as Error).message}`),
   );
-}
-
-function tooLarge(): AppError {
-  return new AppError('bad_request', `The request body must be at most ${MAX_BODY_BYTES} bytes`);
 }
 
 function redisOrNull(): Redis | null {

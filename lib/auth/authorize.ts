@@ -19,7 +19,7 @@ type Deps = { limiter: Limiter; hooks?: readonly SignInHook[] };
  */
 export async function authorizeCredentials(
   db: Database,
-  input: { email: unknown; password: unknown; ip: string },
+  input: { email: unknown; password: unknown; ip: string | null },
   deps: Deps,
 ): Promise<AuthorizedUser | null> {
   const email = emailSchema.safeParse(input.email);

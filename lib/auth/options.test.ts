@@ -24,11 +24,12 @@ describe('authOptions', () => {
     expect(authOptions.pages?.signIn).toBe('/en/account/sign-in');
   });
 
-  it('passes email, password and the client IP to the credentials check, and hands next-auth a string id', async () => {
+  it('passes email, password and the socket address (not a forwarded claim) to the credentials check, and hands next-auth a string id', async () => {
     authorizeCredentials.mockResolvedValue({ id: 42, email: 'a@example.com', role: 'finance', name: null });
-    const user = await authorize({ email: 'A@example.com', password: 'pw-123456' }, { headers: { 'x-forwarded-for': '198.51.100.4, 10.0.0.1' } });
+    const headers = { 'x-forwarded-for': '198.51.100.4, 10.0.0.1', 'x-ferry-client-ip': '::ffff:192.0.2.44' };
+    const user = await authorize({ email: 'A@example.com', password: 'pw-123456' }, { headers });
     expect(user).toEqual({ id: '42', email: 'a@example.com', role: 'finance', name: null });
-    expect(authorizeCredentials.mock.calls[0]?.[1]).toEqual({ email: 'A@example.com', password: 'pw-123456', ip: '198.51.100.4' });
+    expect(authorizeCredentials.mock.calls[0]?.[1]).toEqual({ email: 'A@example.com', password: 'pw-123456', ip: '192.0.2.44' });
   });
 
   it('turns a rate limit into the RateLimited code and hides any other failure behind Unavailable', async () => {

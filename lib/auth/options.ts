@@ -4,8 +4,9 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
+import { clientIp } from '@/lib/http/client-ip';
 import { authorizeCredentials } from './authorize';
-import { clientIp, getLimiter } from './rate-limit';
+import { getLimiter } from './rate-limit';
 import { signInErrors } from './sign-in-errors';
 
 const env = getEnv();

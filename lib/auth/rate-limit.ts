@@ -3,14 +3,19 @@ import { Ratelimit, type Duration } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
 import { getEnv } from '@/lib/env';
 import { getRedis } from '@/lib/redis';
+import { createMemoryWindow, durationMs } from './memory-limiter';
 
 /** One sliding-window rule: at most `limit` hits per `window` for one identifier. */
 type Rule = { name: string; limit: number; window: Duration };
 
 /** Every rule a check applies must pass; `key` picks the identifier each rule counts against. */
 export type Limiter = {
-  /** True when allowed. Fails open: an unreachable Redis allows the attempt (with a warning). */
-  check(keys: Record<string, string>): Promise<boolean>;
+  /**
+   * True when allowed. A missing identifier (a client whose address cannot be told) is refused.
+   * Redis unreachable or slower than a second: the in-process limiter decides (same rules, per
+   * process), so a Redis outage never switches the limits off.
+   */
+  check(keys: Record<string, string | null | undefined>): Promise<boolean>;
 };
 
 /**
@@ -37,33 +42,43 @@ export const rateLimitRules = {
 
 export type RateLimitName = keyof typeof rateLimitRules;
 
-export function createLimiter(redis: Redis, name: RateLimitName, prefix = 'ferry:rl'): Limiter {
+export function createLimiter(redis: Redis, name: RateLimitName, prefix = 'ferry:rl', options: { timeoutMs?: number } = {}): Limiter {
   const limiters = rateLimitRules[name].map((rule: Rule) => ({
     rule,
     limiter: new Ratelimit({
       redis,
       limiter: Ratelimit.slidingWindow(rule.limit, rule.window),
       prefix: `${prefix}:${name}:${rule.name}`,
-      // A Redis that does not answer within a second lets the attempt through (fail open).
-      timeout: 1000,
+      // A Redis that does not answer within a second: the in-process limiter decides instead.
+      timeout: options.timeoutMs ?? 1000,
       analytics: false,
     }),
+    memory: createMemoryWindow({ limit: rule.limit, windowMs: durationMs(rule.window) }),
   }));
+  let lastWarning = 0;
+  const warn = (why: string) => {
+    // At most one line a minute: an outage must not flood the log.
+    if (Date.now() - lastWarning < 60_000) return;
+    lastWarning = Date.now();
+    console.warn(`[rate-limit] ${name}: ${why}; limiting in this process until it answers again`);
+  };
   return {
     async check(keys) {
-      try {
-        const results = await Promise.all(
-          limiters.map(({ rule, limiter }) => {
-            const identifier = keys[rule.name];
-            return identifier ? limiter.limit(identifier) : Promise.resolve({ success: true, reason: undefined });
-          }),
-        );
-        if (results.some((r) => r.reason === 'timeout')) console.warn(`[rate-limit] ${name}: Redis timed out, allowing the attempt`);
-        return results.every((r) => r.success);
-      } catch (error) {
-        console.warn(`[rate-limit] ${name}: Redis unreachable, allowing the attempt (${error instanceof Error ? error.message : String(error)})`);
-        return true;
+      const missing = limiters.find(({ rule }) => !keys[rule.name]);
+      if (missing) {
+        console.warn(`[rate-limit] ${name}: no ${missing.rule.name} to count the attempt against; refused`);
+        return false;
       }
+      // Every rule is counted in memory too, whatever Redis says: the fallback then starts from this process's recent attempts.
+      const inMemory = limiters.map(({ rule, memory }) => memory.hit(keys[rule.name]!));
+      try {
+        const results = await Promise.all(limiters.map(({ rule, limiter }) => limiter.limit(keys[rule.name]!)));
+        if (!results.some((r) => r.reason === 'timeout')) return results.every((r) => r.success);
+        warn('Redis timed out');
+      } catch (error) {
+        warn(`Redis unreachable (${error instanceof Error ? error.message : String(error)})`);
+      }
+      return inMemory.every(Boolean);
     },
   };
 }
@@ -81,14 +96,4 @@ export function getLimiter(name: RateLimitName): Limiter {
     shared.set(name, limiter);
   }
   return limiter;
-}
-
-/** The client's address as the proxy in front reports it (first hop of X-Forwarded-For). */
-export function clientIp(headers: { get(name: string): string | null } | Record<string, unknown>): string {
-  const read = (name: string): string | undefined => {
-    if (typeof (headers as { get?: unknown }).get === 'function') return (headers as { get(n: string): string | null }).get(name) ?? undefined;
-    const value = (headers as Record<string, unknown>)[name];
-    return Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value : undefined;
-  };
-  return read('x-forwarded-for')?.split(',')[0]?.trim() || read('x-real-ip')?.trim() || 'unknown';
 }

@@ -15,6 +15,7 @@ export const appErrorStatus = {
   prices_moved: 409,
   idempotency_mismatch: 422,
   idempotency_in_progress: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   payment_unavailable: 503,
   unavailable: 503,

@@ -1,5 +1,5 @@
 /** Why a download failed; `reason` is what staff read in the failed-images list. */
-export type FetchFailureKind = 'http' | 'timeout' | 'network' | 'too_large' | 'not_image';
+export type FetchFailureKind = 'http' | 'timeout' | 'network' | 'too_large' | 'not_image' | 'refused';
 
 export class ImageFetchError extends Error {
   constructor(

@@ -1,4 +1,7 @@
+import { getEnv } from '@/lib/env';
 import { backoffDelay, fromThrown, httpFailure, ImageFetchError } from './fetch-errors';
+import { createGuardedTransport, type ImageTransport } from './guarded-transport';
+import { parseImageHosts } from './image-url-policy';
 import { checkHeaders, createStallGuard, readBody } from './read-body';
 import { createSemaphore } from './semaphore';
 import { createTokenBucket, type TokenBucket } from './token-bucket';
@@ -18,9 +21,14 @@ export type ImageFetcherOptions = {
   maxBytes?: number;
   /** Maps a stored URL to the one actually fetched (e.g. a CDN URL to the local 1688 sandbox). */
   rewriteUrl?: (url: string) => string;
+  /** Hosts images may come from (`*.domain` patterns); IMAGE_HOSTS by default. */
+  imageHosts?: readonly string[];
+  /** URL prefixes fetched without the public-address check: only a configured stand-in CDN (ALIBABA_1688_CDN_URL). */
+  trustedBases?: readonly string[];
   /** Share one bucket between several fetchers; otherwise each gets its own. */
   bucket?: TokenBucket;
-  fetchImpl?: typeof fetch;
+  /** The HTTP client; by default one that checks every URL and redirect against the hosts above and connects only to public addresses. */
+  fetchImpl?: ImageTransport;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 };
@@ -46,7 +54,8 @@ export function createImageFetcher(options: ImageFetcherOptions = {}): ImageFetc
   const o = { ...fetcherDefaults, ...definedOnly(options) };
   const semaphore = createSemaphore(o.concurrency);
   const bucket = options.bucket ?? (o.bytesPerSecond === null ? null : createTokenBucket({ bytesPerSecond: o.bytesPerSecond, burst: options.burstBytes }));
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const fetchImpl =
+    options.fetchImpl ?? createGuardedTransport({ hosts: options.imageHosts ?? parseImageHosts(getEnv().IMAGE_HOSTS), trustedBases: options.trustedBases ?? [] });
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const counters = { attempts: 0, retries: 0, bytes: 0, succeeded: 0, failed: 0 };

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { productImages } from '@/db/schema/catalog';
 import type { Database } from '@/db/client';
 import { deriveImages } from './derive';
+import { ImageFetchError } from './fetch-errors';
 import type { MediaStorage } from './storage';
 
 /** Downloads one original. `createImageFetcher(...).fetch` is the production one. */
@@ -122,6 +123,7 @@ async function deriveStep(original: Buffer) {
   try {
     return await deriveImages(original);
   } catch (error) {
+    if (error instanceof ImageFetchError) throw error;
     throw new Error(`not an image: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

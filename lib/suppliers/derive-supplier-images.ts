@@ -17,19 +17,24 @@ export function deriveSupplierImages(
 ): Promise<ImagePipelineRun> {
   return runImagePipeline(db, {
     storage: options.storage,
-    fetcher: { rewriteUrl: cdnRewrite(), ...options.fetcher },
+    fetcher: { ...cdnStandIn(), ...options.fetcher },
     productIds: options.productIds,
     maxRows: options.maxRows,
     batchSize: options.maxRows,
   });
 }
 
-function cdnRewrite(): ((url: string) => string) | undefined {
+/**
+ * With ALIBABA_1688_CDN_URL set, 1688's alicdn URLs are fetched from it, and that base (on this
+ * machine in the demo and tests) is the one place exempt from the public-address check; every other
+ * URL, redirects included, must be on IMAGE_HOSTS and resolve to public addresses.
+ */
+function cdnStandIn(): Pick<ImageFetcherOptions, 'rewriteUrl' | 'trustedBases'> {
   try {
     const keys = alibaba1688Keys(process.env);
-    return keys.cdnUrl ? (url) => cdnUrlFor(url, keys) : undefined;
+    return keys.cdnUrl ? { rewriteUrl: (url) => cdnUrlFor(url, keys), trustedBases: [keys.cdnUrl] } : {};
   } catch {
     // No usable 1688 settings: URLs are fetched as they are.
-    return undefined;
+    return {};
   }
 }

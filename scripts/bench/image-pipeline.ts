@@ -63,7 +63,8 @@ export async function benchImagePipeline(options: ImagePipelineBenchOptions = {}
   });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-bench-media-'));
   const storage = createLocalStorage(dir);
-  const fetcher = createImageFetcher({ concurrency: options.concurrency ?? 10, bytesPerSecond: cap, baseDelayMs: 100 });
+  // The local stand-in CDN is trusted the way ALIBABA_1688_CDN_URL is in the demo.
+  const fetcher = createImageFetcher({ concurrency: options.concurrency ?? 10, bytesPerSecond: cap, baseDelayMs: 100, trustedBases: [server.origin] });
   // Decoding runs beside the downloads, never in their slots: sharp's speed must not hide or fake the cap.
   const cpu = createSemaphore(Math.max(1, os.availableParallelism()));
 

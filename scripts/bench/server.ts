@@ -161,7 +161,8 @@ export async function startBenchServer(port = benchPort(), env: Record<string, s
   // proxy's URLs but not in the router, so with 127.0.0.1 every proxy rewrite becomes an external
   // proxy back to itself and the storefront 307-loops (vercel/next.js#94745). localhost resolves to
   // 127.0.0.1 here; readiness below is checked on 127.0.0.1, so any other binding fails loudly.
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', 'localhost', '-p', String(port)], {
+  // scripts/serve.mjs is what `npm start` runs: `next start` plus the socket address for rate limits.
+  const child = spawn(process.execPath, ['scripts/serve.mjs', '-H', 'localhost', '-p', String(port)], {
     env: { ...benchEnv(port), ...env },
     stdio: ['ignore', log, log],
     detached: true,

@@ -65,7 +65,7 @@ const catalog = () => [0, 1, 2, 3, 4, 5].map((i) => product(i));
 const runPipeline = () =>
   runImagePipeline(handle.db, {
     storage: media,
-    fetcher: { concurrency: cap, bytesPerSecond: null, baseDelayMs: 5, timeoutMs: 2000, rewriteUrl: (url) => url.replace(cdn, server.origin) },
+    fetcher: { concurrency: cap, bytesPerSecond: null, baseDelayMs: 5, timeoutMs: 2000, rewriteUrl: (url) => url.replace(cdn, server.origin), trustedBases: [server.origin] },
   });
 
 const jpeg = (seed: number) =>
@@ -158,13 +158,13 @@ describe('image pipeline', () => {
     const only = await runImagePipeline(handle.db, {
       storage: media,
       productIds: [first],
-      fetcher: { concurrency: cap, bytesPerSecond: null, baseDelayMs: 5, rewriteUrl: (url) => url.replace(cdn, server.origin) },
+      fetcher: { concurrency: cap, bytesPerSecond: null, baseDelayMs: 5, rewriteUrl: (url) => url.replace(cdn, server.origin), trustedBases: [server.origin] },
     });
     expect(only.processed).toBe(2);
     expect(await pendingOf(first)).toBe(0);
     expect(await pendingOf(second)).toBe(3);
 
-    const bounded = await runImagePipeline(handle.db, { storage: media, maxRows: 2, fetcher: { bytesPerSecond: null, rewriteUrl: (url) => url.replace(cdn, server.origin) } });
+    const bounded = await runImagePipeline(handle.db, { storage: media, maxRows: 2, fetcher: { bytesPerSecond: null, rewriteUrl: (url) => url.replace(cdn, server.origin), trustedBases: [server.origin] } });
     expect(bounded.processed).toBe(2);
     expect(await pendingOf(second)).toBe(1);
     await importProducts(handle.db, catalog(), importOptions);
@@ -175,7 +175,7 @@ describe('image pipeline', () => {
     const blobs = new Map([0, 1].map((i) => [`/blob-${i}.bin`, randomBytes(1_000_000)] as const));
     const blobServer = await startFlakyImageServer({ images: blobs });
     try {
-      const fetcher = createImageFetcher({ bytesPerSecond: 1_000_000 });
+      const fetcher = createImageFetcher({ bytesPerSecond: 1_000_000, trustedBases: [blobServer.origin] });
       const started = performance.now();
       const bodies = await Promise.all([...blobs.keys()].map((p) => fetcher.fetch(`${blobServer.origin}${p}`)));
       const seconds = (performance.now() - started) / 1000;
@@ -194,7 +194,7 @@ describe('image pipeline', () => {
       await importProducts(handle.db, [product(6, ['p5-0', 'p5-1'])], importOptions);
       const config = { endpoint: s3.origin, bucket: 'ferry-media', region: 'eu-central-1', accessKeyId: 'AKIAFERRYTEST' };
       const wrongKey = createS3Storage({ ...config, secretAccessKey: 'not-the-secret' });
-      const fetcher = createImageFetcher({ bytesPerSecond: null, rewriteUrl: (url) => url.replace(cdn, server.origin) });
+      const fetcher = createImageFetcher({ bytesPerSecond: null, rewriteUrl: (url) => url.replace(cdn, server.origin), trustedBases: [server.origin] });
       expect(await processPendingImages(handle.db, wrongKey, fetcher.fetch)).toMatchObject({ processed: 0, failed: 2 });
       const failed = await listFailedImages(handle.db);
       expect(failed.items.map((i) => i.error)).toContain('storage: S3 PUT answered 403 SignatureDoesNotMatch');

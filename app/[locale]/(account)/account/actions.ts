@@ -10,11 +10,12 @@ import { addressFieldErrors, addressFields, shippingAddressSchema } from '@/lib/
 import { emailSchema, passwordSchema } from '@/lib/auth/create-user';
 import { confirmPasswordReset, requestPasswordReset } from '@/lib/auth/password-reset';
 import { accountPaths } from '@/lib/auth/paths';
-import { clientIp, getLimiter } from '@/lib/auth/rate-limit';
+import { getLimiter } from '@/lib/auth/rate-limit';
 import { registerCustomer } from '@/lib/auth/register-customer';
 import { requireUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
+import { clientIp } from '@/lib/http/client-ip';
 import { defaultLocale, locales } from '@/lib/i18n/locales';
 
 // Each action: validate (zod) → authenticate or rate-limit → one lib call → revalidate or redirect.

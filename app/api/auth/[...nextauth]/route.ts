@@ -1,7 +1,24 @@
 // GET/POST /api/auth/* — next-auth's endpoints (csrf, credentials callback, session, sign-out), called by next-auth/react in the browser.
 import NextAuth from 'next-auth';
+import { NextRequest } from 'next/server';
 import { authOptions } from '@/lib/auth/options';
+import { isAppError } from '@/lib/errors';
+import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 
-const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
 
-export { handler as GET, handler as POST };
+const handler = NextAuth(authOptions) as (request: NextRequest, context: Context) => Promise<Response>;
+
+// next-auth reads the whole form body itself: it gets a copy read under the cap instead.
+async function POST(request: NextRequest, context: Context): Promise<Response> {
+  let body: string;
+  try {
+    body = await readBodyText(request, bodyLimits.auth);
+  } catch (error) {
+    if (isAppError(error)) return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    throw error;
+  }
+  return handler(new NextRequest(request, { body }), context);
+}
+
+export { handler as GET, POST };

@@ -1,6 +1,8 @@
 // POST /api/internal/revalidate — the CLI (catalog sync, stock set) and background syncs: expire cache tags by name.
 import { revalidateTag } from 'next/cache';
 import { getEnv } from '@/lib/env';
+import { isAppError } from '@/lib/errors';
+import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 import { isValidRevalidateSignature, REVALIDATE_SIGNATURE_HEADER, revalidateBodySchema } from '@/lib/cache/revalidate-signature';
 
 export const dynamic = 'force-dynamic';
@@ -8,9 +10,13 @@ export const dynamic = 'force-dynamic';
 const error = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
 
 export async function POST(request: Request): Promise<Response> {
-  const body = await request.text();
-  // 1000 tags of at most 256 characters, in JSON.
-  if (body.length > 300_000) return error(413, 'payload_too_large', 'At most 1000 tags per call');
+  let body: string;
+  try {
+    body = await readBodyText(request, bodyLimits.revalidate);
+  } catch (e) {
+    if (isAppError(e)) return error(e.status, e.code, 'At most 1000 tags per call');
+    throw e;
+  }
   if (!isValidRevalidateSignature(getEnv().FERRY_SECRET_KEY, body, request.headers.get(REVALIDATE_SIGNATURE_HEADER))) {
     return error(401, 'unauthorized', 'Bad or missing signature');
   }

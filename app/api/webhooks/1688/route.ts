@@ -3,6 +3,7 @@ import { after, NextResponse } from 'next/server';
 import { serverRevalidator } from '@/lib/cache/server-revalidator';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
+import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 import { getRedis } from '@/lib/redis';
 import { kickPushWorker } from '@/lib/suppliers/push/drain-push-queue';
 import { receivePush, type ReceivedPush } from '@/lib/suppliers/push/receive-push';
@@ -10,10 +11,10 @@ import { receivePush, type ReceivedPush } from '@/lib/suppliers/push/receive-pus
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request) {
-  const rawBody = await request.text();
   const db = getDb();
   let stored: ReceivedPush;
   try {
+    const rawBody = await readBodyText(request, bodyLimits.push1688);
     stored = await receivePush(db, '1688', rawBody);
   } catch (error) {
     if (isAppError(error)) return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });

@@ -2,6 +2,7 @@
 import { after, NextResponse } from 'next/server';
 import { isAppError } from '@/lib/errors';
 import { getDb } from '@/lib/db';
+import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 import { processWebhookEvent } from '@/lib/payments/process-webhook-event';
 import { receivePaymentWebhook } from '@/lib/payments/receive-webhook';
 import { getRedis } from '@/lib/redis';
@@ -10,10 +11,10 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request, { params }: { params: Promise<{ gateway: string }> }) {
   const { gateway } = await params;
-  const rawBody = await request.text();
   const db = getDb();
   let stored: { id: number; isNew: boolean };
   try {
+    const rawBody = await readBodyText(request, bodyLimits.paymentWebhook);
     stored = await receivePaymentWebhook(db, gateway, rawBody, request.headers.get('stripe-signature'));
   } catch (error) {
     if (isAppError(error)) return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });

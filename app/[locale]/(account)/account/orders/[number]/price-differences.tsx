@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
-import { formatMoney, isIsoCurrency } from '@/lib/money';
+import { formatStoredMoney } from '@/lib/money';
 import { listOrderDifferences } from '@/lib/purchasing/queries/list-order-differences';
 import { formatCny } from '@/lib/shop/price';
 import { declineDifferenceAction, payDifferenceAction } from './actions';
@@ -18,7 +18,6 @@ export async function PriceDifferences({ locale, userId, orderNumber, notice }: 
   const differences = await listOrderDifferences(getDb(), userId, orderNumber);
   if (differences.length === 0) return null;
   const t = await getTranslations({ locale, namespace: 'purchasing.shopper' });
-  const money = (minor: number, currency: string) => (isIsoCurrency(currency) ? formatMoney({ amountMinor: minor, currency }, locale) : `${minor} ${currency}`);
 
   return (
     <section className="order-section" aria-labelledby="order-price-changes" data-testid="price-differences">
@@ -58,7 +57,7 @@ export async function PriceDifferences({ locale, userId, orderNumber, notice }: 
           <p>
             {t('difference')}:{' '}
             <strong data-testid="difference-amount">
-              <bdi>{money(difference.chargeMinor, difference.chargeCurrency)}</bdi>
+              <bdi>{formatStoredMoney(difference.chargeMinor, difference.chargeCurrency, locale)}</bdi>
             </strong>
           </p>
           {difference.status === 'open' && (

@@ -3,11 +3,9 @@ import { getDb } from '@/lib/db';
 import { formatStoredMoney } from '@/lib/money';
 import { listOrderDifferences } from '@/lib/purchasing/queries/list-order-differences';
 import { formatCny } from '@/lib/shop/price';
-import { declineDifferenceAction, payDifferenceAction } from './actions';
+import { DifferenceButtons } from './difference-buttons';
 
 type Props = { locale: string; userId: number; orderNumber: string; notice: string | undefined };
-
-const notices = new Set(['declined', 'settled', 'error']);
 
 /**
  * The seller raised a price after the shopper paid: each request lists its lines with the old and
@@ -22,9 +20,9 @@ export async function PriceDifferences({ locale, userId, orderNumber, notice }: 
   return (
     <section className="order-section" aria-labelledby="order-price-changes" data-testid="price-differences">
       <h2 id="order-price-changes">{t('title')}</h2>
-      {notice && notices.has(notice) && (
-        <p role={notice === 'declined' ? 'status' : 'alert'} className={notice === 'declined' ? 'form-notice' : 'form-error'} data-testid="difference-notice">
-          {t(`notice.${notice}`)}
+      {notice === 'declined' && (
+        <p role="status" className="form-notice" data-testid="difference-notice">
+          {t('notice.declined')}
         </p>
       )}
       {differences.map((difference) => (
@@ -62,33 +60,17 @@ export async function PriceDifferences({ locale, userId, orderNumber, notice }: 
           </p>
           {difference.status === 'open' && (
             <div className="order-pay">
-              <form action={payDifferenceAction} style={{ display: 'inline' }}>
-                <Fields locale={locale} orderNumber={orderNumber} differenceId={difference.id} />
-                <button type="submit" className="primary" data-testid="pay-difference">
-                  {t('pay')}
-                </button>
-              </form>{' '}
-              <form action={declineDifferenceAction} style={{ display: 'inline' }}>
-                <Fields locale={locale} orderNumber={orderNumber} differenceId={difference.id} />
-                <button type="submit" className="secondary" data-testid="decline-difference">
-                  {t('decline')}
-                </button>
-              </form>
+              <DifferenceButtons
+                locale={locale}
+                orderNumber={orderNumber}
+                differenceId={difference.id}
+                labels={{ pay: t('pay'), decline: t('decline'), settled: t('notice.settled'), error: t('notice.error') }}
+              />
               <p className="muted small">{t('declineNote')}</p>
             </div>
           )}
         </article>
       ))}
     </section>
-  );
-}
-
-function Fields({ locale, orderNumber, differenceId }: { locale: string; orderNumber: string; differenceId: number }) {
-  return (
-    <>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="number" value={orderNumber} />
-      <input type="hidden" name="differenceId" value={differenceId} />
-    </>
   );
 }

@@ -21,6 +21,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ TRANSLATION_PROVIDER: 'deepl', DEEPL_API_KEY: 'k' }).DEEPL_API_KEY).toBe('k');
   });
 
+  it('derives SITE_URL from PORT unless SITE_URL is given', () => {
+    expect(parseEnv({}).SITE_URL).toBe('http://localhost:3000');
+    expect(parseEnv({ PORT: '3456' })).toMatchObject({ PORT: 3456, SITE_URL: 'http://localhost:3456' });
+    expect(parseEnv({ PORT: '3456', SITE_URL: 'https://shop.example.com' }).SITE_URL).toBe('https://shop.example.com');
+    expect(parseEnv({ PORT: '3456', SITE_URL: '' }).SITE_URL).toBe('http://localhost:3456');
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ SITE_URL: '' }).SITE_URL).toBe('http://localhost:3000');
   });

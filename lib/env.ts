@@ -19,6 +19,9 @@ const schema = z.object({
   UPSTASH_REDIS_REST_TOKEN: z.string().min(8).default(demoSecretValues.UPSTASH_REDIS_REST_TOKEN),
   /** The local redis-server that the development bridge speaks to. */
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  /** The port the server listens on (`next start` reads it too; the demo passes it as -p). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The server's public origin. Unset: http://localhost:$PORT (siteUrlDefault), where the CLI reaches it too. */
   SITE_URL: z.url().default('http://localhost:3000'),
   MEDIA_DIR: z.string().min(1).default('var/media'),
   TRANSLATION_PROVIDER: z.enum(['offline', 'libretranslate', 'deepl']).default('offline'),
@@ -81,8 +84,17 @@ let cached: Env | undefined;
 
 export class EnvError extends Error {}
 
+/**
+ * SITE_URL's default follows PORT: a server started on another port, and the CLI run with the same
+ * PORT, agree on the origin (PRODUCT.md, CLI). An invalid PORT is left to the schema to name.
+ */
+function siteUrlDefault(source: Record<string, string>): Record<string, string> {
+  if (source.SITE_URL !== undefined || !/^\d{1,5}$/.test(source.PORT ?? '')) return source;
+  return { ...source, SITE_URL: `http://localhost:${Number(source.PORT)}` };
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = siteUrlDefault(Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

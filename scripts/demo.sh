@@ -9,8 +9,11 @@ export SITE_URL="${SITE_URL:-http://localhost:$PORT}"
 export FERRY_DEMO=1
 
 BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""
+# While the demo runs, the CLI finds it here when started without PORT or SITE_URL (lib/cache/running-server.ts).
+RUN_RECORD="var/run/server.json"
 cleanup() {
   trap - EXIT INT TERM
+  [ -n "$SERVER_PID" ] && grep -qs "\"pid\":$SERVER_PID}" "$RUN_RECORD" && rm -f "$RUN_RECORD" || true
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "$BRIDGE_PID" ] && kill "$BRIDGE_PID" 2>/dev/null || true
   [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
@@ -44,4 +47,7 @@ log "building"; node_modules/.bin/next build >&2
 log "serving on http://localhost:$PORT"
 node scripts/serve.mjs -p "$PORT" &
 SERVER_PID=$!
+DB_NAME="${DATABASE_URL:-mysql://root@127.0.0.1:3306/ferry}"; DB_NAME="${DB_NAME##*/}"; DB_NAME="${DB_NAME%%\?*}"
+mkdir -p "$(dirname "$RUN_RECORD")"
+printf '{"siteUrl":"%s","database":"%s","pid":%d}\n' "$SITE_URL" "$DB_NAME" "$SERVER_PID" >"$RUN_RECORD.tmp" && mv "$RUN_RECORD.tmp" "$RUN_RECORD"
 wait "$SERVER_PID"

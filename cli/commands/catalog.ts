@@ -1,5 +1,4 @@
 import { databaseFor } from '@/db/client';
-import { createRemoteRevalidator } from '@/lib/cache/revalidate-remote';
 import { runCatalogSync } from '@/lib/catalog/sync/run-catalog-sync';
 import type { SyncProgress } from '@/lib/catalog/sync/types';
 import { getEnv } from '@/lib/env';
@@ -8,6 +7,7 @@ import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
 import { hasConnector } from '@/lib/suppliers/registry';
 import { supplierPlatforms, type SupplierPlatform } from '@/lib/suppliers/types';
 import { CliError, usage } from '../errors';
+import { cliRevalidator } from '../revalidator';
 import type { Command } from './index';
 
 const duration = (seconds: number | null) =>
@@ -58,7 +58,7 @@ export const catalogSync: Command = {
     const callsPerSecond = whole(values['calls-per-second'], 'calls-per-second', 1, 1000);
 
     const env = getEnv();
-    const revalidator = createRemoteRevalidator({ siteUrl: env.SITE_URL, secretKey: env.FERRY_SECRET_KEY, warn: (line) => process.stderr.write(`${line}\n`) });
+    const revalidator = cliRevalidator(env);
     // Ctrl-C stops after the chunks in flight are saved: the run is `interrupted` and the next start resumes it.
     const stop = new AbortController();
     const onSignal = (signal: NodeJS.Signals) => {

@@ -1,10 +1,10 @@
 import { databaseFor } from '@/db/client';
-import { createRemoteRevalidator } from '@/lib/cache/revalidate-remote';
 import { cacheTags } from '@/lib/cache/tags';
 import { getEnv } from '@/lib/env';
 import { setStock } from '@/lib/inventory/set-stock';
 import { getRedis } from '@/lib/redis';
 import { usage } from '../errors';
+import { cliRevalidator } from '../revalidator';
 import type { Command } from './index';
 
 /** A whole number as typed: `12`, never `12.5`, `1e3`, `-1` or `0x10`. */
@@ -25,7 +25,7 @@ export const stockSet: Command = {
     const env = getEnv();
     const result = await setStock(databaseFor(env.DATABASE_URL), getRedis(), skuId, quantity, { type: 'cli', label: 'ferry stock set' });
     // The running server caches the product page by tag: ask it to expire this product (best effort).
-    const revalidator = createRemoteRevalidator({ siteUrl: env.SITE_URL, secretKey: env.FERRY_SECRET_KEY, warn: (line) => process.stderr.write(`${line}\n`) });
+    const revalidator = cliRevalidator(env);
     revalidator.add([cacheTags.product(result.productId)]);
     await revalidator.flush();
     return { skuId: result.skuId, stock: result.stock, reserved: result.reserved, sellable: result.sellable };

@@ -4,15 +4,14 @@ import { useTranslations } from 'next-intl';
 import { useActionState, type FormEvent } from 'react';
 import { deleteAddressAction, setDefaultAddressAction } from '@/app/[locale]/(account)/account/actions';
 import { FormMessage } from './form-field';
-import { initialFormState } from './form-state';
+import { formMessage } from './form-state';
 
 /** "Make default" and "Delete" for one saved address (delete asks first). */
 export function AddressCardActions({ locale, id, isDefault, label }: { locale: string; id: number; isDefault: boolean; label: string }) {
   const t = useTranslations('addresses');
-  const tf = useTranslations('formErrors');
-  const [defaultState, setDefault, isSettingDefault] = useActionState(setDefaultAddressAction, initialFormState);
-  const [deleteState, remove, isDeleting] = useActionState(deleteAddressAction, initialFormState);
-  const formError = deleteState.formError ?? defaultState.formError;
+  const [defaultState, setDefault, isSettingDefault] = useActionState(setDefaultAddressAction, null);
+  const [deleteState, remove, isDeleting] = useActionState(deleteAddressAction, null);
+  const formError = formMessage(deleteState, []) ?? formMessage(defaultState, []);
   const confirmDelete = (event: FormEvent<HTMLFormElement>) => {
     if (!window.confirm(t('deleteConfirm'))) event.preventDefault();
   };
@@ -34,7 +33,7 @@ export function AddressCardActions({ locale, id, isDefault, label }: { locale: s
           {t('delete')}
         </button>
       </form>
-      {formError && <FormMessage kind="error">{tf(formError)}</FormMessage>}
+      {formError && <FormMessage kind="error">{formError}</FormMessage>}
     </>
   );
 }

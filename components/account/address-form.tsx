@@ -4,11 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { saveAddressAction } from '@/app/[locale]/(account)/account/actions';
 import type { SavedAddress } from '@/lib/addresses/address-book';
+import { addressFields } from '@/lib/addresses/address-schema';
 import type { CountryFormHints } from '@/lib/addresses/form-hints';
 import { accountPaths } from '@/lib/auth/paths';
 import { AddressFields } from './address-fields';
 import { FormMessage } from './form-field';
-import { initialFormState } from './form-state';
+import { fieldError, formMessage, typedValue } from './form-state';
 
 type Props = {
   locale: string;
@@ -28,18 +29,19 @@ export function AddressForm({ locale, address, defaultCountry = '', countries, h
   const t = useTranslations('addresses');
   const te = useTranslations('addressErrors');
   const tf = useTranslations('formErrors');
-  const [state, formAction, isPending] = useActionState(saveAddressAction, initialFormState);
+  const [state, formAction, isPending] = useActionState(saveAddressAction, null);
+  const formError = formMessage(state, addressFields);
   const [country, setCountry] = useState(address?.country ?? defaultCountry);
 
-  const value = (field: keyof SavedAddress & string) => state.values?.[field] ?? (address?.[field] as string | null | undefined) ?? '';
+  const value = (field: keyof SavedAddress & string) => typedValue(state, field) ?? (address?.[field] as string | null | undefined) ?? '';
   const error = (field: string) => {
-    const key = state.fieldErrors?.[field];
+    const key = fieldError(state, field);
     return key ? (te.has(key) ? te(key) : tf('generic')) : undefined;
   };
 
   return (
     <form className="account-form address-form" action={formAction} noValidate>
-      {state.formError && <FormMessage kind="error">{tf(state.formError)}</FormMessage>}
+      {formError && <FormMessage kind="error">{formError}</FormMessage>}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="id" value={address?.id ?? ''} />
       <AddressFields country={country} onCountryChange={setCountry} countries={countries} hints={hints} value={value} error={error} />

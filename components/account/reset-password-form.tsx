@@ -5,20 +5,26 @@ import { useActionState } from 'react';
 import { resetPasswordAction } from '@/app/[locale]/(account)/account/actions';
 import { accountPaths } from '@/lib/auth/paths';
 import { Field, FormMessage } from './form-field';
-import { initialFormState } from './form-state';
+import { failureOf } from '@/lib/actions/result';
+import { fieldError, formMessage } from './form-state';
 
 /** On success the action redirects to the sign-in page with a "password changed" notice. */
 export function ResetPasswordForm({ locale, token }: { locale: string; token: string }) {
   const t = useTranslations('auth');
   const te = useTranslations('formErrors');
-  const [state, formAction, isPending] = useActionState(resetPasswordAction, initialFormState);
-  const error = (field: string) => (state.fieldErrors?.[field] ? te(state.fieldErrors[field]) : undefined);
+  const [state, formAction, isPending] = useActionState(resetPasswordAction, null);
+  const error = (field: string) => {
+    const key = fieldError(state, field);
+    return key ? te(key) : undefined;
+  };
+  const formError = formMessage(state, ['password', 'confirmPassword']);
+  const failure = failureOf(state);
+  const isTokenRefused = failure?.error.code === 'bad_request' || fieldError(state, 'token') !== undefined;
   return (
     <form className="account-form" action={formAction} noValidate>
-      {state.formError && (
+      {formError && (
         <FormMessage kind="error">
-          {te(state.formError)}{' '}
-          {state.formError === 'tokenInvalid' && <a href={accountPaths.forgotPassword(locale)}>{t('requestNewLink')}</a>}
+          {formError} {isTokenRefused && <a href={accountPaths.forgotPassword(locale)}>{t('requestNewLink')}</a>}
         </FormMessage>
       )}
       <input type="hidden" name="locale" value={locale} />

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { formatMinor } from '@/lib/admin/format';
+import { formatStoredMoney } from '@/lib/money';
 import type { AdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
 
 /** The order's lines as bought: title (with the Chinese original purchasers search for), specs, quantity, CNY price, remark. */
@@ -44,8 +44,8 @@ export async function OrderItems({ locale, items }: { locale: string; items: Adm
                 </td>
                 <td lang="zh-CN">{item.attributes.map((a) => `${a.name}: ${a.value}`).join(' · ') || '—'}</td>
                 <td className="admin-num">{item.quantity}</td>
-                <td className="admin-num">{formatMinor(item.unitPriceCnyMinor, 'CNY', locale)}</td>
-                <td className="admin-num">{formatMinor(item.unitPriceCnyMinor * item.quantity, 'CNY', locale)}</td>
+                <td className="admin-num">{formatStoredMoney(item.unitPriceCnyMinor, 'CNY', locale)}</td>
+                <td className="admin-num">{formatStoredMoney(item.unitPriceCnyMinor * item.quantity, 'CNY', locale)}</td>
                 <td className="admin-wrap" dir="auto">
                   {item.remark ?? '—'}
                 </td>

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { formatMinor } from '@/lib/admin/format';
+import { formatStoredMoney } from '@/lib/money';
 import type { AdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
 import { AdminTime } from './admin-time';
 
@@ -30,7 +30,7 @@ export async function OrderLedger({ locale, ledger }: { locale: string; ledger: 
                     <AdminTime value={row.createdAt} />
                   </td>
                   <td>{t(`ledger.kinds.${row.kind}`)}</td>
-                  <td className="admin-num">{formatMinor(row.amountMinor, row.currency, locale)}</td>
+                  <td className="admin-num">{formatStoredMoney(row.amountMinor, row.currency, locale)}</td>
                   <td>
                     {row.status === 'flagged' ? (
                       <span className="admin-flag">

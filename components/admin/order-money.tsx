@@ -1,9 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import type { OrderBreakdown } from '@/db/schema/orders';
-import { formatMinor } from '@/lib/admin/format';
 import type { AdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
 import { convertOrderBreakdown } from '@/lib/checkout/pricing';
-import { isSupportedCurrency } from '@/lib/money';
+import { formatStoredMoney, isSupportedCurrency } from '@/lib/money';
 import { AdminTime } from './admin-time';
 
 const lines: (keyof OrderBreakdown)[] = ['items', 'domesticShipping', 'serviceFee', 'valueAddedServices', 'codFee', 'discount'];
@@ -35,20 +34,20 @@ export async function OrderMoney({ locale, order }: { locale: string; order: Adm
             {shown.map((line) => (
               <tr key={line}>
                 <th scope="row">{t(`breakdown.${line}`)}</th>
-                <td className="admin-num">{formatMinor(order.breakdownCny[line], 'CNY', locale)}</td>
-                <td className="admin-num">{charge ? formatMinor(charge[line].amountMinor, order.chargeCurrency, locale) : '—'}</td>
-                <td className="admin-num">{base ? formatMinor(base[line].amountMinor, order.baseCurrency, locale) : '—'}</td>
+                <td className="admin-num">{formatStoredMoney(order.breakdownCny[line], 'CNY', locale)}</td>
+                <td className="admin-num">{charge ? formatStoredMoney(charge[line].amountMinor, order.chargeCurrency, locale) : '—'}</td>
+                <td className="admin-num">{base ? formatStoredMoney(base[line].amountMinor, order.baseCurrency, locale) : '—'}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row">{t('breakdown.total')}</th>
-              <td className="admin-num">{formatMinor(order.totalCnyMinor, 'CNY', locale)}</td>
+              <td className="admin-num">{formatStoredMoney(order.totalCnyMinor, 'CNY', locale)}</td>
               <td className="admin-num" data-testid="charge-total">
-                {formatMinor(order.chargeMinor, order.chargeCurrency, locale)}
+                {formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}
               </td>
-              <td className="admin-num">{formatMinor(order.baseMinor, order.baseCurrency, locale)}</td>
+              <td className="admin-num">{formatStoredMoney(order.baseMinor, order.baseCurrency, locale)}</td>
             </tr>
           </tfoot>
         </table>

@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { Pagination } from '@/components/shop/pagination';
 import type { OrderStatus } from '@/db/schema/orders';
 import { BoardFetchError, fetchOrderBoard } from '@/lib/admin/fetch-order-board';
-import { formatAdminDateTime, formatMinor } from '@/lib/admin/format';
+import { formatAdminDateTime } from '@/lib/admin/format';
+import { formatStoredMoney } from '@/lib/money';
 import { AdminTime } from './admin-time';
 import { orderFilterParams, type OrderBoardFilters } from '@/lib/admin/order-filters';
 import { adminPaths } from '@/lib/admin/paths';
@@ -115,8 +116,8 @@ export function OrdersBoard({ locale, filters, statuses }: Props) {
                   <td>
                     <span className={`admin-badge admin-status-${row.status}`}>{t(`status.${row.status}`)}</span>
                   </td>
-                  <td className="admin-num">{formatMinor(row.chargeMinor, row.chargeCurrency, locale)}</td>
-                  <td className="admin-num">{formatMinor(row.totalCnyMinor, 'CNY', locale)}</td>
+                  <td className="admin-num">{formatStoredMoney(row.chargeMinor, row.chargeCurrency, locale)}</td>
+                  <td className="admin-num">{formatStoredMoney(row.totalCnyMinor, 'CNY', locale)}</td>
                   <td>{t(`gateway.${row.gateway}`)}</td>
                   <td>
                     {row.hasFlaggedPayment && (

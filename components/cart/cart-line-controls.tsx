@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect } from 'react';
 import { removeCartLineAction, updateCartLineAction } from '@/app/[locale]/(shop)/[currency]/cart/actions';
-import { idleCartState, type CartActionState } from '@/lib/cart/action-state';
+import { failureOf, type ActionState } from '@/lib/actions/result';
 import { cartKeys } from '@/lib/cart/query-keys';
 import { MAX_LINE_QUANTITY, MAX_REMARK_LENGTH } from '@/lib/cart/types';
 
@@ -14,7 +14,7 @@ type Props = {
   line: { id: number; title: string; quantity: number; remark: string | null; sellable: number; isActive: boolean };
 };
 
-const answeredAt = (state: CartActionState) => (state.status === 'idle' ? 0 : state.at);
+const answeredAt = (state: ActionState<unknown>) => state?.at ?? 0;
 
 /**
  * A cart line's quantity and remark (one form) and its remove button (another). Both post to server
@@ -24,8 +24,8 @@ const answeredAt = (state: CartActionState) => (state.status === 'idle' ? 0 : st
 export function CartLineControls({ locale, currency, line }: Props) {
   const t = useTranslations('cart');
   const queryClient = useQueryClient();
-  const [updated, update, isUpdating] = useActionState(updateCartLineAction, idleCartState);
-  const [removed, remove, isRemoving] = useActionState(removeCartLineAction, idleCartState);
+  const [updated, update, isUpdating] = useActionState(updateCartLineAction, null);
+  const [removed, remove, isRemoving] = useActionState(removeCartLineAction, null);
   const lastAnswer = Math.max(answeredAt(updated), answeredAt(removed));
   useEffect(() => {
     // The badge lives outside this page's server render: refresh its query after every cart write.
@@ -35,7 +35,7 @@ export function CartLineControls({ locale, currency, line }: Props) {
   const limit = Math.min(line.sellable, MAX_LINE_QUANTITY);
   const canChangeQuantity = line.isActive && limit > 0;
   const errorId = `line-${line.id}-error`;
-  const error = [updated, removed].find((s) => s.status === 'error' && s.at === lastAnswer);
+  const error = [failureOf(updated), failureOf(removed)].find((s) => s?.at === lastAnswer);
 
   return (
     <div className="cart-line-controls">
@@ -91,12 +91,12 @@ export function CartLineControls({ locale, currency, line }: Props) {
           <span className="visually-hidden">: {line.title}</span>
         </button>
       </form>
-      {error?.status === 'error' && (
+      {error && (
         <p key={error.at} id={errorId} role="alert" className="field-error" data-testid="line-error">
-          {error.message}
+          {error.error.message}
         </p>
       )}
-      {updated.status === 'ok' && updated.at === lastAnswer && (
+      {updated?.ok && updated.at === lastAnswer && (
         <p key={updated.at} role="status" className="muted small">
           {t('saved')}
         </p>

@@ -6,7 +6,7 @@ import { placeOrderAction } from '@/app/[locale]/(shop)/[currency]/checkout/acti
 import { AddressFields } from '@/components/account/address-fields';
 import { FormMessage } from '@/components/account/form-field';
 import type { CountryFormHints } from '@/lib/addresses/form-hints';
-import { idleCheckoutState } from '@/lib/checkout/checkout-form';
+import { failureOf } from '@/lib/actions/result';
 import { servicePrices, type PricingLine, type PricingSettings } from '@/lib/checkout/pricing';
 import { quoteCheckout } from '@/lib/checkout/quote';
 import { valueAddedServices, type ValueAddedService } from '@/lib/checkout/types';
@@ -49,10 +49,12 @@ const serviceKeys: Record<ValueAddedService, { label: 'extraQcPhotos' | 'careful
 export function CheckoutForm(props: Props) {
   const { locale, rate, settings, savedAddresses } = props;
   const t = useTranslations('checkout');
-  const [state, submit, isPending] = useActionState(placeOrderAction, idleCheckoutState);
+  const te = useTranslations('addressErrors');
+  const [state, submit, isPending] = useActionState(placeOrderAction, null);
+  const failure = failureOf(state);
   const initialAddress = savedAddresses.find((a) => a.isDefault) ?? savedAddresses[0];
   const [addressChoice, setAddressChoice] = useState<string>(initialAddress ? String(initialAddress.id) : 'new');
-  const [country, setCountry] = useState(state.values?.country ?? props.defaultCountry);
+  const [country, setCountry] = useState(failure?.values?.country ?? props.defaultCountry);
   const [services, setServices] = useState<ValueAddedService[]>([]);
   const [payment, setPayment] = useState<'card' | 'cod'>('card');
 
@@ -66,8 +68,11 @@ export function CheckoutForm(props: Props) {
 
   const money = (cny: number) => (rate.currency === 'CNY' ? formatCny(cny, locale) : `${displayPrice(cny, rate, locale).text} (${formatCny(cny, locale)})`);
   const toggle = (service: ValueAddedService, on: boolean) => setServices((current) => (on ? [...new Set([...current, service])] : current.filter((s) => s !== service)));
-  const fieldError = (field: string) => state.fieldErrors?.[field as keyof typeof state.fieldErrors];
-  const value = (field: string) => state.values?.[field as keyof typeof state.values] ?? '';
+  const fieldError = (field: string) => {
+    const key = failure?.error.fields?.[field];
+    return key ? (te.has(key) ? te(key) : te('required')) : undefined;
+  };
+  const value = (field: string) => failure?.values?.[field] ?? '';
 
   // With JavaScript the form is submitted here rather than by React's form action, which would reset
   // the form afterwards: a refused submit must keep the chosen services, payment and address, and the
@@ -87,9 +92,9 @@ export function CheckoutForm(props: Props) {
       <input type="hidden" name="quotedRate" value={rate.rate} />
       <input type="hidden" name="cartSignature" value={props.cartSignature} />
       <div className="checkout-main">
-        {state.status === 'error' && state.message && (
-          <div key={state.at} data-testid="checkout-error" data-at={state.at}>
-            <FormMessage kind="error">{state.message}</FormMessage>
+        {failure && (
+          <div key={failure.at} data-testid="checkout-error" data-at={failure.at}>
+            <FormMessage kind="error">{failure.error.message}</FormMessage>
           </div>
         )}
 

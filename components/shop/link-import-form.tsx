@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { importLinkAction } from '@/app/[locale]/(shop)/[currency]/link-import/actions';
-import { idleLinkImportState } from '@/lib/suppliers/link-import-state';
+import { failureOf } from '@/lib/actions/result';
 
 type Props = {
   locale: string;
@@ -22,8 +22,8 @@ type Props = {
  */
 export function LinkImportForm({ locale, id, defaultValue = '', hasHint = true }: Props) {
   const t = useTranslations('suppliers.linkImport');
-  const [state, action, isPending] = useActionState(importLinkAction, idleLinkImportState);
-  const error = state.status === 'error' ? state : null;
+  const [state, action, isPending] = useActionState(importLinkAction, null);
+  const error = failureOf(state);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
 
@@ -48,7 +48,7 @@ export function LinkImportForm({ locale, id, defaultValue = '', hasHint = true }
           autoCapitalize="off"
           spellCheck={false}
           placeholder={t('placeholder')}
-          defaultValue={error ? error.value : defaultValue}
+          defaultValue={error ? (error.values?.url ?? '') : defaultValue}
           required
           maxLength={2000}
           aria-describedby={[hasHint && hintId, error && errorId].filter(Boolean).join(' ') || undefined}
@@ -61,7 +61,7 @@ export function LinkImportForm({ locale, id, defaultValue = '', hasHint = true }
       </div>
       {error && (
         <p id={errorId} role="alert" className="form-error" data-testid="link-import-error">
-          {error.message}
+          {error.error.message}
         </p>
       )}
     </form>

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useActionState, useMemo, useState, type ReactNode } from 'react';
 import { addToCartAction } from '@/app/[locale]/(shop)/[currency]/cart/actions';
-import { idleCartState, type CartActionState } from '@/lib/cart/action-state';
+import type { ActionState } from '@/lib/actions/result';
 import { cartKeys } from '@/lib/cart/query-keys';
 import type { ProductImage, SpecAttribute } from '@/lib/catalog/types';
 import { mediaUrl } from '@/lib/shop/paths';
@@ -71,11 +71,11 @@ export function ProductPurchase({ title, images, skus, names, labels, cart, chil
 
   // The page stays static: the action reads the session or the guest cookie; the header badge refetches.
   const queryClient = useQueryClient();
-  const [result, addToCart, isAdding] = useActionState(async (previous: CartActionState, formData: FormData) => {
+  const [result, addToCart, isAdding] = useActionState(async (previous: ActionState<{ quantity: number }>, formData: FormData) => {
     const next = await addToCartAction(previous, formData);
-    if (next.status === 'ok') await queryClient.invalidateQueries({ queryKey: cartKeys.all });
+    if (next?.ok) await queryClient.invalidateQueries({ queryKey: cartKeys.all });
     return next;
-  }, idleCartState);
+  }, null);
 
   const pick = (name: string, value: string) => {
     const next = { ...choice, [name]: value };
@@ -162,14 +162,14 @@ export function ProductPurchase({ title, images, skus, names, labels, cart, chil
               {isAdding ? cart.labels.adding : labels.addToCart}
             </button>
           </form>
-          {result.status === 'ok' && (
+          {result?.ok && (
             <p key={result.at} role="status" className="cart-added" data-testid="cart-added" data-at={result.at}>
               {cart.labels.added} <Link href={cart.href}>{cart.labels.viewCart}</Link>
             </p>
           )}
-          {result.status === 'error' && (
+          {result && !result.ok && (
             <p key={result.at} role="alert" className="form-error" data-testid="cart-error" data-at={result.at}>
-              {result.message}
+              {result.error.message}
             </p>
           )}
         </div>

@@ -1,5 +1,3 @@
-import { formatMoney, isIsoCurrency, money } from '@/lib/money';
-
 /**
  * Admin times are shown, and date filters read, in the agent's time zone: the warehouse and the
  * purchasers work in China (no DST, so the offset is fixed).
@@ -24,9 +22,4 @@ export function formatAdminDateTime(value: Date | string | null): string {
 /** Start of a calendar day (YYYY-MM-DD) in the admin's time zone. */
 export function adminDayStart(day: string): Date {
   return new Date(`${day}T00:00:00.000${ADMIN_UTC_OFFSET}`);
-}
-
-/** Money from a row's minor units and currency column; an unknown code is shown raw rather than guessed. */
-export function formatMinor(amountMinor: number, currency: string, locale: string): string {
-  return isIsoCurrency(currency) ? formatMoney(money(amountMinor, currency), locale) : `${amountMinor} ${currency} (minor units)`;
 }

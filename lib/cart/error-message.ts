@@ -1,20 +1,15 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
-import { isAppError } from '@/lib/errors';
+import type { AppError } from '@/lib/errors';
 
 /**
- * An error from a cart or checkout write, as a sentence in the shopper's language. AppErrors map by
- * code (and details); anything else is logged with a reference and shown as a generic message
- * carrying that reference, never its own text (rule 8).
+ * A refused cart or checkout write, as a sentence in the shopper's language (the cart and checkout
+ * actions' `describe`). AppErrors map by code and details; an `internal` one (logged by the action
+ * chain under its request id) and any code without a sentence of its own are the generic message
+ * with a reference: the start of the request id, or the code.
  */
-export async function cartErrorMessage(error: unknown, locale: string): Promise<string> {
+export async function cartErrorMessage(error: AppError, locale: string): Promise<string> {
   const t = await getTranslations({ locale, namespace: 'cartErrors' });
-  if (!isAppError(error)) {
-    const ref = randomUUID().slice(0, 8);
-    console.error(`[cart] ref ${ref}:`, error);
-    return t('generic', { ref });
-  }
   const details = error.details ?? {};
   const title = typeof details.title === 'string' ? details.title : null;
   const available = typeof details.available === 'number' ? details.available : 0;
@@ -45,9 +40,8 @@ export async function cartErrorMessage(error: unknown, locale: string): Promise<
     case 'unavailable':
       return t('unavailable');
     default: {
-      const ref = randomUUID().slice(0, 8);
-      console.error(`[cart] ref ${ref}:`, error);
-      return t('generic', { ref });
+      const requestId = typeof details.requestId === 'string' ? details.requestId : null;
+      return t('generic', { ref: requestId ? requestId.slice(0, 8) : error.code });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressFields, type AddressField } from '@/lib/addresses/address-schema';
+import { addressFields, shippingAddressSchema, type AddressField, type ShippingAddress } from '@/lib/addresses/address-schema';
 import { isLocale } from '@/lib/i18n/locales';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 import { valueAddedServices } from './types';
@@ -22,17 +22,30 @@ export const checkoutForm = z.object({
 });
 export type CheckoutForm = z.infer<typeof checkoutForm>;
 
-/** What the form shows after a refused submit; messages are already in the shopper's language. */
-export type CheckoutFormState = {
-  status: 'idle' | 'error';
-  at?: number;
-  message?: string;
-  fieldErrors?: Partial<Record<AddressField, string>>;
-  /** The new address as typed, so a refused submit does not lose it. */
-  values?: Partial<Record<AddressField, string>>;
-};
+/**
+ * The whole submit: the form, plus the new address's fields (`newAddress`), checked by the
+ * destination country's rules only when `addressId` is `new`. Address issues keep their field as
+ * path and a message key of namespace `addressErrors`, so the form shows them under their inputs.
+ */
+export const checkoutSubmission = checkoutForm.extend({ newAddress: z.record(z.string(), z.string()) }).transform((form, ctx): CheckoutSubmission => {
+  const { newAddress, addressId, ...rest } = form;
+  if (addressId !== 'new') return { ...rest, address: { addressId: Number(addressId) } };
+  const parsed = shippingAddressSchema.safeParse(newAddress);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  }
+  return { ...rest, address: { address: parsed.data } };
+});
+/** One of the user's saved addresses, or a new one already checked by its country's rules. */
+export type CheckoutSubmission = Omit<CheckoutForm, 'addressId'> & { address: { addressId: number } | { address: ShippingAddress } };
 
-export const idleCheckoutState: CheckoutFormState = { status: 'idle' };
+/** The checkout form's FormData as `checkoutSubmission` reads it (services are checkboxes: every ticked one). */
+export function readCheckoutForm(formData: FormData): Record<string, unknown> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === 'string' && !key.startsWith('$ACTION')) fields[key] = value;
+  return { ...fields, services: formData.getAll('services'), newAddress: addressValues(formData) };
+}
 
 /** The new-address fields of a submitted form. */
 export function addressValues(formData: FormData): Partial<Record<AddressField, string>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyParts } from './format';
+import { formatMoney, formatMoneyParts, formatStoredMoney } from './format';
 import { money } from './money';
 
 // Strip bidi marks (U+200E/U+200F/U+061C) that Arabic output carries, to assert on the visible text.
@@ -53,5 +53,22 @@ describe('formatMoneyParts', () => {
     expect(de).toMatchObject({ symbol: '€', amount: '-1.234,56', symbolPosition: 'after' });
     expect(de.formatted).toBe(formatMoney(money(-123456, 'EUR'), 'de'));
     expect(formatMoneyParts(money(100, 'AED'), 'ar')).toMatchObject({ symbol: 'د.إ.', amount: '1.00', symbolPosition: 'after' });
+  });
+});
+
+describe('formatStoredMoney', () => {
+  it('formats a row\'s minor units by its currency\'s exponent, in the reader\'s locale', () => {
+    expect(formatStoredMoney(123456, 'USD', 'en')).toBe('$1,234.56');
+    expect(formatStoredMoney(123456, 'EUR', 'de')).toBe('1.234,56\u00a0€');
+    expect(formatStoredMoney(1235, 'JPY', 'ja')).toBe('￥1,235');
+    expect(formatStoredMoney(1234567, 'KWD', 'en')).toMatch(/^KWD\s1,234\.567$/);
+    expect(visible(formatStoredMoney(123456, 'AED', 'ar'))).toMatch(/1,234\.56/);
+    expect(formatStoredMoney(0, 'CNY', 'zh-CN')).toBe('¥0.00');
+  });
+
+  it('shows an unknown code or an unsafe amount raw instead of guessing its decimals', () => {
+    expect(formatStoredMoney(1234, 'XTS', 'en')).toBe('1234 XTS (minor units)');
+    expect(formatStoredMoney(1234, 'usd', 'en')).toBe('1234 usd (minor units)');
+    expect(formatStoredMoney(12.5, 'USD', 'en')).toBe('12.5 USD (minor units)');
   });
 });

@@ -1,5 +1,5 @@
-import { minorUnits, type IsoCurrencyCode } from './currencies';
-import { toDecimalString, type Money } from './money';
+import { isIsoCurrency, minorUnits, type IsoCurrencyCode } from './currencies';
+import { money, toDecimalString, type Money } from './money';
 
 /**
  * Display of money for people. Always shows exactly the currency's minor-unit decimals (¥1,235 but
@@ -57,6 +57,17 @@ function decimalOf(m: Money<IsoCurrencyCode>): DecimalLiteral {
 /** "$1,234.56" (en), "1.234,56 €" (de), "￥1,235" (ja), "‏1,234.56 د.إ.‏" (ar). */
 export function formatMoney(m: Money<IsoCurrencyCode>, locale: string): string {
   return formatterFor(locale, m.currency).format(decimalOf(m));
+}
+
+/**
+ * Money as a row stores it (minor units in one column, the currency code in another) for people:
+ * the one formatter for order charges, ledger rows, price differences and emails. A code this
+ * build does not know, or an amount that is not a safe integer, is shown raw rather than guessed
+ * (guessing two decimals could print a KWD or JPY amount off by a factor of ten or a hundred).
+ */
+export function formatStoredMoney(amountMinor: number, currency: string, locale: string): string {
+  if (!isIsoCurrency(currency) || !Number.isSafeInteger(amountMinor)) return `${amountMinor} ${currency} (minor units)`;
+  return formatMoney(money(amountMinor, currency), locale);
 }
 
 export type MoneyParts = {

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { orderStatuses } from '@/db/schema/orders';
 import { can } from '@/lib/auth/permissions';
-import { findTransition, holdsStock, nextStatuses, terminalStatuses, transitions } from './transitions';
+import { findTransition, holdsStock, manualTransitionPermission, nextStatuses, terminalStatuses, transitions } from './transitions';
 import { newOrderNumber, orderNumberPattern } from './order-number';
 
 describe('order state machine', () => {
   it('walks the happy path pending → completed one step at a time', () => {
     const path = ['pending', 'paid', 'purchasing', 'purchased', 'arrived', 'packed', 'shipped', 'completed'] as const;
     for (let i = 0; i < path.length - 1; i++) expect(findTransition(path[i]!, path[i + 1]!)).toBeDefined();
+  });
+
+  it('names the permission for a move by hand, and refuses moves only the system makes', () => {
+    expect(manualTransitionPermission('paid', 'refunded')).toBe('orders:refund');
+    expect(manualTransitionPermission('pending', 'cancelled')).toBe('orders:cancel');
+    expect(manualTransitionPermission('purchased', 'arrived')).toBe('orders:warehouse');
+    expect(() => manualTransitionPermission('pending', 'paid')).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+    expect(() => manualTransitionPermission('paid', 'pending')).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
   });
 
   it('allows no skipping, no way back from a terminal state and no un-paying', () => {

@@ -1,5 +1,6 @@
 import type { OrderStatus } from '@/db/schema/orders';
 import type { Permission } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
 
 /**
  * The order state machine, the only place it is written down:
@@ -36,6 +37,16 @@ export const transitions: readonly Transition[] = [
 
 export function findTransition(from: OrderStatus, to: OrderStatus): Transition | undefined {
   return transitions.find((t) => t.from === from && t.to === to);
+}
+
+/**
+ * The permission a person needs to move an order from → to by hand (the table's own, never one a
+ * form names). A move only the system makes, or no move at all → AppError('invalid_transition').
+ */
+export function manualTransitionPermission(from: OrderStatus, to: OrderStatus): Permission {
+  const transition = findTransition(from, to);
+  if (!transition?.permission) throw new AppError('invalid_transition', `An order cannot be moved from ${from} to ${to} by hand`);
+  return transition.permission;
 }
 
 export function nextStatuses(from: OrderStatus): OrderStatus[] {

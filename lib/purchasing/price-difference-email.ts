@@ -13,7 +13,7 @@ import zhCN from '@/messages/purchasing/zh-CN.json';
 import type { Database } from '@/db/client';
 import { sendEmail } from '@/lib/email/send-email';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
-import { formatMoney, isIsoCurrency } from '@/lib/money';
+import { formatStoredMoney } from '@/lib/money';
 import { orderPaths } from '@/lib/orders/paths';
 import { absoluteUrl } from '@/lib/seo/site-url';
 
@@ -30,9 +30,7 @@ export async function sendPriceDifferenceEmail(db: Database, notice: DifferenceN
   if (!notice.email) return;
   const locale = isLocale(notice.locale) ? notice.locale : defaultLocale;
   const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'purchasing.email' });
-  const amount = isIsoCurrency(notice.chargeCurrency)
-    ? formatMoney({ amountMinor: notice.chargeMinor, currency: notice.chargeCurrency }, locale)
-    : `${notice.chargeMinor} ${notice.chargeCurrency}`;
+  const amount = formatStoredMoney(notice.chargeMinor, notice.chargeCurrency, locale);
   const link = absoluteUrl(orderPaths.order(locale, notice.orderNumber));
   const text = [t('greeting'), t('intro', { orderNumber: notice.orderNumber }), t('amount', { amount }), t('choice'), t('link', { link }), t('signature')].join('\n\n');
   await sendEmail(db, { to: notice.email, subject: t('subject', { orderNumber: notice.orderNumber }), text: `${text}\n`, template: 'price-difference' });

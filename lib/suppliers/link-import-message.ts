@@ -1,22 +1,23 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
-import { isAppError } from '@/lib/errors';
+import type { AppError } from '@/lib/errors';
 import { platformName } from '@/lib/shop/platform-name';
-import { linkImportReasonOf } from './link-import-errors';
+import { linkImportReasonOf, type LinkImportReason } from './link-import-errors';
 
 /**
- * A failed link import as a sentence in the shopper's language. Link-import AppErrors map by their
- * reason (naming the marketplace as shoppers of that language know it); anything else is logged with
- * a reference and shown as a generic message carrying it, never its own text (rule 8).
+ * A refused link import as a sentence in the shopper's language (the paste box action's `describe`).
+ * Link-import AppErrors map by their reason (naming the marketplace as shoppers of that language
+ * know it); a form the schema refused is an empty paste, the action's own rate limit is
+ * `rate_limited`; anything else — an `internal` error logged by the action chain under its request
+ * id — is the generic message carrying a reference, never its own text (rule 8).
  */
-export async function linkImportMessage(error: unknown, locale: string): Promise<string> {
+export async function linkImportMessage(error: AppError, locale: string): Promise<string> {
   const t = await getTranslations({ locale, namespace: 'suppliers.linkImport.errors' });
-  const reason = isAppError(error) ? linkImportReasonOf(error) : null;
-  if (!reason || !isAppError(error)) {
-    const ref = randomUUID().slice(0, 8);
-    console.error(`[link-import] ref ${ref}:`, error);
-    return t('generic', { ref });
+  const reason: LinkImportReason | null =
+    linkImportReasonOf(error) ?? (error.code === 'validation_failed' ? 'empty' : error.code === 'rate_limited' ? 'rate_limited' : null);
+  if (!reason) {
+    const requestId = typeof error.details?.requestId === 'string' ? error.details.requestId : null;
+    return t('generic', { ref: requestId ? requestId.slice(0, 8) : error.code });
   }
   const platform = typeof error.details?.platform === 'string' ? await platformName(locale, error.details.platform) : '';
   return t(reason, { platform });

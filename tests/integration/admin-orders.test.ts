@@ -20,6 +20,7 @@ import { placeOrder } from '@/lib/checkout/place-order';
 import type { Customer, GatewayName } from '@/lib/checkout/types';
 import { AppError } from '@/lib/errors';
 import type { PaymentGateway } from '@/lib/payments/gateway';
+import { moveOrderByHand } from '@/lib/orders/move-order-by-hand';
 import { refundOrder } from '@/lib/orders/refund-order';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { createTestDatabase } from '../support/test-database';
@@ -278,6 +279,30 @@ describe('refundOrder', () => {
     expect(result.refund).toBeNull();
     expect(none.calls).toEqual([]);
     expect((await statusOf(codOrder)).status).toBe('refunded');
+  });
+});
+
+describe('moveOrderByHand (the order page\'s transition buttons)', () => {
+  it('returns the money through the gateway before a move to refunded', async () => {
+    const order = await place({ type: 'user', userId: 1, email: 'button-refund@ferry.test' }, { skuId: skuIds[1] });
+    await pay(order, 'pi_button_refund');
+    const { version } = await statusOf(order);
+    const gateway = fakeGateway();
+    await moveOrderByHand(db, null, { orderId: order.id, from: 'paid', to: 'refunded', actor: staff, expectedVersion: version }, gateway.deps);
+    expect(gateway.calls).toEqual([{ paymentId: 'pi_button_refund', amountMinor: order.chargeMinor }]);
+    expect(await statusOf(order)).toEqual({ status: 'refunded', version: version + 1 });
+  });
+
+  it('moves without asking the gateway for any other transition, and refuses moves only the system makes', async () => {
+    const order = await place({ type: 'user', userId: 1, email: 'button-cancel@ferry.test' }, { skuId: skuIds[2] });
+    const gateway = fakeGateway();
+    await expect(moveOrderByHand(db, null, { orderId: order.id, from: 'pending', to: 'paid', actor: staff }, gateway.deps)).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect((await statusOf(order)).status).toBe('pending');
+    await moveOrderByHand(db, null, { orderId: order.id, from: 'pending', to: 'cancelled', actor: staff, expectedVersion: 0 }, gateway.deps);
+    expect(gateway.calls).toEqual([]);
+    expect((await statusOf(order)).status).toBe('cancelled');
+    // The same button again (a stale page): the order is no longer pending.
+    await expect(moveOrderByHand(db, null, { orderId: order.id, from: 'pending', to: 'cancelled', actor: staff }, gateway.deps)).rejects.toMatchObject({ code: 'invalid_transition' });
   });
 });
 

@@ -2,49 +2,32 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import type { FormState } from '@/components/account/form-state';
+import { action, formObject } from '@/lib/actions';
 import { createAddress, deleteAddress, setDefaultAddress, updateAddress } from '@/lib/addresses/address-book';
-import { addressFieldErrors, addressFields, shippingAddressSchema } from '@/lib/addresses/address-schema';
+import { addressFields } from '@/lib/addresses/address-schema';
 import { emailSchema, passwordSchema } from '@/lib/auth/create-user';
 import { confirmPasswordReset, requestPasswordReset } from '@/lib/auth/password-reset';
 import { accountPaths } from '@/lib/auth/paths';
 import { getLimiter } from '@/lib/auth/rate-limit';
 import { registerCustomer } from '@/lib/auth/register-customer';
-import { requireUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { isAppError } from '@/lib/errors';
+import { AppError, isAppError, type AppErrorCode } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
 import { defaultLocale, locales } from '@/lib/i18n/locales';
 
-// Each action: validate (zod) → authenticate or rate-limit → one lib call → revalidate or redirect.
-// Errors go back as message keys (FormState); anything unexpected is logged and shown as `generic`.
+// Field errors come back as message keys (namespace `formErrors`, or `addressErrors` for address
+// fields); a refusal of the whole form as a sentence from `formErrors`.
 
 const localeSchema = z.enum(locales).catch(defaultLocale);
 
-function text(data: FormData, name: string): string {
-  const value = data.get(name);
-  return typeof value === 'string' ? value : '';
-}
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? '_form')] ??= issue.message;
-  return out;
-}
-
-/** An AppError the form knows how to show, or `generic` (the details stay in the server log). */
-function failure(error: unknown, known: Partial<Record<string, FormState>> = {}): FormState {
-  if (isAppError(error)) {
-    const mapped = known[error.code];
-    if (mapped) return mapped;
-    if (error.code === 'validation_failed' && error.details?.fieldErrors) {
-      return { ok: false, fieldErrors: error.details.fieldErrors as Record<string, string> };
-    }
-  }
-  console.error('[account action]', error);
-  return { ok: false, formError: 'generic' };
+/** Words refusals with `formErrors` keys: the ones an action knows, rate limits, and `generic` for the rest. */
+function formErrors(known: Partial<Record<AppErrorCode, string>> = {}) {
+  return async (error: AppError, locale: string) => {
+    const t = await getTranslations({ locale, namespace: 'formErrors' });
+    return t(known[error.code] ?? (error.code === 'rate_limited' ? 'rateLimited' : 'generic'));
+  };
 }
 
 const signUpSchema = z
@@ -58,116 +41,101 @@ const signUpSchema = z
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
 
 /** Creates a customer account and sends the welcome email; the form then signs in through next-auth. */
-export async function signUpAction(data: FormData): Promise<FormState> {
-  const values = { name: text(data, 'name'), email: text(data, 'email') };
-  const parsed = signUpSchema.safeParse({ ...values, password: text(data, 'password'), confirmPassword: text(data, 'confirmPassword'), locale: text(data, 'locale') });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
-  if (!(await getLimiter('signUp').check({ ip: clientIp(await headers()) }))) return { ok: false, formError: 'rateLimited', values };
-  try {
-    const { name, email, password, locale } = parsed.data;
-    await registerCustomer(getDb(), { name: name || undefined, email, password, locale });
-    return { ok: true };
-  } catch (error) {
-    return { ...failure(error, { conflict: { ok: false, fieldErrors: { email: 'emailTaken' } } }), values };
-  }
-}
+export const signUpAction = action({
+  name: 'sign up',
+  input: signUpSchema,
+  auth: { public: true },
+  rateLimit: async () => getLimiter('signUp').check({ ip: clientIp(await headers()) }),
+  run: async ({ name, email, password, locale }) => {
+    try {
+      await registerCustomer(getDb(), { name: name || undefined, email, password, locale });
+    } catch (error) {
+      if (isAppError(error) && error.code === 'conflict') throw new AppError('conflict', error.message, { fieldErrors: { email: 'emailTaken' } });
+      throw error;
+    }
+  },
+  describe: formErrors(),
+  echo: ['name', 'email'],
+});
 
 /** Answers the same for known and unknown emails; only a malformed email or the rate limit differ. */
-export async function requestPasswordResetAction(_previous: FormState, data: FormData): Promise<FormState> {
-  const values = { email: text(data, 'email') };
-  const email = emailSchema.safeParse(values.email);
-  if (!email.success) return { ok: false, fieldErrors: { email: email.error.issues[0]?.message ?? 'emailInvalid' }, values };
-  const locale = localeSchema.parse(text(data, 'locale'));
-  if (!(await getLimiter('passwordReset').check({ email: email.data, ip: clientIp(await headers()) }))) {
-    return { ok: false, formError: 'rateLimited', values };
-  }
-  try {
-    await requestPasswordReset(getDb(), { email: email.data, locale });
-    return { ok: true, values };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-}
+export const requestPasswordResetAction = action({
+  name: 'password reset request',
+  input: z.object({ email: emailSchema, locale: localeSchema }),
+  auth: { public: true },
+  rateLimit: async ({ email }) => getLimiter('passwordReset').check({ email, ip: clientIp(await headers()) }),
+  run: ({ email, locale }) => requestPasswordReset(getDb(), { email, locale }),
+  describe: formErrors(),
+  echo: ['email'],
+});
 
 const resetSchema = z
   .object({ token: z.string().min(1).max(200), password: passwordSchema, confirmPassword: z.string(), locale: localeSchema })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
 
-export async function resetPasswordAction(_previous: FormState, data: FormData): Promise<FormState> {
-  const parsed = resetSchema.safeParse({ token: text(data, 'token'), password: text(data, 'password'), confirmPassword: text(data, 'confirmPassword'), locale: text(data, 'locale') });
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    return errors.token ? { ok: false, formError: 'tokenInvalid' } : { ok: false, fieldErrors: errors };
-  }
-  try {
-    await confirmPasswordReset(getDb(), { token: parsed.data.token, password: parsed.data.password });
-  } catch (error) {
-    return failure(error, { bad_request: { ok: false, formError: 'tokenInvalid' } });
-  }
-  redirect(`${accountPaths.signIn(parsed.data.locale)}?reset=1`);
-}
+/** Sets the new password; a used, expired or malformed token is `tokenInvalid` (the form offers a new link). */
+export const resetPasswordAction = action({
+  name: 'password reset',
+  input: resetSchema,
+  auth: { public: true },
+  run: ({ token, password }) => confirmPasswordReset(getDb(), { token, password }),
+  redirect: ({ locale }) => `${accountPaths.signIn(locale)}?reset=1`,
+  describe: (error, locale) => {
+    const fields = error.details?.fieldErrors;
+    const isTokenField = typeof fields === 'object' && fields !== null && 'token' in fields;
+    return formErrors({ bad_request: 'tokenInvalid', ...(isTokenField ? { validation_failed: 'tokenInvalid' } : {}) })(error, locale);
+  },
+});
 
-/** The signed-in user's id; signed out (session expired while the form was open) → the sign-in page. */
-async function addressOwner(locale: string): Promise<number> {
-  try {
-    return (await requireUser()).id;
-  } catch (error) {
-    if (isAppError(error) && error.code === 'unauthorized') redirect(accountPaths.signIn(locale, accountPaths.addresses(locale)));
-    throw error;
-  }
-}
+/** Signed out (the session ended while the form was open) → the sign-in page, back to the address book. */
+const addressBookUser = { user: true, signedOutRedirect: ({ locale }: { locale: string }) => accountPaths.signIn(locale, accountPaths.addresses(locale)) } as const;
 
-const addressMetaSchema = z.object({
+const addressText = z.string().max(500).default('');
+const addressInput = z.object({
   id: z.union([z.literal(''), z.coerce.number().int().positive()]),
   locale: localeSchema,
-  makeDefault: z.enum(['on', '']),
+  makeDefault: z.enum(['on', '']).default(''),
+  // The address inputs, judged by the destination country's rules in lib/addresses (field errors
+  // as `addressErrors` keys); here only bounded.
+  address: z.object({ name: addressText, line1: addressText, line2: addressText, city: addressText, region: addressText, postalCode: addressText, country: addressText, phone: addressText }),
 });
 
 /** Creates an address, or updates the one whose `id` the form carries. */
-export async function saveAddressAction(_previous: FormState, data: FormData): Promise<FormState> {
-  const values = Object.fromEntries(addressFields.map((name) => [name, text(data, name)]));
-  const meta = addressMetaSchema.safeParse({ id: text(data, 'id'), locale: text(data, 'locale'), makeDefault: text(data, 'makeDefault') });
-  if (!meta.success) return { ok: false, formError: 'generic', values };
-  const address = shippingAddressSchema.safeParse(values);
-  if (!address.success) return { ok: false, fieldErrors: addressFieldErrors(address.error), values };
-  const { id, locale, makeDefault } = meta.data;
-  const userId = await addressOwner(locale);
-  try {
+export const saveAddressAction = action({
+  name: 'address save',
+  input: addressInput,
+  read: (formData) => {
+    const fields = formObject(formData);
+    return { ...fields, address: fields };
+  },
+  auth: addressBookUser,
+  run: async ({ id, makeDefault, address }, { user }) => {
     const options = { isDefault: makeDefault === 'on' };
-    if (id === '') await createAddress(getDb(), userId, values, options);
-    else await updateAddress(getDb(), userId, id, values, options);
-  } catch (error) {
-    const known = { not_found: { ok: false, formError: 'addressNotFound' }, conflict: { ok: false, formError: 'addressBookFull' } };
-    return { ...failure(error, known), values };
-  }
-  revalidatePath(accountPaths.addresses(locale));
-  redirect(accountPaths.addresses(locale));
-}
+    if (id === '') await createAddress(getDb(), user.id, address, options);
+    else await updateAddress(getDb(), user.id, id, address, options);
+  },
+  revalidate: ({ locale }) => revalidatePath(accountPaths.addresses(locale)),
+  redirect: ({ locale }) => accountPaths.addresses(locale),
+  describe: formErrors({ not_found: 'addressNotFound', conflict: 'addressBookFull' }),
+  echo: addressFields,
+});
 
-const addressIdSchema = z.object({ id: z.coerce.number().int().positive(), locale: localeSchema });
+const addressIdInput = z.object({ id: z.coerce.number().int().positive(), locale: localeSchema });
 
-export async function deleteAddressAction(_previous: FormState, data: FormData): Promise<FormState> {
-  const parsed = addressIdSchema.safeParse({ id: text(data, 'id'), locale: text(data, 'locale') });
-  if (!parsed.success) return { ok: false, formError: 'generic' };
-  const userId = await addressOwner(parsed.data.locale);
-  try {
-    await deleteAddress(getDb(), userId, parsed.data.id);
-  } catch (error) {
-    return failure(error, { not_found: { ok: false, formError: 'addressNotFound' } });
-  }
-  revalidatePath(accountPaths.addresses(parsed.data.locale));
-  return { ok: true };
-}
+export const deleteAddressAction = action({
+  name: 'address delete',
+  input: addressIdInput,
+  auth: addressBookUser,
+  run: ({ id }, { user }) => deleteAddress(getDb(), user.id, id),
+  revalidate: ({ locale }) => revalidatePath(accountPaths.addresses(locale)),
+  describe: formErrors({ not_found: 'addressNotFound' }),
+});
 
-export async function setDefaultAddressAction(_previous: FormState, data: FormData): Promise<FormState> {
-  const parsed = addressIdSchema.safeParse({ id: text(data, 'id'), locale: text(data, 'locale') });
-  if (!parsed.success) return { ok: false, formError: 'generic' };
-  const userId = await addressOwner(parsed.data.locale);
-  try {
-    await setDefaultAddress(getDb(), userId, parsed.data.id);
-  } catch (error) {
-    return failure(error, { not_found: { ok: false, formError: 'addressNotFound' } });
-  }
-  revalidatePath(accountPaths.addresses(parsed.data.locale));
-  return { ok: true };
-}
+export const setDefaultAddressAction = action({
+  name: 'address default',
+  input: addressIdInput,
+  auth: addressBookUser,
+  run: ({ id }, { user }) => setDefaultAddress(getDb(), user.id, id),
+  revalidate: ({ locale }) => revalidatePath(accountPaths.addresses(locale)),
+  describe: formErrors({ not_found: 'addressNotFound' }),
+});

@@ -2,15 +2,13 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { orderStatuses } from '@/db/schema/orders';
-import { actionError, actionOk, type ActionResult } from '@/lib/admin/action-result';
-import { requirePermission } from '@/lib/auth/session';
+import { action } from '@/lib/actions';
+import { userActor } from '@/lib/orders/actor';
 import { getDb } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { locales } from '@/lib/i18n/locales';
-import { refundOrder } from '@/lib/orders/refund-order';
-import { transitionOrderOrThrow } from '@/lib/orders/transition-order';
+import { moveOrderByHand } from '@/lib/orders/move-order-by-hand';
 import { orderNumberPattern } from '@/lib/orders/order-number';
-import { findTransition } from '@/lib/orders/transitions';
+import { manualTransitionPermission } from '@/lib/orders/transitions';
 import { getRedis } from '@/lib/redis';
 
 const transitionInput = z.object({
@@ -26,30 +24,17 @@ const transitionInput = z.object({
 
 /**
  * A transition button on the order page. The permission checked is the transition's own (from
- * the state machine table), never one the form names; a refund goes through the gateway first.
+ * the state machine table), never one the form names; lib/orders decides how the move is made
+ * (a refund goes through the gateway first).
  */
-export async function transitionOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  try {
-    const parsed = transitionInput.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw new AppError('validation_failed', 'Invalid transition request');
-    const { locale, number, orderId, from, to, version, reason } = parsed.data;
-    const transition = findTransition(from, to);
-    if (!transition?.permission) throw new AppError('invalid_transition', `An order cannot be moved from ${from} to ${to} by hand`);
-    const user = await requirePermission(transition.permission);
-    const request = {
-      orderId,
-      from,
-      to,
-      actor: { type: 'user' as const, id: user.id, label: user.email },
-      reason: reason || undefined,
-      expectedVersion: version,
-    };
-    if (to === 'refunded') await refundOrder(getDb(), getRedis(), request);
-    else await transitionOrderOrThrow(getDb(), getRedis(), request);
+export const transitionOrderAction = action({
+  name: 'order transition',
+  input: transitionInput,
+  auth: { permission: ({ from, to }) => manualTransitionPermission(from, to) },
+  run: ({ orderId, from, to, version, reason }, { user }) =>
+    moveOrderByHand(getDb(), getRedis(), { orderId, from, to, actor: userActor(user), reason: reason || undefined, expectedVersion: version }),
+  revalidate: ({ locale, number }) => {
     revalidatePath(`/${locale}/admin/orders/${number}`);
     revalidatePath(`/${locale}/admin/orders`);
-    return actionOk(undefined);
-  } catch (error) {
-    return actionError(error, 'order transition');
-  }
-}
+  },
+});

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { StockForm } from '@/components/admin/stock-form';
-import { formatMinor } from '@/lib/admin/format';
+import { formatStoredMoney } from '@/lib/money';
 import { adminPaths } from '@/lib/admin/paths';
 import { findStockProducts, listStockSkus, type StockProduct } from '@/lib/admin/queries/find-stock-products';
 import { requireStaffPage } from '@/lib/auth/session';
@@ -110,7 +110,7 @@ export default async function AdminStockPage({ params, searchParams }: Props) {
                         </span>
                       ))}
                     </td>
-                    <td className="admin-num">{formatMinor(sku.priceMinor, 'CNY', locale)}</td>
+                    <td className="admin-num">{formatStoredMoney(sku.priceMinor, 'CNY', locale)}</td>
                     <td className="admin-num" data-testid="sku-stock">{sku.stock}</td>
                     <td className="admin-num">{sku.reserved}</td>
                     <td className="admin-num" data-testid="sku-sellable">{sku.sellable}</td>

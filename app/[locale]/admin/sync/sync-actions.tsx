@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect } from 'react';
 import { ActionError } from '@/components/admin/action-error';
+import { failureOf } from '@/lib/actions/result';
 import type { SyncRunView } from '@/lib/catalog/sync/overview-types';
 import { startSyncAction } from './actions';
 
@@ -12,6 +13,7 @@ export function SyncActions({ locale, platform, isRunning, resumable, onStarted 
   const t = useTranslations('catalogSync');
   const [result, action, isPending] = useActionState(startSyncAction, null);
   const startedAt = result?.ok ? result.at : null;
+  const failed = failureOf(result)?.error.code;
   useEffect(() => {
     if (startedAt) onStarted();
     // Only when a new start answered, not when the parent re-renders with a new callback.
@@ -40,17 +42,17 @@ export function SyncActions({ locale, platform, isRunning, resumable, onStarted 
         </span>
       </div>
       <p className="small muted">{t('actions.hint')}</p>
-      {result && !result.ok && result.code === 'conflict' && (
+      {failed === 'conflict' && (
         <p className="admin-error" role="alert">
           {t('errors.conflict')}
         </p>
       )}
-      {result && !result.ok && result.code === 'not_found' && (
+      {failed === 'not_found' && (
         <p className="admin-error" role="alert">
           {t('errors.nothingToResume')}
         </p>
       )}
-      {result && !result.ok && result.code !== 'conflict' && result.code !== 'not_found' && <ActionError result={result} />}
+      {failed && failed !== 'conflict' && failed !== 'not_found' && <ActionError result={result} />}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { accountPaths } from '@/lib/auth/paths';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/locales';
-import { formatMoney, isIsoCurrency } from '@/lib/money';
+import { formatStoredMoney } from '@/lib/money';
 import { listUserOrders } from '@/lib/orders/queries/list-user-orders';
 import { orderPaths } from '@/lib/orders/paths';
 import { shopPaths } from '@/lib/shop/paths';
@@ -70,7 +70,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
                 <td>
                   <OrderStatusBadge status={order.status} />
                 </td>
-                <td>{isIsoCurrency(order.chargeCurrency) ? formatMoney({ amountMinor: order.chargeMinor, currency: order.chargeCurrency }, locale) : order.chargeCurrency}</td>
+                <td>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,78 +1,52 @@
 'use server';
 
 import { refresh, revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
-import { addressFieldErrors, shippingAddressSchema, type AddressField, type ShippingAddress } from '@/lib/addresses/address-schema';
+import { action } from '@/lib/actions';
+import { addressFields } from '@/lib/addresses/address-schema';
 import { accountPaths } from '@/lib/auth/paths';
-import { getCurrentUser } from '@/lib/auth/session';
 import { checkOutCart } from '@/lib/cart/check-out-cart';
-import { cartErrorMessage } from '@/lib/cart/error-message';
 import { cartPaths } from '@/lib/cart/paths';
-import { formFields } from '@/lib/cart/schemas';
 import { checkoutDeps } from '@/lib/checkout/checkout-deps';
-import { addressValues, checkoutForm, type CheckoutFormState } from '@/lib/checkout/checkout-form';
-import type { PlacedOrder } from '@/lib/checkout/types';
+import { checkoutErrorMessage } from '@/lib/checkout/checkout-error-message';
+import { checkoutSubmission, readCheckoutForm } from '@/lib/checkout/checkout-form';
 import { getEnv } from '@/lib/env';
-import { AppError, isAppError } from '@/lib/errors';
-import { defaultLocale, isLocale } from '@/lib/i18n/locales';
+import { isAppError } from '@/lib/errors';
 import { orderPaths } from '@/lib/orders/paths';
 import { paymentUrl } from '@/lib/payments/pay-link';
 
 /**
- * The checkout page's submit: zod (the form, then the new address by its country's rules) → the
- * signed-in user → checkOutCart (placeOrder with the page's checkout token and quoted rate) →
- * revalidate the cart → the pay link (card) or the order page (cash on delivery).
- * A refusal comes back as form state; prices_moved and cart_changed also refresh the page, so it
- * shows the new rate or cart (and a new checkout token) for the shopper to confirm again.
+ * The checkout page's submit: zod (the form, and a new address by its country's rules) → the
+ * signed-in user (signed out → the sign-in page) → checkOutCart (placeOrder with the page's checkout
+ * token and quoted rate) → revalidate the cart → the pay link (card) or the order page (cash on
+ * delivery). A refusal comes back as a sentence with the typed address; prices_moved and
+ * cart_changed also refresh the page, so it shows the new rate or cart (and a new checkout token)
+ * for the shopper to confirm again.
  */
-export async function placeOrderAction(_previous: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
-  const rawLocale = formData.get('locale');
-  const locale = typeof rawLocale === 'string' && isLocale(rawLocale) ? rawLocale : defaultLocale;
-  const values = addressValues(formData);
-  const at = Date.now();
-  const refused = async (error: unknown): Promise<CheckoutFormState> => ({ status: 'error', at, values, message: await cartErrorMessage(error, locale) });
-
-  const form = checkoutForm.safeParse({ ...formFields(formData), services: formData.getAll('services') });
-  if (!form.success) return refused(new AppError('validation_failed', 'Invalid checkout form'));
-  const { currency, checkoutToken, quotedRate, cartSignature, addressId, services, payment } = form.data;
-
-  const user = await getCurrentUser();
-  if (!user) redirect(accountPaths.signIn(locale, cartPaths.checkout(locale)));
-
-  let address: { addressId: number } | { address: ShippingAddress };
-  if (addressId === 'new') {
-    const parsed = shippingAddressSchema.safeParse(values);
-    if (!parsed.success) {
-      const te = await getTranslations({ locale, namespace: 'addressErrors' });
-      const tc = await getTranslations({ locale, namespace: 'checkout' });
-      const fieldErrors = Object.fromEntries(Object.entries(addressFieldErrors(parsed.error)).map(([field, key]) => [field, te(key)])) as Partial<
-        Record<AddressField, string>
-      >;
-      return { status: 'error', at, values, fieldErrors, message: tc('fixAddress') };
+export const placeOrderAction = action({
+  name: 'place order',
+  input: checkoutSubmission,
+  read: readCheckoutForm,
+  auth: { user: true, signedOutRedirect: ({ locale }) => accountPaths.signIn(locale, cartPaths.checkout(locale)) },
+  run: async ({ locale, currency, checkoutToken, quotedRate, cartSignature, address, services, payment }, { user }) => {
+    try {
+      return await checkOutCart(checkoutDeps(), {
+        user: { id: user.id, email: user.email },
+        cartSignature,
+        address,
+        currency,
+        locale,
+        valueAddedServices: services,
+        payment,
+        checkoutToken,
+        quotedRate,
+      });
+    } catch (error) {
+      if (isAppError(error) && (error.code === 'prices_moved' || error.details?.reason === 'cart_changed')) refresh();
+      throw error;
     }
-    address = { address: parsed.data };
-  } else {
-    address = { addressId: Number(addressId) };
-  }
-
-  let placed: PlacedOrder;
-  try {
-    placed = await checkOutCart(checkoutDeps(), {
-      user: { id: user.id, email: user.email },
-      cartSignature,
-      address,
-      currency,
-      locale,
-      valueAddedServices: services,
-      payment,
-      checkoutToken,
-      quotedRate,
-    });
-  } catch (error) {
-    if (isAppError(error) && (error.code === 'prices_moved' || error.details?.reason === 'cart_changed')) refresh();
-    return refused(error);
-  }
-  revalidatePath(cartPaths.cartRoute(locale, currency));
-  redirect(placed.order.gateway === 'cod' ? orderPaths.order(locale, placed.order.number) : paymentUrl(getEnv().SITE_URL, placed.order));
-}
+  },
+  revalidate: ({ locale, currency }) => revalidatePath(cartPaths.cartRoute(locale, currency)),
+  redirect: ({ locale }, placed) => (placed.order.gateway === 'cod' ? orderPaths.order(locale, placed.order.number) : paymentUrl(getEnv().SITE_URL, placed.order)),
+  describe: checkoutErrorMessage,
+  echo: addressFields,
+});

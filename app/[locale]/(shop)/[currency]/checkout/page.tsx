@@ -99,7 +99,7 @@ export default async function CheckoutPage({ params }: Params) {
       </p>
       <NextIntlClientProvider
         locale={locale}
-        messages={{ checkout: messages.checkout, breakdown: messages.breakdown, addresses: messages.addresses }}
+        messages={{ checkout: messages.checkout, breakdown: messages.breakdown, addresses: messages.addresses, addressErrors: messages.addressErrors }}
       >
         <CheckoutForm
           locale={locale}

@@ -2,17 +2,15 @@
 
 import { updateTag } from 'next/cache';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { action } from '@/lib/actions';
 import { getLimiter } from '@/lib/auth/rate-limit';
 import { cacheTags } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { clientIp } from '@/lib/http/client-ip';
-import { defaultLocale, isLocale, locales } from '@/lib/i18n/locales';
+import { locales } from '@/lib/i18n/locales';
 import { shopPaths } from '@/lib/shop/paths';
 import { importProductLink } from '@/lib/suppliers/import-product-link';
-import { linkImportError } from '@/lib/suppliers/link-import-errors';
-import type { LinkImportState } from '@/lib/suppliers/link-import-state';
 import { linkImportMessage } from '@/lib/suppliers/link-import-message';
 
 const linkForm = z.object({ locale: z.enum(locales), url: z.string().trim().min(1).max(2000) });
@@ -23,23 +21,20 @@ const linkForm = z.object({ locale: z.enum(locales), url: z.string().trim().min(
  * language (the proxy adds their currency). Failures come back as a message; the form keeps the link.
  * Open to guests, like the catalog it fills.
  */
-export async function importLinkAction(_previous: LinkImportState, formData: FormData): Promise<LinkImportState> {
-  const value = typeof formData.get('url') === 'string' ? String(formData.get('url')).slice(0, 2000) : '';
-  const rawLocale = formData.get('locale');
-  const locale = typeof rawLocale === 'string' && isLocale(rawLocale) ? rawLocale : defaultLocale;
-  let target: string;
-  try {
-    const input = linkForm.safeParse({ locale: rawLocale, url: value });
-    if (!input.success) throw linkImportError('empty', null);
+export const importLinkAction = action({
+  name: 'link import',
+  input: linkForm,
+  auth: { public: true },
+  rateLimit: async () => {
     const ip = clientIp(await headers());
-    if (!(await getLimiter('linkImport').check({ ip, ipHourly: ip }))) throw linkImportError('rate_limited', null);
-    const result = await importProductLink(getDb(), input.data.url);
+    return getLimiter('linkImport').check({ ip, ipHourly: ip });
+  },
+  run: ({ url }) => importProductLink(getDb(), url),
+  revalidate: (_input, result) => {
     updateTag(cacheTags.product(result.productId));
     updateTag(cacheTags.listing);
-    target = shopPaths.product(input.data.locale, result.slug);
-  } catch (error) {
-    return { status: 'error', at: Date.now(), message: await linkImportMessage(error, locale), value };
-  }
-  // Outside the try: redirect() works by throwing.
-  redirect(target);
-}
+  },
+  redirect: ({ locale }, result) => shopPaths.product(locale, result.slug),
+  describe: linkImportMessage,
+  echo: ['url'],
+});

@@ -10,7 +10,7 @@ import { OrderMoney } from '@/components/admin/order-money';
 import { OrderParties } from '@/components/admin/order-parties';
 import { TransitionForm } from '@/components/admin/transition-form';
 import { OrderPurchaseLines } from '@/app/[locale]/admin/purchasing/_components/order-purchase-lines';
-import { formatMinor } from '@/lib/admin/format';
+import { formatStoredMoney } from '@/lib/money';
 import { adminPaths } from '@/lib/admin/paths';
 import { getAdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
 import { staffTransitions, transitionKey } from '@/lib/admin/staff-transitions';
@@ -89,7 +89,7 @@ export default async function AdminOrderPage({ params }: Props) {
             status={order.status}
             version={order.version}
             transitions={transitions}
-            refundText={charged ? formatMinor(charged.amountMinor, charged.currency, locale) : t('detail.noCharge')}
+            refundText={charged ? formatStoredMoney(charged.amountMinor, charged.currency, locale) : t('detail.noCharge')}
           />
         ) : (
           <p className="muted">{t('detail.noActions')}</p>

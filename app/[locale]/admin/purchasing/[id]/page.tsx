@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { AdminTime } from '@/components/admin/admin-time';
-import { ADMIN_TIME_ZONE, formatMinor } from '@/lib/admin/format';
+import { ADMIN_TIME_ZONE } from '@/lib/admin/format';
+import { formatStoredMoney } from '@/lib/money';
 import { adminPaths } from '@/lib/admin/paths';
 import { requireStaffPage } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
@@ -36,7 +37,7 @@ export default async function PurchaseOrderPage({ params }: Props) {
   const po = await getPurchaseOrderDetail(getDb(), Number(id));
   if (!po) notFound();
   const [t, messages] = await Promise.all([getTranslations({ locale, namespace: 'purchasing' }), getMessages({ locale })]);
-  const cny = (minor: number | null) => (minor === null ? '—' : formatMinor(minor, 'CNY', locale));
+  const cny = (minor: number | null) => (minor === null ? '—' : formatStoredMoney(minor, 'CNY', locale));
   const canTakeOver = po.status === 'failed' || po.status === 'claimed' || po.status === 'previewed';
   const actionProps = { locale, purchaseOrderId: po.id, version: po.version };
 

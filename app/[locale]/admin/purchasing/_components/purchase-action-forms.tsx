@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, type MouseEvent } from 'react';
-import type { ActionResult } from '@/lib/admin/action-result';
+import type { ActionState } from '@/lib/actions/result';
 import type { StaffPurchaseResult } from '@/lib/purchasing/buy-seller-group';
 import type { ManualResult } from '@/lib/purchasing/mark-purchased-by-hand';
 import { purchasingKeys } from '@/lib/purchasing/query-keys';
@@ -10,14 +10,14 @@ import { buyNowAction, cancelAction, markPurchasedAction, retryAction } from '..
 import { PurchaseActionError } from './purchase-action-error';
 
 /** After any action, the board polls at once instead of waiting for its next tick. */
-function useRefreshBoard(result: ActionResult<unknown>) {
+function useRefreshBoard(result: ActionState<unknown>) {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (result?.ok) void queryClient.invalidateQueries({ queryKey: purchasingKeys.all });
   }, [result, queryClient]);
 }
 
-function Outcome({ result }: { result: ActionResult<StaffPurchaseResult> }) {
+function Outcome({ result }: { result: ActionState<StaffPurchaseResult> }) {
   const t = useTranslations('purchasing.actions');
   if (!result?.ok) return <PurchaseActionError result={result} />;
   return (
@@ -99,7 +99,7 @@ export function MarkPurchasedForm({ locale, purchaseOrderId, version }: PoProps)
   const t = useTranslations('purchasing.actions');
   const [result, action, isPending] = useActionState(markPurchasedAction, null);
   useRefreshBoard(result);
-  const manual = result?.ok ? (result.data as ManualResult) : null;
+  const manual: ManualResult | null = result?.ok ? result.data : null;
   return (
     <form action={action} className="admin-inline-form" data-testid="mark-purchased">
       <Hidden values={{ locale, purchaseOrderId, version }} />

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { AdminTime } from '@/components/admin/admin-time';
-import { formatAdminDateTime, formatMinor } from '@/lib/admin/format';
+import { formatAdminDateTime } from '@/lib/admin/format';
+import { formatStoredMoney } from '@/lib/money';
 import { adminPaths } from '@/lib/admin/paths';
 import { OUTCOME_UNKNOWN, parseFailure } from '@/lib/purchasing/failure-reason';
 import type { BoardPurchaseOrder } from '@/lib/purchasing/queries/list-purchase-board';
@@ -30,7 +31,7 @@ export function PurchaseBoard({ locale }: { locale: string }) {
   const board = query.data;
   const sessionEnded = query.error instanceof PurchaseBoardFetchError && (query.error.status === 401 || query.error.status === 403);
   const counts = board && { queue: board.queue.length, inProgress: board.inProgress.length, awaitingShopper: board.awaitingShopper.length, failed: board.failed.length, placed: board.placed.length };
-  const money = (minor: number | null) => (minor === null ? '—' : formatMinor(minor, 'CNY', locale));
+  const money = (minor: number | null) => (minor === null ? '—' : formatStoredMoney(minor, 'CNY', locale));
   const poLink = (po: BoardPurchaseOrder) => (
     <Link href={adminPaths.purchaseOrder(locale, po.id)} className="admin-mono" dir="ltr">
       {po.reference}

@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdminTime } from '@/components/admin/admin-time';
-import { formatMinor } from '@/lib/admin/format';
+import { formatStoredMoney } from '@/lib/money';
 import { adminPaths } from '@/lib/admin/paths';
 import type { PurchaseOrderDetail } from '@/lib/purchasing/queries/get-purchase-order';
 
 /** The purchase order's lines (with the ids a purchaser looks up on 1688) and its price-difference requests. */
 export async function PurchaseLines({ locale, po }: { locale: string; po: PurchaseOrderDetail }) {
   const t = await getTranslations({ locale, namespace: 'purchasing' });
-  const cny = (minor: number) => formatMinor(minor, 'CNY', locale);
+  const cny = (minor: number) => formatStoredMoney(minor, 'CNY', locale);
   return (
     <>
       <section aria-labelledby="po-lines">
@@ -99,7 +99,7 @@ export async function PurchaseLines({ locale, po }: { locale: string; po: Purcha
                     </td>
                     <td>{t(`differenceStatus.${d.status}`)}</td>
                     <td className="admin-num">{cny(d.amountCnyMinor)}</td>
-                    <td className="admin-num">{formatMinor(d.chargeMinor, d.chargeCurrency, locale)}</td>
+                    <td className="admin-num">{formatStoredMoney(d.chargeMinor, d.chargeCurrency, locale)}</td>
                     <td className="admin-num">{d.lines.length}</td>
                     <td>
                       <AdminTime value={d.createdAt} />

@@ -1,11 +1,11 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireUser } from '@/lib/auth/session';
+import { action } from '@/lib/actions';
+import { userActor } from '@/lib/orders/actor';
+import { accountPaths } from '@/lib/auth/paths';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { isAppError } from '@/lib/errors';
 import { locales } from '@/lib/i18n/locales';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { orderPaths } from '@/lib/orders/paths';
@@ -15,45 +15,27 @@ import { getRedis } from '@/lib/redis';
 
 const input = z.object({ locale: z.enum(locales), number: z.string().regex(orderNumberPattern), differenceId: z.coerce.number().int().positive() });
 
-/** Back to the order page with a notice the page words (`?difference=…`). */
-function backTo(locale: string, number: string, notice: string): never {
-  redirect(`${orderPaths.order(locale, number)}?difference=${notice}`);
-}
-
-function failure(error: unknown): string {
-  if (isAppError(error)) return error.code === 'invalid_transition' || error.code === 'not_found' ? 'settled' : 'error';
-  console.error('[orders] price difference action failed:', error);
-  return 'error';
-}
+/** Signed out (the session ended while the page was open) → the sign-in page, back to this order. */
+const orderOwner = { user: true, signedOutRedirect: ({ locale, number }: z.output<typeof input>) => accountPaths.signIn(locale, orderPaths.order(locale, number)) } as const;
 
 /** "Pay the difference": the gateway's pay page for the request (the owner only; checked in the lib call). */
-export async function payDifferenceAction(formData: FormData): Promise<void> {
-  const parsed = input.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return;
-  const { locale, number, differenceId } = parsed.data;
-  const user = await requireUser();
-  let url: string;
-  try {
+export const payDifferenceAction = action({
+  name: 'price difference pay',
+  input,
+  auth: orderOwner,
+  run: ({ locale, number, differenceId }, { user }) => {
     const env = getEnv();
-    url = await startDifferencePayment(getDb(), env, { userId: user.id, differenceId, returnUrl: `${env.SITE_URL.replace(/\/$/, '')}${orderPaths.order(locale, number)}` });
-  } catch (error) {
-    backTo(locale, number, failure(error));
-  }
-  redirect(url);
-}
+    return startDifferencePayment(getDb(), env, { userId: user.id, differenceId, returnUrl: `${env.SITE_URL.replace(/\/$/, '')}${orderPaths.order(locale, number)}` });
+  },
+  redirect: (_input, paymentPageUrl) => paymentPageUrl,
+});
 
 /** "Cancel these items": the lines are cancelled and their price refunded at the order's pinned rate. */
-export async function declineDifferenceAction(formData: FormData): Promise<void> {
-  const parsed = input.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return;
-  const { locale, number, differenceId } = parsed.data;
-  const user = await requireUser();
-  let notice = 'declined';
-  try {
-    await declinePriceDifference(getDb(), getRedis(), getEnv(), { differenceId, userId: user.id }, { type: 'user', id: user.id, label: user.email });
-  } catch (error) {
-    notice = failure(error);
-  }
-  revalidatePath(orderPaths.order(locale, number));
-  backTo(locale, number, notice);
-}
+export const declineDifferenceAction = action({
+  name: 'price difference decline',
+  input,
+  auth: orderOwner,
+  run: ({ differenceId }, { user }) => declinePriceDifference(getDb(), getRedis(), getEnv(), { differenceId, userId: user.id }, userActor(user)),
+  revalidate: ({ locale, number }) => revalidatePath(orderPaths.order(locale, number)),
+  redirect: ({ locale, number }) => `${orderPaths.order(locale, number)}?difference=declined`,
+});

@@ -11,7 +11,7 @@ import { requireUserOrRedirect } from '@/lib/auth/session';
 import { convertOrderBreakdown } from '@/lib/checkout/pricing';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/locales';
-import { formatMoney, isIsoCurrency, isSupportedCurrency } from '@/lib/money';
+import { formatStoredMoney, isSupportedCurrency } from '@/lib/money';
 import { getOrderDetail, type OrderDetail } from '@/lib/orders/queries/get-order-detail';
 import { formatInstant } from '@/lib/orders/format-instant';
 import { orderPaths } from '@/lib/orders/paths';
@@ -31,10 +31,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const ledgerLabel = { charge: 'ledgerCharge', refund: 'ledgerRefund', failure: 'ledgerFailure', cod_due: 'ledgerCodDue' } as const;
 const serviceLabel = { extra_qc_photos: 'extraQcPhotos', careful_packing: 'carefulPacking' } as const;
-
-function money(amountMinor: number, currency: string, locale: string): string {
-  return isIsoCurrency(currency) ? formatMoney({ amountMinor, currency }, locale) : `${amountMinor} ${currency}`;
-}
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const { locale, number } = await params;
@@ -98,7 +94,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <p>
           {isCod ? t('payCod') : t('payCard')} ·{' '}
           <strong>
-            <bdi>{money(order.chargeMinor, order.chargeCurrency, locale)}</bdi>
+            <bdi>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</bdi>
           </strong>
         </p>
         {isPending && !isCod && (
@@ -123,7 +119,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <ul className="ledger" role="list" data-testid="order-payments">
             {order.payments.map((p) => (
               <li key={p.id}>
-                {t(ledgerLabel[p.kind])}: <bdi>{money(p.amountMinor, p.currency, locale)}</bdi> · {when(p.createdAt)}
+                {t(ledgerLabel[p.kind])}: <bdi>{formatStoredMoney(p.amountMinor, p.currency, locale)}</bdi> · {when(p.createdAt)}
                 {p.status === 'flagged' && <span className="status-badge" data-status="flagged"> {t('flagged')}</span>}
               </li>
             ))}

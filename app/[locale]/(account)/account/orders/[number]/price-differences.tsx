@@ -1,13 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
-import { formatMoney, isIsoCurrency } from '@/lib/money';
+import { formatStoredMoney } from '@/lib/money';
 import { listOrderDifferences } from '@/lib/purchasing/queries/list-order-differences';
 import { formatCny } from '@/lib/shop/price';
-import { declineDifferenceAction, payDifferenceAction } from './actions';
+import { DifferenceButtons } from './difference-buttons';
 
 type Props = { locale: string; userId: number; orderNumber: string; notice: string | undefined };
-
-const notices = new Set(['declined', 'settled', 'error']);
 
 /**
  * The seller raised a price after the shopper paid: each request lists its lines with the old and
@@ -18,14 +16,13 @@ export async function PriceDifferences({ locale, userId, orderNumber, notice }: 
   const differences = await listOrderDifferences(getDb(), userId, orderNumber);
   if (differences.length === 0) return null;
   const t = await getTranslations({ locale, namespace: 'purchasing.shopper' });
-  const money = (minor: number, currency: string) => (isIsoCurrency(currency) ? formatMoney({ amountMinor: minor, currency }, locale) : `${minor} ${currency}`);
 
   return (
     <section className="order-section" aria-labelledby="order-price-changes" data-testid="price-differences">
       <h2 id="order-price-changes">{t('title')}</h2>
-      {notice && notices.has(notice) && (
-        <p role={notice === 'declined' ? 'status' : 'alert'} className={notice === 'declined' ? 'form-notice' : 'form-error'} data-testid="difference-notice">
-          {t(`notice.${notice}`)}
+      {notice === 'declined' && (
+        <p role="status" className="form-notice" data-testid="difference-notice">
+          {t('notice.declined')}
         </p>
       )}
       {differences.map((difference) => (
@@ -58,38 +55,22 @@ export async function PriceDifferences({ locale, userId, orderNumber, notice }: 
           <p>
             {t('difference')}:{' '}
             <strong data-testid="difference-amount">
-              <bdi>{money(difference.chargeMinor, difference.chargeCurrency)}</bdi>
+              <bdi>{formatStoredMoney(difference.chargeMinor, difference.chargeCurrency, locale)}</bdi>
             </strong>
           </p>
           {difference.status === 'open' && (
             <div className="order-pay">
-              <form action={payDifferenceAction} style={{ display: 'inline' }}>
-                <Fields locale={locale} orderNumber={orderNumber} differenceId={difference.id} />
-                <button type="submit" className="primary" data-testid="pay-difference">
-                  {t('pay')}
-                </button>
-              </form>{' '}
-              <form action={declineDifferenceAction} style={{ display: 'inline' }}>
-                <Fields locale={locale} orderNumber={orderNumber} differenceId={difference.id} />
-                <button type="submit" className="secondary" data-testid="decline-difference">
-                  {t('decline')}
-                </button>
-              </form>
+              <DifferenceButtons
+                locale={locale}
+                orderNumber={orderNumber}
+                differenceId={difference.id}
+                labels={{ pay: t('pay'), decline: t('decline'), settled: t('notice.settled'), error: t('notice.error') }}
+              />
               <p className="muted small">{t('declineNote')}</p>
             </div>
           )}
         </article>
       ))}
     </section>
-  );
-}
-
-function Fields({ locale, orderNumber, differenceId }: { locale: string; orderNumber: string; differenceId: number }) {
-  return (
-    <>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="number" value={orderNumber} />
-      <input type="hidden" name="differenceId" value={differenceId} />
-    </>
   );
 }

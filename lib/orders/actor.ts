@@ -1,6 +1,2 @@
-import type { ActorType } from '@/db/schema/orders';
-
-/** Who made a change, for the audit trail. */
-export type Actor = { type: ActorType; id?: string | number | null; label?: string | null };
-
-export const systemActor = (label: string): Actor => ({ type: 'system', label });
+// The actor is the audit trail's notion; orders' callers keep importing it from here.
+export { systemActor, type Actor } from '@/lib/audit/actor';

@@ -125,21 +125,30 @@ export const orderItems = mysqlTable(
 
 /**
  * The outbox: one row per transition, written in the transition's transaction. Downstream consumers
- * (notifications, logistics, reports) read unpublished rows in id order.
+ * (notifications, logistics, reports) read unpublished rows in id order. Every state machine writes
+ * here (lib/state-machine): `subject_type`/`subject_id` name the row that moved (`order`,
+ * `purchase_order`, …). `order_id` and the order statuses are filled for orders only; other
+ * subjects carry their from/to in `payload`.
  */
 export const orderEvents = mysqlTable(
   'order_events',
   {
     id: id(),
-    orderId: ref('order_id').notNull(),
+    orderId: ref('order_id'),
+    subjectType: varchar('subject_type', { length: 32 }).notNull().default('order'),
+    subjectId: ref('subject_id').notNull(),
     type: varchar('type', { length: 48 }).notNull(),
     fromStatus: mysqlEnum('from_status', orderStatuses),
-    toStatus: mysqlEnum('to_status', orderStatuses).notNull(),
+    toStatus: mysqlEnum('to_status', orderStatuses),
     payload: json('payload').$type<Record<string, unknown>>().notNull(),
     publishedAt: at('published_at'),
     createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
   },
-  (t) => [index('order_events_order_idx').on(t.orderId), index('order_events_unpublished_idx').on(t.publishedAt, t.id)],
+  (t) => [
+    index('order_events_order_idx').on(t.orderId),
+    index('order_events_subject_idx').on(t.subjectType, t.subjectId, t.id),
+    index('order_events_unpublished_idx').on(t.publishedAt, t.id),
+  ],
 );
 
 export const actorTypes = ['user', 'partner', 'gateway', 'system', 'cli'] as const;

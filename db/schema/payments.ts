@@ -29,19 +29,26 @@ export const paymentLedger = mysqlTable(
   (t) => [uniqueIndex('payment_ledger_tx_uq').on(t.gateway, t.transactionId, t.kind), index('payment_ledger_order_idx').on(t.orderId)],
 );
 
-/** Webhook deliveries as received (raw body), claimed by event id before Ferry answers 2xx. */
+/**
+ * Webhook deliveries as received (raw body), claimed by event id before Ferry answers 2xx
+ * (lib/webhooks). `consumer` is the module that owns and applies the row (lib/webhooks/consumers.ts);
+ * each consumer sweeps only its own. `outcome` is what processing did (`paid`, `applied`, `stale`,
+ * …); `error` says why a row was set aside or failed.
+ */
 export const webhookEvents = mysqlTable(
   'webhook_events',
   {
     id: id(),
     source: varchar('source', { length: 32 }).notNull(),
     eventId: varchar('event_id', { length: 100 }).notNull(),
+    consumer: varchar('consumer', { length: 32 }).notNull(),
     type: varchar('type', { length: 64 }).notNull(),
     payload: mediumtext('payload').notNull(),
     deliveries: int('deliveries').notNull().default(1),
     receivedAt: at('received_at').notNull().$defaultFn(() => new Date()),
     processedAt: at('processed_at'),
+    outcome: varchar('outcome', { length: 48 }),
     error: varchar('error', { length: 255 }),
   },
-  (t) => [uniqueIndex('webhook_events_uq').on(t.source, t.eventId), index('webhook_events_pending_idx').on(t.processedAt)],
+  (t) => [uniqueIndex('webhook_events_uq').on(t.source, t.eventId), index('webhook_events_consumer_idx').on(t.consumer, t.processedAt, t.id)],
 );

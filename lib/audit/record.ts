@@ -1,6 +1,6 @@
 import { auditLog } from '@/db/schema';
-import type { Executor } from '@/lib/inventory/db-stock';
-import type { Actor } from '@/lib/orders/actor';
+import type { Executor } from '@/lib/db/executor';
+import type { Actor } from './actor';
 
 /** Appends an audit record, inside the caller's transaction when there is one. */
 export async function recordAudit(

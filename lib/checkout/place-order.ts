@@ -132,7 +132,7 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
         })),
       );
       const details = { number, totalCny, charge: { amountMinor: charge.amountMinor, currency: charge.currency, rate: rates.charge.rate }, gateway, degraded: hold.degraded, upstream };
-      await tx.insert(orderEvents).values({ orderId, type: 'order.created', fromStatus: null, toStatus: 'pending', payload: details });
+      await tx.insert(orderEvents).values({ orderId, subjectType: 'order', subjectId: orderId, type: 'order.created', fromStatus: null, toStatus: 'pending', payload: details });
       await recordAudit(tx, actor, 'order.created', { type: 'order', id: orderId }, details);
     });
   } catch (error) {

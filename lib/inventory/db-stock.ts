@@ -1,12 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { skus } from '@/db/schema';
+import type { Executor } from '@/lib/db/executor';
 import { AppError } from '@/lib/errors';
 import type { StockLine } from './redis-stock';
 
-/** A Drizzle transaction or the database itself: the functions here run inside the caller's transaction. */
-export type Executor = Pick<Database, 'update' | 'select' | 'insert' | 'execute'>;
-
+export type { Executor };
 
 /** SKU ids in ascending order, so concurrent transactions lock rows in the same order and cannot deadlock. */
 function ordered(lines: readonly StockLine[]): StockLine[] {

@@ -2,20 +2,20 @@ import { databaseFor } from '@/db/client';
 import { uncounted } from '@/lib/db/query-stats';
 import { getEnv } from '@/lib/env';
 import { expireReservations } from '@/lib/inventory/expire-reservations';
-import { processPendingWebhooks } from '@/lib/payments/process-webhook-event';
 import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';
 import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
-import { runPushJobs } from '@/lib/suppliers/push/run-push-jobs';
+import { runUpstreamPollJob } from '@/lib/suppliers/push/run-push-jobs';
+import { sweepStoredWebhooks } from './webhook-consumers';
 
 const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout };
 const IMAGES_PER_TICK = 500;
 
 /**
- * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out, and
- * apply stored webhook events that were never processed, apply 1688 pushes left over and poll
- * upstream orders, buy paid items upstream, and derive pending product images. All are idempotent
- * (compare-and-set and claimed rows), so several servers may run them at once.
+ * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out, let
+ * each webhook consumer apply its stored events that were never processed (payments, 1688
+ * pushes), poll upstream orders, buy paid items upstream, and derive pending product images. All
+ * are idempotent (compare-and-set and claimed rows), so several servers may run them at once.
  * FERRY_JOBS_INTERVAL_SECONDS=0 turns them off (for a server that should only serve pages).
  */
 export function startBackgroundJobs(): void {
@@ -43,10 +43,10 @@ export function startBackgroundJobs(): void {
       const redis = getRedis();
       const { expired, applied } = await uncounted(async () => ({
         expired: await expireReservations(db, redis),
-        applied: await processPendingWebhooks(db, redis),
+        applied: await sweepStoredWebhooks(db, redis),
       }));
       if (expired || applied) console.log(`[jobs] expired ${expired} reservations, applied ${applied} stored webhook events`);
-      await uncounted(() => runPushJobs(db, redis)).catch((error: Error) => console.error('[jobs] marketplace push jobs failed:', error.message));
+      await uncounted(() => runUpstreamPollJob(db, redis)).catch((error: Error) => console.error('[jobs] upstream order poll failed:', error.message));
       await uncounted(() => runPurchasingJob(db, redis)).catch((error: Error) => console.error('[jobs] purchasing failed:', error.message));
       deriveImages(db);
     } catch (error) {

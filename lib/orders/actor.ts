@@ -1,9 +1,6 @@
-import type { ActorType } from '@/db/schema/orders';
-
-/** Who made a change, for the audit trail. */
-export type Actor = { type: ActorType; id?: string | number | null; label?: string | null };
-
-export const systemActor = (label: string): Actor => ({ type: 'system', label });
+// The actor is the audit trail's notion; orders' callers keep importing it from here.
+export { systemActor, type Actor } from '@/lib/audit/actor';
+import type { Actor } from '@/lib/audit/actor';
 
 /** A signed-in person (staff or shopper) as the audit trail records them. */
 export const userActor = (user: { id: number; email: string }): Actor => ({ type: 'user', id: user.id, label: user.email });

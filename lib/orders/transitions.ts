@@ -1,20 +1,17 @@
 import type { OrderStatus } from '@/db/schema/orders';
 import type { Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
+import { findTransitionIn, nextStatusesIn, type MachineTransition } from '@/lib/state-machine/table';
 
 /**
  * The order state machine, the only place it is written down:
  * pending → paid → purchasing → purchased → arrived → packed → shipped → completed,
  * plus cancelled and refunded. `purchasing` is the lock that stops a second purchase.
  * Each transition names the permission a person needs to make it by hand; `null` means only the
- * system (a gateway callback, the reservation sweeper) makes it.
+ * system (a gateway callback, the reservation sweeper) makes it. The moves are made by
+ * lib/state-machine's compare-and-set through `orderMachine` (order-machine.ts).
  */
-export type Transition = {
-  from: OrderStatus;
-  to: OrderStatus;
-  event: string;
-  permission: Permission | null;
-};
+export type Transition = MachineTransition<OrderStatus>;
 
 export const transitions: readonly Transition[] = [
   { from: 'pending', to: 'paid', event: 'order.paid', permission: null },
@@ -36,7 +33,7 @@ export const transitions: readonly Transition[] = [
 ];
 
 export function findTransition(from: OrderStatus, to: OrderStatus): Transition | undefined {
-  return transitions.find((t) => t.from === from && t.to === to);
+  return findTransitionIn(transitions, from, to);
 }
 
 /**
@@ -50,7 +47,7 @@ export function manualTransitionPermission(from: OrderStatus, to: OrderStatus): 
 }
 
 export function nextStatuses(from: OrderStatus): OrderStatus[] {
-  return transitions.filter((t) => t.from === from).map((t) => t.to);
+  return nextStatusesIn(transitions, from);
 }
 
 export const terminalStatuses: readonly OrderStatus[] = ['completed', 'cancelled', 'refunded'];

@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderItems } from '@/db/schema/orders';
-import { purchaseOrders } from '@/db/schema/purchasing';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/orders/actor';
-import { logPurchaseEvent } from './log-purchase-event';
+import { logPurchaseStep } from './log-purchase-event';
+import { movePurchaseOrder } from './purchase-order-machine';
 
 /**
  * "Cancel" on a failed purchase order: it is given up (`failed → cancelled`, compare-and-set on the
@@ -14,16 +14,12 @@ import { logPurchaseEvent } from './log-purchase-event';
  */
 export async function cancelPurchaseOrder(db: Database, purchaseOrderId: number, expectedVersion: number, actor: Actor, reason?: string): Promise<{ requeued: number }> {
   const requeued = await db.transaction(async (tx) => {
-    const [result] = await tx
-      .update(purchaseOrders)
-      .set({ status: 'cancelled', version: sql`${purchaseOrders.version} + 1` })
-      .where(and(eq(purchaseOrders.id, purchaseOrderId), eq(purchaseOrders.status, 'failed'), eq(purchaseOrders.version, expectedVersion)));
-    if (result.affectedRows !== 1) return null;
+    if (!(await movePurchaseOrder(tx, { id: purchaseOrderId, from: 'failed', to: 'cancelled', actor, expectedVersion, reason }))) return null;
     const [lines] = await tx
       .update(orderItems)
       .set({ purchaseStatus: 'queued', purchaseOrderId: null })
       .where(and(eq(orderItems.purchaseOrderId, purchaseOrderId), eq(orderItems.purchaseStatus, 'failed')));
-    await logPurchaseEvent(tx, purchaseOrderId, 'cancelled', actor, { requeuedLines: lines.affectedRows, ...(reason ? { reason } : {}) });
+    await logPurchaseStep(tx, purchaseOrderId, 'cancelled', actor, { requeuedLines: lines.affectedRows, ...(reason ? { reason } : {}) });
     return lines.affectedRows;
   });
   if (requeued === null) throw new AppError('invalid_transition', 'This purchase order changed meanwhile (retried, cancelled or bought); reload and try again');

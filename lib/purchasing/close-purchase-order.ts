@@ -1,9 +1,11 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { orderItems } from '@/db/schema/orders';
-import { purchaseOrders } from '@/db/schema/purchasing';
-import type { Executor } from '@/lib/inventory/db-stock';
+import type { Executor } from '@/lib/db/executor';
 import type { Actor } from '@/lib/orders/actor';
-import { logPurchaseEvent } from './log-purchase-event';
+import { logPurchaseStep } from './log-purchase-event';
+import { movePurchaseOrder } from './purchase-order-machine';
+
+const REASON = 'no line waits for a shopper any more';
 
 /**
  * A purchase order that waited for shoppers is closed (`awaiting_shopper → cancelled`) once none of
@@ -16,11 +18,7 @@ export async function closeIfResolved(tx: Executor, purchaseOrderId: number, act
     .from(orderItems)
     .where(and(eq(orderItems.purchaseOrderId, purchaseOrderId), eq(orderItems.purchaseStatus, 'awaiting_shopper')));
   if (waiting!.n > 0) return false;
-  const [result] = await tx
-    .update(purchaseOrders)
-    .set({ status: 'cancelled', version: sql`${purchaseOrders.version} + 1` })
-    .where(and(eq(purchaseOrders.id, purchaseOrderId), eq(purchaseOrders.status, 'awaiting_shopper')));
-  if (result.affectedRows !== 1) return false;
-  await logPurchaseEvent(tx, purchaseOrderId, 'closed', actor, { reason: 'no line waits for a shopper any more' });
+  if (!(await movePurchaseOrder(tx, { id: purchaseOrderId, from: 'awaiting_shopper', to: 'cancelled', actor, reason: REASON }))) return false;
+  await logPurchaseStep(tx, purchaseOrderId, 'closed', actor, { reason: REASON });
   return true;
 }

@@ -5,7 +5,8 @@ import { orderItems } from '@/db/schema/orders';
 import { purchaseOrders, type PurchaseOrderStatus } from '@/db/schema/purchasing';
 import type { Actor } from '@/lib/orders/actor';
 import { formatFailure, type Failure } from './failure-reason';
-import { logPurchaseEvent } from './log-purchase-event';
+import { logPurchaseStep } from './log-purchase-event';
+import { movePurchaseOrder } from './purchase-order-machine';
 
 /**
  * Marks a purchase order failed (compare-and-set on the status and version it was in) with the
@@ -20,16 +21,21 @@ export async function failPurchaseOrder(
   actor: Actor,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [result] = await tx
-      .update(purchaseOrders)
-      .set({ status: 'failed', lastError: formatFailure(failure), attempts: sql`${purchaseOrders.attempts} + 1`, version: sql`${purchaseOrders.version} + 1` })
-      .where(and(eq(purchaseOrders.id, po.id), eq(purchaseOrders.status, po.status), eq(purchaseOrders.version, po.version)));
-    if (result.affectedRows !== 1) return false;
+    const moved = await movePurchaseOrder(tx, {
+      id: po.id,
+      from: po.status,
+      to: 'failed',
+      actor,
+      expectedVersion: po.version,
+      set: { lastError: formatFailure(failure), attempts: sql`${purchaseOrders.attempts} + 1` },
+      payload: { ...failure },
+    });
+    if (!moved) return false;
     await tx
       .update(orderItems)
       .set({ purchaseStatus: 'failed' })
       .where(and(eq(orderItems.purchaseOrderId, po.id), eq(orderItems.purchaseStatus, 'purchasing')));
-    await logPurchaseEvent(tx, po.id, 'failed', actor, { ...failure, from: po.status });
+    await logPurchaseStep(tx, po.id, 'failed', actor, { ...failure, from: po.status });
     return true;
   });
 }

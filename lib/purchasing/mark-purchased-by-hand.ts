@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Redis } from '@upstash/redis';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { orderItems } from '@/db/schema/orders';
@@ -9,13 +9,12 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/orders/actor';
 import { completeOrders } from './complete-orders';
 import { isDuplicateKey } from '@/lib/db/lock-conflict';
-import { logPurchaseEvent } from './log-purchase-event';
+import { logPurchaseStep } from './log-purchase-event';
+import { movePurchaseOrder } from './purchase-order-machine';
+import { manualFromStatuses } from './transitions';
 
 /** 1688 order ids are long digit strings. */
 export const upstreamOrderIdSchema = z.string().trim().regex(/^\d{6,30}$/, 'digits only, 6 to 30 of them');
-
-/** Statuses a purchaser may take over: nothing is being sent upstream by Ferry at that moment. */
-const MANUAL_FROM = ['failed', 'claimed', 'previewed'] as const;
 
 export type ManualResult = { changed: true } | { changed: false; upstreamOrderId: string | null; status: string };
 
@@ -35,11 +34,19 @@ export async function markPurchasedByHand(
   let outcome;
   try {
     outcome = await db.transaction(async (tx) => {
-      const [result] = await tx
-        .update(purchaseOrders)
-        .set({ status: 'placed', upstreamOrderId, placedBy: String(actor.id ?? actor.type), placedAt: new Date(), lastError: null, version: sql`${purchaseOrders.version} + 1` })
-        .where(and(eq(purchaseOrders.id, input.purchaseOrderId), inArray(purchaseOrders.status, [...MANUAL_FROM]), eq(purchaseOrders.version, input.expectedVersion)));
-      if (result.affectedRows !== 1) return null;
+      // The version the purchaser saw pins the status too: read it, then move from exactly that.
+      const [current] = await tx.select({ status: purchaseOrders.status }).from(purchaseOrders).where(eq(purchaseOrders.id, input.purchaseOrderId));
+      if (!current || !manualFromStatuses.includes(current.status)) return null;
+      const moved = await movePurchaseOrder(tx, {
+        id: input.purchaseOrderId,
+        from: current.status,
+        to: 'placed',
+        actor,
+        expectedVersion: input.expectedVersion,
+        set: { upstreamOrderId, placedBy: String(actor.id ?? actor.type), placedAt: new Date(), lastError: null },
+        payload: { upstreamOrderId },
+      });
+      if (!moved) return null;
       const lines = await tx
         .select({ orderId: orderItems.orderId })
         .from(orderItems)
@@ -48,7 +55,7 @@ export async function markPurchasedByHand(
         .update(orderItems)
         .set({ purchaseStatus: 'purchased' })
         .where(and(eq(orderItems.purchaseOrderId, input.purchaseOrderId), inArray(orderItems.purchaseStatus, ['purchasing', 'failed'])));
-      await logPurchaseEvent(tx, input.purchaseOrderId, 'manual', actor, { upstreamOrderId, lines: lines.length });
+      await logPurchaseStep(tx, input.purchaseOrderId, 'manual', actor, { upstreamOrderId, lines: lines.length });
       return lines.map((l) => l.orderId);
     });
   } catch (error) {

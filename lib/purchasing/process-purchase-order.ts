@@ -1,10 +1,9 @@
 import 'server-only';
 import type { Redis } from '@upstash/redis';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderItems } from '@/db/schema/orders';
 import { purchaseOrders, type PurchaseOrderStatus } from '@/db/schema/purchasing';
-import type { Executor } from '@/lib/inventory/db-stock';
 import type { Actor } from '@/lib/orders/actor';
 import { getConnector } from '@/lib/suppliers/registry';
 import type { PurchasePreview, PurchaseRequest, SupplierConnector, SupplierPlatform, WarehouseAddress } from '@/lib/suppliers/types';
@@ -15,7 +14,8 @@ import { failPurchaseOrder } from './fail-purchase-order';
 import { describeFailure } from './failure-reason';
 import { mergePurchaseLines } from './group-lines';
 import { loadPurchaseLines, type PurchaseLineRow } from './load-purchase-lines';
-import { logPurchaseEvent, purchasingWorker } from './log-purchase-event';
+import { logPurchaseEvent, logPurchaseStep, purchasingWorker } from './log-purchase-event';
+import { movePurchaseOrder } from './purchase-order-machine';
 import { recordPriceRise } from './record-price-rise';
 import { warehouseAddress } from './warehouse-address';
 
@@ -68,10 +68,11 @@ export async function processPurchaseOrder(db: Database, redis: Redis | null, pu
 
   // Two compare-and-sets on the version: the preview is recorded (`previewed`), then exactly one
   // caller moves `previewed → placing` and may send the create call.
-  const previewed = await advance(db, po, 'previewed', { previewGoodsMinor: preview.goodsMinor, previewFreightMinor: preview.freightMinor }, async (tx) => {
-    await logPurchaseEvent(tx, po.id, 'previewed', actor, { goodsMinor: preview.goodsMinor, freightMinor: preview.freightMinor, totalMinor: preview.totalMinor, paidGoodsMinor: check.paidGoodsMinor });
+  const previewed = await advance(db, po, 'previewed', actor, {
+    set: { previewGoodsMinor: preview.goodsMinor, previewFreightMinor: preview.freightMinor },
+    details: { goodsMinor: preview.goodsMinor, freightMinor: preview.freightMinor, totalMinor: preview.totalMinor, paidGoodsMinor: check.paidGoodsMinor },
   });
-  const placingPo = previewed && (await advance(db, previewed, 'placing', {}, (tx) => logPurchaseEvent(tx, po.id, 'placing', actor, { lines: request.lines.length, externalRef: po.reference })));
+  const placingPo = previewed && (await advance(db, previewed, 'placing', actor, { details: { lines: request.lines.length, externalRef: po.reference } }));
   if (!placingPo) return 'skipped';
 
   let placed;
@@ -109,19 +110,22 @@ async function recordPlaced(
   actor: Actor,
 ): Promise<boolean> {
   const outcome = await db.transaction(async (tx) => {
-    const [result] = await tx
-      .update(purchaseOrders)
-      .set({
-        status: 'placed',
+    const moved = await movePurchaseOrder(tx, {
+      id: po.id,
+      from: 'placing',
+      to: 'placed',
+      actor,
+      expectedVersion: po.version,
+      set: {
         upstreamOrderId: placed.upstreamOrderId,
         upstreamTotalMinor: placed.totalMinor,
         placedBy: actor.type === 'user' ? String(actor.id) : 'auto',
         placedAt: new Date(),
         lastError: null,
-        version: sql`${purchaseOrders.version} + 1`,
-      })
-      .where(and(eq(purchaseOrders.id, po.id), eq(purchaseOrders.status, 'placing'), eq(purchaseOrders.version, po.version)));
-    if (result.affectedRows !== 1) return null;
+      },
+      payload: { upstreamOrderId: placed.upstreamOrderId, totalMinor: placed.totalMinor, freightMinor: placed.freightMinor },
+    });
+    if (!moved) return null;
     const bought = await tx
       .select({ orderId: orderItems.orderId })
       .from(orderItems)
@@ -130,7 +134,7 @@ async function recordPlaced(
       .update(orderItems)
       .set({ purchaseStatus: 'purchased' })
       .where(and(eq(orderItems.purchaseOrderId, po.id), eq(orderItems.purchaseStatus, 'purchasing')));
-    await logPurchaseEvent(tx, po.id, 'placed', actor, { upstreamOrderId: placed.upstreamOrderId, totalMinor: placed.totalMinor, freightMinor: placed.freightMinor, lines: bought.length });
+    await logPurchaseStep(tx, po.id, 'placed', actor, { upstreamOrderId: placed.upstreamOrderId, totalMinor: placed.totalMinor, freightMinor: placed.freightMinor, lines: bought.length });
     return bought.map((b) => b.orderId);
   });
   if (!outcome) {
@@ -143,33 +147,26 @@ async function recordPlaced(
   return true;
 }
 
-/** `po` (at its status and version) → `to`, version + 1, with `log` in the same transaction; null if it had moved. */
+/** `po` (at its status and version) → `to`, version + 1, logged as the step `to`; null if it had moved. */
 async function advance(
   db: Database,
   po: Po,
   to: 'previewed' | 'placing',
-  set: { previewGoodsMinor?: number; previewFreightMinor?: number },
-  log: (tx: Executor) => Promise<void>,
+  actor: Actor,
+  move: { set?: { previewGoodsMinor: number; previewFreightMinor: number }; details: Record<string, unknown> },
 ): Promise<Po | null> {
   return db.transaction(async (tx) => {
-    const [result] = await tx
-      .update(purchaseOrders)
-      .set({ ...set, status: to, version: po.version + 1 })
-      .where(and(eq(purchaseOrders.id, po.id), eq(purchaseOrders.status, po.status), eq(purchaseOrders.version, po.version)));
-    if (result.affectedRows !== 1) return null;
-    await log(tx);
+    if (!(await movePurchaseOrder(tx, { id: po.id, from: po.status, to, actor, expectedVersion: po.version, set: move.set, payload: move.details }))) return null;
+    await logPurchaseStep(tx, po.id, to, actor, move.details);
     return { ...po, status: to, version: po.version + 1 };
   });
 }
 
 async function cancelEmpty(db: Database, po: Po, actor: Actor): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [result] = await tx
-      .update(purchaseOrders)
-      .set({ status: 'cancelled', version: sql`${purchaseOrders.version} + 1` })
-      .where(and(eq(purchaseOrders.id, po.id), eq(purchaseOrders.status, po.status), eq(purchaseOrders.version, po.version)));
-    if (result.affectedRows !== 1) return false;
-    await logPurchaseEvent(tx, po.id, 'cancelled', actor, { reason: 'no line left to buy' });
+    const reason = 'no line left to buy';
+    if (!(await movePurchaseOrder(tx, { id: po.id, from: po.status, to: 'cancelled', actor, expectedVersion: po.version, reason }))) return false;
+    await logPurchaseStep(tx, po.id, 'cancelled', actor, { reason });
     return true;
   });
 }

@@ -2,12 +2,13 @@ import 'server-only';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderItems, orders } from '@/db/schema/orders';
-import { priceDifferences, purchaseOrders, type PurchaseOrderStatus } from '@/db/schema/purchasing';
+import { priceDifferences, type PurchaseOrderStatus } from '@/db/schema/purchasing';
 import type { Actor } from '@/lib/orders/actor';
 import type { PurchasePreview } from '@/lib/suppliers/types';
 import { atOrderRate, differenceRequests, type PriceCheck } from './amounts';
 import { closeIfResolved } from './close-purchase-order';
-import { logPurchaseEvent } from './log-purchase-event';
+import { logPurchaseStep } from './log-purchase-event';
+import { movePurchaseOrder } from './purchase-order-machine';
 import { sendPriceDifferenceEmail, type DifferenceNotice } from './price-difference-email';
 
 /**
@@ -32,11 +33,16 @@ export async function recordPriceRise(
   const requests = differenceRequests(check.risen);
   const notices: DifferenceNotice[] = [];
   const recorded = await db.transaction(async (tx) => {
-    const [result] = await tx
-      .update(purchaseOrders)
-      .set({ status: 'awaiting_shopper', previewGoodsMinor: preview.goodsMinor, previewFreightMinor: preview.freightMinor, version: po.version + 1 })
-      .where(and(eq(purchaseOrders.id, po.id), eq(purchaseOrders.status, po.status), eq(purchaseOrders.version, po.version)));
-    if (result.affectedRows !== 1) return false;
+    const moved = await movePurchaseOrder(tx, {
+      id: po.id,
+      from: po.status,
+      to: 'awaiting_shopper',
+      actor,
+      expectedVersion: po.version,
+      set: { previewGoodsMinor: preview.goodsMinor, previewFreightMinor: preview.freightMinor },
+      payload: { expectedGoodsMinor: check.paidGoodsMinor, previewGoodsMinor: preview.goodsMinor },
+    });
+    if (!moved) return false;
 
     const orderRows = await tx
       .select({ id: orders.id, number: orders.number, email: orders.email, locale: orders.locale, chargeCurrency: orders.chargeCurrency, chargeRate: orders.chargeRate })
@@ -78,7 +84,7 @@ export async function recordPriceRise(
       .update(orderItems)
       .set({ purchaseStatus: 'queued', purchaseOrderId: null })
       .where(waiting.length > 0 ? and(others, notInArray(orderItems.id, waiting)) : others);
-    await logPurchaseEvent(tx, po.id, 'price_rise', actor, {
+    await logPurchaseStep(tx, po.id, 'price_rise', actor, {
       expectedGoodsMinor: check.paidGoodsMinor,
       previewGoodsMinor: preview.goodsMinor,
       requests: summary,

@@ -54,7 +54,7 @@ export async function getOrderDetail(db: Database, userId: number, number: strin
     .where(and(eq(orders.number, number), eq(orders.userId, userId)))
     .limit(1);
   if (!order) return null;
-  const [items, payments, events] = await Promise.all([
+  const [items, payments, eventRows] = await Promise.all([
     db
       .select({
         id: orderItems.id,
@@ -89,6 +89,8 @@ export async function getOrderDetail(db: Database, userId: number, number: strin
       .where(eq(orderEvents.orderId, order.id))
       .orderBy(asc(orderEvents.id)),
   ]);
+  // An order's own outbox rows always name the status they reached (only other subjects leave it empty).
+  const events = eventRows.flatMap((e) => (e.toStatus ? [{ ...e, toStatus: e.toStatus }] : []));
   return {
     number: order.number,
     status: order.status,

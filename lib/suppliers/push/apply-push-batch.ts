@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Redis } from '@upstash/redis';
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { webhookEvents } from '@/db/schema';
 import { settleUpstreamStock, writeUpstreamStock, type Revalidate, type WrittenUpstreamStock } from '@/lib/inventory/apply-upstream-stock';
 import { applyUpstreamOrderStatus } from '@/lib/purchasing/apply-upstream-order-status';
 import { getConnector } from '@/lib/suppliers/registry';
 import type { PushMessage, SupplierConnector, SupplierPlatform } from '@/lib/suppliers/types';
+import { pendingWebhooksWhere, recordWebhookOutcome } from '@/lib/webhooks/pending-webhooks';
 import { planStockChanges, type StockPush } from './plan-stock-changes';
 
 export type PushBatchOptions = {
@@ -24,7 +25,7 @@ export type PushBatchOptions = {
 
 export type PushBatchResult = { claimed: number; outcomes: Record<string, number>; skuIds: number[]; productIds: number[] };
 
-/** Outcomes that mean "done as intended"; anything else is written to the event's `error` column for staff. */
+/** Outcomes that mean "done as intended"; anything else is also written to the event's `error` column for staff. */
 const successful = new Set(['applied', 'advanced', 'cancelled_upstream']);
 /** When one event has several readings, the best-informed outcome names it. */
 const precedence = ['applied', 'stale', 'unknown_sku', 'unknown_offer'];
@@ -35,7 +36,8 @@ const precedence = ['applied', 'stale', 'unknown_sku', 'unknown_offer'];
  * them in the same transaction that sets their `processed_at`, so a crash leaves them for the
  * next run and none is applied twice.
  * Stock readings are reduced to the newest per SKU and written only where newer than the shadow;
- * order messages advance purchase orders forward only. Each event's outcome is recorded.
+ * order messages advance purchase orders forward only. Each event's outcome is recorded. Only the
+ * `supplier-push` consumer's rows are read.
  * After the commit the changed SKUs' Redis counters are dropped and product pages revalidated.
  */
 export async function applyPushBatch(db: Database, redis: Redis | null, options: PushBatchOptions = {}): Promise<PushBatchResult> {
@@ -46,14 +48,10 @@ export async function applyPushBatch(db: Database, redis: Redis | null, options:
   const outcomes: Record<string, number> = {};
 
   const claimed = await db.transaction(async (tx) => {
-    const conditions = [eq(webhookEvents.source, platform), isNull(webhookEvents.processedAt)];
-    if (options.eventIds) conditions.push(inArray(webhookEvents.id, [...options.eventIds]));
-    // Both sides in JS time: received_at is written from JS, and the database's clock zone may differ.
-    if (options.olderThanMs) conditions.push(lt(webhookEvents.receivedAt, new Date(Date.now() - options.olderThanMs)));
     const rows = await tx
       .select({ id: webhookEvents.id, payload: webhookEvents.payload })
       .from(webhookEvents)
-      .where(and(...conditions))
+      .where(pendingWebhooksWhere('supplier-push', { source: platform, olderThanMs: options.olderThanMs, ids: options.eventIds }))
       .orderBy(asc(webhookEvents.id))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -92,17 +90,18 @@ export async function applyPushBatch(db: Database, redis: Redis | null, options:
     written.outcomes.forEach((outcome, i) => note(plan.owners[i]!, outcome));
     for (const eventId of plan.superseded) note(eventId, 'stale');
 
-    const errors = new Map<string | null, number[]>();
+    const settled = new Map<string, number[]>();
     for (const row of rows) {
       const noted = byEvent.get(row.id) ?? ['empty'];
       const outcome = precedence.find((o) => noted.includes(o)) ?? noted[0]!;
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      const error = successful.has(outcome) ? null : `ignored: ${outcome}`;
-      errors.set(error, [...(errors.get(error) ?? []), row.id]);
+      settled.set(outcome, [...(settled.get(outcome) ?? []), row.id]);
     }
     // The claim: the rows are locked until the commit, and once it lands they are processed.
     const processedAt = new Date();
-    for (const [error, ids] of errors) await tx.update(webhookEvents).set({ processedAt, error }).where(inArray(webhookEvents.id, ids));
+    for (const [outcome, ids] of settled) {
+      await recordWebhookOutcome(tx, ids, { outcome, error: successful.has(outcome) ? null : `ignored: ${outcome}`, processedAt });
+    }
     return rows.length;
   });
 

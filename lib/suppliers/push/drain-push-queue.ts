@@ -1,8 +1,7 @@
 import 'server-only';
 import type { Redis } from '@upstash/redis';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import { databaseName, type Database } from '@/db/client';
-import { webhookEvents } from '@/db/schema';
+import { claimWebhook, listPendingWebhooks, recordWebhookOutcome } from '@/lib/webhooks/pending-webhooks';
 import { applyPushBatch, type PushBatchOptions } from './apply-push-batch';
 
 /**
@@ -29,14 +28,9 @@ export async function drainPushQueue(db: Database, redis: Redis | null, options:
 
 async function applyOneByOne(db: Database, redis: Redis | null, options: PushBatchOptions & { limit: number }): Promise<number> {
   const platform = options.platform ?? '1688';
-  const pending = await db
-    .select({ id: webhookEvents.id })
-    .from(webhookEvents)
-    .where(and(eq(webhookEvents.source, platform), isNull(webhookEvents.processedAt)))
-    .orderBy(asc(webhookEvents.id))
-    .limit(options.limit);
+  const pending = await listPendingWebhooks(db, 'supplier-push', { source: platform, limit: options.limit });
   let claimed = 0;
-  for (const { id } of pending) {
+  for (const id of pending) {
     let lastError: unknown;
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
@@ -50,7 +44,9 @@ async function applyOneByOne(db: Database, redis: Redis | null, options: PushBat
     if (lastError === undefined) continue;
     const message = String((lastError as Error).message).slice(0, 200);
     console.error(`[push] event ${id} set aside after failing twice: ${message}`);
-    await db.update(webhookEvents).set({ processedAt: new Date(), error: `failed: ${message}` }).where(and(eq(webhookEvents.id, id), isNull(webhookEvents.processedAt)));
+    await db.transaction(async (tx) => {
+      if (await claimWebhook(tx, 'supplier-push', id)) await recordWebhookOutcome(tx, [id], { outcome: 'failed', error: `failed: ${message}` });
+    });
     claimed++;
   }
   return claimed;

@@ -1,15 +1,13 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { webhookEvents } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { getConnector, hasConnector } from '@/lib/suppliers/registry';
 import type { PushDelivery, SupplierPlatform } from '@/lib/suppliers/types';
+import { storeWebhook } from '@/lib/webhooks/store-webhook';
 
 /** Pushes are small (one message); anything much larger is not one. */
 export const MAX_PUSH_BYTES = 256 * 1024;
 const EVENT_ID_MAX = 100; // webhook_events.event_id
-const TYPE_MAX = 64; // webhook_events.type
 
 export type ReceivedPush = { id: number; isNew: boolean; msgId: string; kind: 'stock' | 'order' | 'other' };
 
@@ -21,12 +19,12 @@ export function parsePushForm(rawBody: string): PushDelivery {
 }
 
 /**
- * Steps 1–3 of the webhook recipe for marketplace pushes (the payments recipe, same table):
- * the connector verifies the signature and the message's shape; the delivery is stored under
- * (platform, msgId) before the caller answers; a redelivery only bumps `deliveries` and is never
- * applied again. The stored payload is the delivery's form fields as JSON (the message JSON and
- * its signature), so the worker re-reads it through the same `verifyPush` and no platform's
- * format is parsed outside its connector.
+ * Steps 1–3 of the webhook recipe for marketplace pushes: the connector verifies the signature
+ * and the message's shape; the delivery goes through the one intake (lib/webhooks) under
+ * (platform, msgId) as the `supplier-push` consumer's, before the caller answers; a redelivery
+ * only bumps `deliveries` and is never applied again. The stored payload is the delivery's form
+ * fields as JSON (the message JSON and its signature), so the worker re-reads it through the same
+ * `verifyPush` and no platform's format is parsed outside its connector.
  */
 export async function receivePush(db: Database, platform: SupplierPlatform, rawBody: string): Promise<ReceivedPush> {
   if (!hasConnector(platform)) throw new AppError('not_found', `No connector for ${platform}`);
@@ -36,16 +34,6 @@ export async function receivePush(db: Database, platform: SupplierPlatform, rawB
   if (!message) throw new AppError('bad_request', 'Invalid signature or malformed message');
   if (message.msgId.length === 0 || message.msgId.length > EVENT_ID_MAX) throw new AppError('bad_request', 'Invalid msgId');
 
-  const [result] = await db
-    .insert(webhookEvents)
-    .values({ source: platform, eventId: message.msgId, type: message.rawType.slice(0, TYPE_MAX), payload: JSON.stringify(fields) })
-    .onDuplicateKeyUpdate({ set: { deliveries: sql`${webhookEvents.deliveries} + 1` } });
-  // MySQL reports 1 affected row for an insert and 2 for an update of an existing row.
-  const isNew = result.affectedRows === 1;
-  if (isNew) return { id: result.insertId, isNew, msgId: message.msgId, kind: message.kind };
-  const [row] = await db
-    .select({ id: webhookEvents.id })
-    .from(webhookEvents)
-    .where(and(eq(webhookEvents.source, platform), eq(webhookEvents.eventId, message.msgId)));
-  return { id: row!.id, isNew, msgId: message.msgId, kind: message.kind };
+  const stored = await storeWebhook(db, { source: platform, eventId: message.msgId, type: message.rawType, payload: JSON.stringify(fields), consumer: 'supplier-push' });
+  return { ...stored, msgId: message.msgId, kind: message.kind };
 }

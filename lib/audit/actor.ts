@@ -1,0 +1,6 @@
+import type { ActorType } from '@/db/schema/orders';
+
+/** Who made a change, for the audit trail and the outbox. */
+export type Actor = { type: ActorType; id?: string | number | null; label?: string | null };
+
+export const systemActor = (label: string): Actor => ({ type: 'system', label });

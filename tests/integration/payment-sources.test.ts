@@ -122,10 +122,10 @@ describe('a payment event from another gateway than the order’s own', () => {
   });
 });
 
-/** `next start` of the test build with the given environment; resolves with its exit code and output, or 'running'. */
+/** `npm start` (scripts/serve.mjs) of the test build with the given environment; resolves with its exit code and output, or 'running'. */
 function startServer(env: Record<string, string | undefined>, port: number, waitMs: number) {
   return new Promise<{ code: number | 'running'; stderr: string; stdout: string; stop: () => void }>((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port)], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d) => (stderr += String(d)));

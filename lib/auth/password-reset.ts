@@ -11,6 +11,7 @@ import { absoluteUrl } from '@/lib/seo/site-url';
 import { emailSchema, passwordSchema } from './create-user';
 import { hashPassword } from './password';
 import { accountPaths } from './paths';
+import { endAllSessions } from './session-version';
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
@@ -48,7 +49,7 @@ export async function requestPasswordReset(db: Database, input: { email: string;
 
 /**
  * Sets a new password with a valid, unused, unexpired token; marks that token and every other
- * open token of the user used. Any other token → AppError('bad_request', details.reason
+ * open token of the user used, and ends every session of the user (session_version + 1). Any other token → AppError('bad_request', details.reason
  * 'invalid_token'); a too-short password → AppError('validation_failed').
  */
 export async function confirmPasswordReset(db: Database, input: { token: string; password: string }, now = new Date()): Promise<{ userId: number }> {
@@ -71,6 +72,8 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
     if (!user || user.isDisabled) throw invalid();
 
     await tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId));
+    // Whoever knew the old password may hold a session: every session issued before ends here.
+    await endAllSessions(tx, token.userId);
     await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })

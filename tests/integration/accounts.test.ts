@@ -75,7 +75,7 @@ describe('authorizeCredentials', () => {
   it('signs in with the right password (any email case) and runs the sign-in hooks', async () => {
     const seen: number[] = [];
     const user = await authorizeCredentials(db(), { email: 'Grace@Example.com', password: 'cobol-forever', ip: '203.0.113.1' }, { limiter: allow, hooks: [async (id) => void seen.push(id)] });
-    expect(user).toEqual({ id: userId, email: 'grace@example.com', role: 'purchaser', name: 'Grace' });
+    expect(user).toEqual({ id: userId, email: 'grace@example.com', role: 'purchaser', name: 'Grace', sessionVersion: 0 });
     expect(seen).toEqual([userId]);
   });
 

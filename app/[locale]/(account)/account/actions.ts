@@ -13,6 +13,7 @@ import { accountPaths } from '@/lib/auth/paths';
 import { clientIp, getLimiter } from '@/lib/auth/rate-limit';
 import { registerCustomer } from '@/lib/auth/register-customer';
 import { requireUser } from '@/lib/auth/session';
+import { endAllSessions } from '@/lib/auth/session-version';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { defaultLocale, locales } from '@/lib/i18n/locales';
@@ -104,6 +105,20 @@ export async function resetPasswordAction(_previous: FormState, data: FormData):
     return failure(error, { bad_request: { ok: false, formError: 'tokenInvalid' } });
   }
   redirect(`${accountPaths.signIn(parsed.data.locale)}?reset=1`);
+}
+
+/**
+ * "Sign out everywhere": ends every session of the signed-in user, this browser's included (the
+ * button then clears its cookie). Already signed out counts as done.
+ */
+export async function signOutEverywhereAction(): Promise<FormState> {
+  try {
+    const user = await requireUser();
+    await endAllSessions(getDb(), user.id);
+    return { ok: true };
+  } catch (error) {
+    return failure(error, { unauthorized: { ok: true } });
+  }
 }
 
 /** The signed-in user's id; signed out (session expired while the form was open) → the sign-in page. */

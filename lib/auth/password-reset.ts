@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { passwordResetTokens, users } from '@/db/schema/accounts';
 import type { Database } from '@/lib/db';
-import { sendEmail } from '@/lib/email/send-email';
+import { sendEmail, type SendEmailOptions } from '@/lib/email/send-email';
 import { passwordResetEmail } from '@/lib/email/templates';
 import { AppError } from '@/lib/errors';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
@@ -25,7 +25,11 @@ export function hashResetToken(token: string): string {
  * otherwise: the caller answers the same in both cases, so the form does not reveal who has an
  * account. Returns nothing for the same reason.
  */
-export async function requestPasswordReset(db: Database, input: { email: string; locale: string }, now = new Date()): Promise<void> {
+export async function requestPasswordReset(
+  db: Database,
+  input: { email: string; locale: string },
+  { now = new Date(), mail }: { now?: Date; mail?: SendEmailOptions } = {},
+): Promise<void> {
   const email = emailSchema.safeParse(input.email);
   if (!email.success) return;
   const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
@@ -44,7 +48,7 @@ export async function requestPasswordReset(db: Database, input: { email: string;
     createdAt: now,
   });
   const link = absoluteUrl(accountPaths.resetPassword(locale, token));
-  await sendEmail(db, { to: user.email, ...passwordResetEmail(locale, { name: user.name, link }) });
+  await sendEmail(db, { to: user.email, ...passwordResetEmail(locale, { name: user.name, link }) }, mail);
 }
 
 /**

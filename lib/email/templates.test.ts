@@ -31,4 +31,10 @@ describe('email templates', () => {
     expect(welcomeEmail('en', { name: 'Ana' }).text.startsWith('Hello Ana,\n\n')).toBe(true);
     expect(welcomeEmail('en', {}).text.startsWith('Hello,\n\n')).toBe(true);
   });
+
+  it('marks the reset link as a secret, and no other template carries one', () => {
+    expect(passwordResetEmail('en', { link }).secrets).toEqual([link]);
+    expect(welcomeEmail('en', {}).secrets ?? []).toEqual([]);
+    expect(orderConfirmationEmail('en', { orderNumber: 'F-1', total: '1' }).secrets ?? []).toEqual([]);
+  });
 });

@@ -14,8 +14,11 @@ import { accountPaths } from '@/lib/auth/paths';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
 import { absoluteUrl } from '@/lib/seo/site-url';
 
-/** A rendered email, ready for `sendEmail` once a recipient is added. */
-export type EmailContent = { subject: string; text: string; template: EmailTemplate };
+/**
+ * A rendered email, ready for `sendEmail` once a recipient is added. `secrets` lists the parts that
+ * must never be stored (one-time links): the outbox keeps them redacted, only SMTP carries them.
+ */
+export type EmailContent = { subject: string; text: string; template: EmailTemplate; secrets?: string[] };
 export type EmailTemplate = 'password-reset' | 'welcome' | 'order-confirmation';
 
 const catalogues: Record<Locale, typeof en> = { en, 'zh-CN': zhCN, es, fr, de, ja, ko, ar, ru, pt };
@@ -39,6 +42,8 @@ export function passwordResetEmail(locale: string, { name, link }: { name?: stri
     template: 'password-reset',
     subject: t('passwordResetSubject'),
     text: compose(t, name, [`${t('passwordResetIntro')}\n${link}`, t('passwordResetIgnore')]),
+    // Whoever holds the link owns the account for an hour: never kept in the outbox.
+    secrets: [link],
   };
 }
 

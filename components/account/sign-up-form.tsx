@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
 import { signUpAction } from '@/app/[locale]/(account)/account/actions';
@@ -9,12 +10,17 @@ import { accountPaths } from '@/lib/auth/paths';
 import { Field, FormMessage } from './form-field';
 import type { FormState } from './form-state';
 
-/** Creates the account (server action), then signs in with the same credentials and goes on to `callbackUrl`. */
+/**
+ * Creates the account (server action), then signs in with the same credentials and goes on to
+ * `callbackUrl`. The action answers the same for a taken email (its owner is mailed instead); then
+ * signing in fails and the form says to check the inbox — the same words whatever the reason.
+ */
 export function SignUpForm({ locale, callbackUrl }: { locale: string; callbackUrl: string }) {
   const t = useTranslations('auth');
   const te = useTranslations('formErrors');
   const router = useRouter();
   const [state, setState] = useState<FormState>({ ok: false });
+  const [isCheckingEmail, setCheckingEmail] = useState(false);
   const [isPending, startTransition] = useTransition();
   const error = (field: string) => (state.fieldErrors?.[field] ? te(state.fieldErrors[field]) : undefined);
 
@@ -22,12 +28,16 @@ export function SignUpForm({ locale, callbackUrl }: { locale: string; callbackUr
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     startTransition(async () => {
+      setCheckingEmail(false);
       const result = await signUpAction(data);
       setState(result);
       if (!result.ok) return;
       const signedIn = await signIn('credentials', { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? ''), redirect: false });
-      // The account exists either way; if signing in failed (rate limit), the sign-in page takes over.
-      router.replace(signedIn && !signedIn.error ? callbackUrl : accountPaths.signIn(locale, callbackUrl));
+      if (!signedIn || signedIn.error) {
+        setCheckingEmail(true);
+        return;
+      }
+      router.replace(callbackUrl);
       router.refresh();
     });
   }
@@ -35,6 +45,11 @@ export function SignUpForm({ locale, callbackUrl }: { locale: string; callbackUr
   return (
     <form className="account-form" onSubmit={onSubmit} noValidate>
       {state.formError && <FormMessage kind="error">{te(state.formError)}</FormMessage>}
+      {isCheckingEmail && (
+        <FormMessage kind="notice">
+          {t('signUpCheckEmail')} <Link href={accountPaths.signIn(locale, callbackUrl)}>{t('signInLink')}</Link>
+        </FormMessage>
+      )}
       <input type="hidden" name="locale" value={locale} />
       <Field name="name" label={t('name')} autoComplete="name" maxLength={120} defaultValue={state.values?.name} error={error('name')} />
       <Field name="email" type="email" label={t('email')} autoComplete="email" required maxLength={254} defaultValue={state.values?.email} error={error('email')} />

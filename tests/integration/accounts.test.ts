@@ -308,13 +308,60 @@ describe('sendEmail and the outbox', () => {
     expect(JSON.stringify(logged.mock.calls)).not.toContain('leaky-token-123');
     logged.mockRestore();
   });
+});
 
-  it('registerCustomer creates a customer and sends the welcome email in their language', async () => {
-    const user = await registerCustomer(db(), { email: 'New@Example.com', password: 'welcome-aboard', name: 'Nina', locale: 'es' });
-    expect(user).toMatchObject({ email: 'new@example.com', role: 'customer', locale: 'es' });
-    const [mail] = await db().select().from(emailOutbox).orderBy(sql`${emailOutbox.id} desc`).limit(1);
-    expect(mail).toMatchObject({ to: 'new@example.com', template: 'welcome', subject: 'Te damos la bienvenida a Ferry' });
+describe('registerCustomer (self-service sign-up)', () => {
+  const usersNamed = async (email: string) => db().select().from(users).where(eq(users.email, email));
+  const lastMailTo = async (to: string) => {
+    const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.to, to)).orderBy(sql`${emailOutbox.id} desc`).limit(1);
+    return mail;
+  };
+
+  it('creates a customer and sends the welcome email in their language', async () => {
+    await expect(registerCustomer(db(), { email: 'New@Example.com', password: 'welcome-aboard', name: 'Nina', locale: 'es' })).resolves.toBeUndefined();
+    const [user] = await usersNamed('new@example.com');
+    expect(user).toMatchObject({ email: 'new@example.com', role: 'customer', locale: 'es', name: 'Nina' });
+    expect(await verifyPassword(user!.passwordHash, 'welcome-aboard')).toBe(true);
+    const mail = await lastMailTo('new@example.com');
+    expect(mail).toMatchObject({ template: 'welcome', subject: 'Te damos la bienvenida a Ferry' });
     expect(mail!.text).toContain('/es/account');
+  });
+
+  it('answers an email that already has an account exactly the same, changes nothing, and mails its owner instead', async () => {
+    const [before] = await usersNamed('new@example.com');
+    const answer = await registerCustomer(db(), { email: ' NEW@example.com ', password: 'attacker-password', name: 'Mallory', locale: 'en' });
+    expect(answer).toBeUndefined();
+    const after = await usersNamed('new@example.com');
+    expect(after).toHaveLength(1);
+    expect(after[0]).toEqual(before);
+    expect(await verifyPassword(after[0]!.passwordHash, 'attacker-password')).toBe(false);
+    // The owner hears of it, in their own language and by their own name, with ways back in.
+    const mail = await lastMailTo('new@example.com');
+    expect(mail).toMatchObject({ template: 'sign-up-attempt', status: 'stored' });
+    expect(mail!.text).toContain('Nina');
+    expect(mail!.text).not.toContain('Mallory');
+    expect(mail!.text).toContain('/es/account/sign-in');
+    expect(mail!.text).toContain('/es/account/forgot-password');
+  });
+
+  it('refuses invalid input the same way whether the email is taken or not', async () => {
+    for (const email of ['new@example.com', 'unknown@example.com']) {
+      const error = await rejection(registerCustomer(db(), { email, password: 'short', locale: 'en' }));
+      expect(error.code).toBe('validation_failed');
+      expect(error.details?.fieldErrors).toEqual({ password: 'passwordTooShort' });
+    }
+    expect(await usersNamed('unknown@example.com')).toEqual([]);
+  });
+
+  it('hands the mail to `defer` when given, for both answers', async () => {
+    const deferred: (() => Promise<void>)[] = [];
+    await registerCustomer(db(), { email: 'later@example.com', password: 'later-password', locale: 'en' }, { defer: (task) => void deferred.push(task) });
+    await registerCustomer(db(), { email: 'later@example.com', password: 'later-password', locale: 'en' }, { defer: (task) => void deferred.push(task) });
+    expect(deferred).toHaveLength(2);
+    expect(await lastMailTo('later@example.com')).toBeUndefined();
+    for (const task of deferred) await task();
+    const mails = await db().select({ template: emailOutbox.template }).from(emailOutbox).where(eq(emailOutbox.to, 'later@example.com')).orderBy(emailOutbox.id);
+    expect(mails.map((m) => m.template)).toEqual(['welcome', 'sign-up-attempt']);
   });
 });
 

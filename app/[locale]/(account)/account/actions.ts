@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { after } from 'next/server';
 import { z } from 'zod';
 import type { FormState } from '@/components/account/form-state';
 import { createAddress, deleteAddress, setDefaultAddress, updateAddress } from '@/lib/addresses/address-book';
@@ -57,7 +58,11 @@ const signUpSchema = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
 
-/** Creates a customer account and sends the welcome email; the form then signs in through next-auth. */
+/**
+ * Creates a customer account (welcome mail) or, for an email that already has one, mails its owner
+ * instead: the answer is `{ ok: true }` either way, so the form does not reveal who has an account.
+ * The form then tries to sign in through next-auth.
+ */
 export async function signUpAction(data: FormData): Promise<FormState> {
   const values = { name: text(data, 'name'), email: text(data, 'email') };
   const parsed = signUpSchema.safeParse({ ...values, password: text(data, 'password'), confirmPassword: text(data, 'confirmPassword'), locale: text(data, 'locale') });
@@ -65,14 +70,17 @@ export async function signUpAction(data: FormData): Promise<FormState> {
   if (!(await getLimiter('signUp').check({ ip: clientIp(await headers()) }))) return { ok: false, formError: 'rateLimited', values };
   try {
     const { name, email, password, locale } = parsed.data;
-    await registerCustomer(getDb(), { name: name || undefined, email, password, locale });
+    await registerCustomer(getDb(), { name: name || undefined, email, password, locale }, { defer: after });
     return { ok: true };
   } catch (error) {
-    return { ...failure(error, { conflict: { ok: false, fieldErrors: { email: 'emailTaken' } } }), values };
+    return { ...failure(error), values };
   }
 }
 
-/** Answers the same for known and unknown emails; only a malformed email or the rate limit differ. */
+/**
+ * Answers the same for known and unknown emails, and as fast: the lookup, the token and the mail
+ * happen after the response. Only a malformed email or the rate limit differ.
+ */
 export async function requestPasswordResetAction(_previous: FormState, data: FormData): Promise<FormState> {
   const values = { email: text(data, 'email') };
   const email = emailSchema.safeParse(values.email);
@@ -81,12 +89,9 @@ export async function requestPasswordResetAction(_previous: FormState, data: For
   if (!(await getLimiter('passwordReset').check({ email: email.data, ip: clientIp(await headers()) }))) {
     return { ok: false, formError: 'rateLimited', values };
   }
-  try {
-    await requestPasswordReset(getDb(), { email: email.data, locale });
-    return { ok: true, values };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
+  const db = getDb();
+  after(() => requestPasswordReset(db, { email: email.data, locale }).catch((error: unknown) => console.error('[account action] password reset request failed:', error)));
+  return { ok: true, values };
 }
 
 const resetSchema = z

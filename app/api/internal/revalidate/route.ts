@@ -1,7 +1,12 @@
 // POST /api/internal/revalidate — the CLI (catalog sync, stock set) and background syncs: expire cache tags by name.
 import { revalidateTag } from 'next/cache';
 import { getEnv } from '@/lib/env';
-import { isValidRevalidateSignature, REVALIDATE_SIGNATURE_HEADER, revalidateBodySchema } from '@/lib/cache/revalidate-signature';
+import {
+  isValidRevalidateSignature,
+  REVALIDATE_SIGNATURE_HEADER,
+  REVALIDATE_TIMESTAMP_HEADER,
+  revalidateBodySchema,
+} from '@/lib/cache/revalidate-signature';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +16,9 @@ export async function POST(request: Request): Promise<Response> {
   const body = await request.text();
   // 1000 tags of at most 256 characters, in JSON.
   if (body.length > 300_000) return error(413, 'payload_too_large', 'At most 1000 tags per call');
-  if (!isValidRevalidateSignature(getEnv().FERRY_SECRET_KEY, body, request.headers.get(REVALIDATE_SIGNATURE_HEADER))) {
-    return error(401, 'unauthorized', 'Bad or missing signature');
+  const signed = { timestamp: request.headers.get(REVALIDATE_TIMESTAMP_HEADER), signature: request.headers.get(REVALIDATE_SIGNATURE_HEADER) };
+  if (!isValidRevalidateSignature(getEnv().FERRY_SECRET_KEY, body, signed)) {
+    return error(401, 'unauthorized', 'Bad, missing or expired signature');
   }
   let json: unknown;
   try {

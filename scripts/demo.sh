@@ -6,13 +6,14 @@ source "$(dirname "$0")/lib.sh"
 export PORT="${PORT:-3000}"
 export SITE_URL="${SITE_URL:-http://localhost:$PORT}"
 
-BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""
+BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""; MAIL_PID=""
 cleanup() {
   trap - EXIT INT TERM
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "$BRIDGE_PID" ] && kill "$BRIDGE_PID" 2>/dev/null || true
   [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
   [ -n "$SUPPLIER_PID" ] && kill "$SUPPLIER_PID" 2>/dev/null || true
+  [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -23,6 +24,7 @@ ensure_packages
 bash scripts/ensure-services.sh
 start_bridge
 start_payment_sandbox
+start_mail_sink
 # The demo's marketplace: the 1688 sandbox serves the deterministic catalog and its image CDN.
 export ALIBABA_1688_BASE_URL="${ALIBABA_1688_BASE_URL:-http://127.0.0.1:8085}"
 export ALIBABA_1688_CDN_URL="${ALIBABA_1688_CDN_URL:-$ALIBABA_1688_BASE_URL}"

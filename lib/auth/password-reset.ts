@@ -53,8 +53,9 @@ export async function requestPasswordReset(
 
 /**
  * Sets a new password with a valid, unused, unexpired token; marks that token and every other
- * open token of the user used, and ends every session of the user (session_version + 1). Any other token → AppError('bad_request', details.reason
- * 'invalid_token'); a too-short password → AppError('validation_failed').
+ * open token of the user used, and ends every session of the user (session_version + 1). Any
+ * other token → AppError('bad_request', details.reason 'invalid_token'); a too-short password →
+ * AppError('validation_failed').
  */
 export async function confirmPasswordReset(db: Database, input: { token: string; password: string }, now = new Date()): Promise<{ userId: number }> {
   const password = passwordSchema.safeParse(input.password);

@@ -8,7 +8,7 @@ export SITE_URL="${SITE_URL:-http://localhost:$PORT}"
 # This is the demo: its published secrets are allowed (a production start without this refuses them).
 export FERRY_DEMO=1
 
-BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""
+BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""; MAIL_PID=""
 # While the demo runs, the CLI finds it here when started without PORT or SITE_URL (lib/cache/running-server.ts).
 RUN_RECORD="var/run/server.json"
 cleanup() {
@@ -18,6 +18,7 @@ cleanup() {
   [ -n "$BRIDGE_PID" ] && kill "$BRIDGE_PID" 2>/dev/null || true
   [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
   [ -n "$SUPPLIER_PID" ] && kill "$SUPPLIER_PID" 2>/dev/null || true
+  [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -28,6 +29,7 @@ ensure_packages
 bash scripts/ensure-services.sh
 start_bridge
 start_payment_sandbox
+start_mail_sink
 # The demo's marketplace: the 1688 sandbox serves the deterministic catalog and its image CDN.
 export ALIBABA_1688_BASE_URL="${ALIBABA_1688_BASE_URL:-http://127.0.0.1:8085}"
 export ALIBABA_1688_CDN_URL="${ALIBABA_1688_CDN_URL:-$ALIBABA_1688_BASE_URL}"

@@ -61,3 +61,16 @@ start_1688_sandbox() {
   SUPPLIER_PID=$!
   wait_http "http://127.0.0.1:$port/healthz" 60 || { log "the 1688 sandbox did not start"; exit 1; }
 }
+
+# The demo's mailbox: unless SMTP_URL names a real server, starts the mail sandbox (an SMTP receiver
+# on MAIL_SINK_SMTP_PORT, its mailbox page on MAIL_SINK_HTTP_PORT) and points SMTP_URL at it, so
+# password-reset links arrive somewhere readable (the admin's outbox keeps them redacted).
+start_mail_sink() {
+  if [ -n "${SMTP_URL:-}" ]; then return 0; fi
+  local smtp_port="${MAIL_SINK_SMTP_PORT:-8025}" http_port="${MAIL_SINK_HTTP_PORT:-8026}"
+  export SMTP_URL="smtp://127.0.0.1:$smtp_port"
+  if port_open 127.0.0.1 "$smtp_port"; then return 0; fi
+  MAIL_SINK_SMTP_PORT="$smtp_port" MAIL_SINK_HTTP_PORT="$http_port" node --import tsx sandboxes/mail-sink/server.ts >&2 &
+  MAIL_PID=$!
+  wait_http "http://127.0.0.1:$http_port/healthz" 30 || { log "the mail sandbox did not start"; exit 1; }
+}

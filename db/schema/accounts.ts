@@ -1,4 +1,4 @@
-import { char, index, mysqlEnum, mysqlTable, text, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { char, index, int, mysqlEnum, mysqlTable, text, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { at, id, ref, timestamps } from './columns';
 
 export const roles = ['customer', 'purchaser', 'warehouse', 'service', 'finance', 'admin'] as const;
@@ -15,6 +15,11 @@ export const users = mysqlTable(
     role: mysqlEnum('role', roles).notNull().default('customer'),
     locale: varchar('locale', { length: 10 }).notNull().default('en'),
     isDisabled: tinyint('is_disabled').notNull().default(0),
+    /**
+     * Copied into the session JWT at sign-in and compared on every session read: a password reset
+     * or "sign out everywhere" increments it, which ends every session issued before.
+     */
+    sessionVersion: int('session_version', { unsigned: true }).notNull().default(0),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],

@@ -53,7 +53,11 @@ export const orders = mysqlTable(
     userId: ref('user_id'),
     partnerKeyId: varchar('partner_key_id', { length: 40 }),
     externalRef: varchar('external_ref', { length: 100 }),
-    /** Double submits of one checkout page (or one partner idempotency key) make one order. */
+    /**
+     * Double submits of one checkout page (or one partner idempotency key) make one order. Stored
+     * inside its owner's namespace (`user:<id>:…`, `api:<keyId>:…`, lib/checkout/checkout-key.ts), so
+     * the unique index is per owner and one owner's token never reaches another's order.
+     */
     checkoutToken: varchar('checkout_token', { length: 100 }).notNull(),
     locale: varchar('locale', { length: 10 }).notNull(),
     email: varchar('email', { length: 254 }),

@@ -6,18 +6,6 @@ import type { ApiDeps } from './authenticate';
 import { parseCreateOrderRequest } from './order-request';
 import type { Partner } from './partner-keys';
 import { serializePlacedOrder, type ApiPlacedOrder } from './serialize';
-import { sha256Hex } from './signature';
-
-const CHECKOUT_TOKEN_MAX = 100; // orders.checkout_token
-
-/**
- * `api:<keyId>:<Idempotency-Key>` makes a partner's retries one order even when the idempotency
- * row is gone; a key too long for the column is replaced by its hash.
- */
-export function partnerCheckoutToken(keyId: string, idempotencyKey: string | null): string {
-  const token = `api:${keyId}:${idempotencyKey ?? randomUUID()}`;
-  return token.length <= CHECKOUT_TOKEN_MAX ? token : `api:${keyId}:~${sha256Hex(idempotencyKey ?? '').slice(0, CHECKOUT_TOKEN_MAX - keyId.length - 6)}`;
-}
 
 export async function createPartnerOrder(
   deps: ApiDeps,
@@ -32,7 +20,9 @@ export async function createPartnerOrder(
       items: request.items,
       currency: request.currency,
       shippingAddress: request.shippingAddress,
-      checkoutToken: partnerCheckoutToken(partner.keyId, idempotencyKey),
+      // The Idempotency-Key makes a partner's retries one order even when the idempotency row is
+      // gone; placeOrder keeps it inside this partner's namespace (lib/checkout/checkout-key.ts).
+      checkoutToken: idempotencyKey ?? randomUUID(),
       locale: 'en',
       customer: { type: 'partner', partnerKeyId: partner.keyId, externalRef: request.externalRef },
     });

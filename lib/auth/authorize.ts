@@ -8,7 +8,8 @@ import { verifyAgainstDummy, verifyPassword } from './password';
 import type { Limiter } from './rate-limit';
 import { runSignInHooks, type SignInHook } from './sign-in-hooks';
 
-export type AuthorizedUser = { id: number; email: string; role: Role; name: string | null };
+/** `sessionVersion` goes into the session JWT: a session is only good while it still matches (session.ts). */
+export type AuthorizedUser = { id: number; email: string; role: Role; name: string | null; sessionVersion: number };
 
 type Deps = { limiter: Limiter; hooks?: readonly SignInHook[] };
 
@@ -31,7 +32,15 @@ export async function authorizeCredentials(
   }
 
   const [user] = await db
-    .select({ id: users.id, email: users.email, role: users.role, name: users.name, passwordHash: users.passwordHash, isDisabled: users.isDisabled })
+    .select({
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      name: users.name,
+      passwordHash: users.passwordHash,
+      isDisabled: users.isDisabled,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.email, email.data))
     .limit(1);
@@ -40,5 +49,5 @@ export async function authorizeCredentials(
   if (user.isDisabled) return null;
 
   await runSignInHooks(user.id, deps.hooks);
-  return { id: user.id, email: user.email, role: user.role, name: user.name };
+  return { id: user.id, email: user.email, role: user.role, name: user.name, sessionVersion: user.sessionVersion };
 }

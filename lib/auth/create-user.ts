@@ -55,25 +55,39 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return false;
 }
 
-/**
- * Creates an account. Invalid input → AppError('validation_failed') with `details.fieldErrors`
- * (message keys); an email already registered → AppError('conflict').
- */
-export async function createUser(db: Database, input: CreateUserInput): Promise<CreatedUser> {
+export type NewUser = z.output<typeof createUserSchema>;
+
+/** Validated user details, or AppError('validation_failed') with `details.fieldErrors` (message keys). */
+export function parseNewUser(input: CreateUserInput): NewUser {
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError('validation_failed', 'Invalid user details', { fieldErrors: fieldErrorsOf(parsed.error) });
   }
-  const { email, password, role, name, locale } = parsed.data;
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (existing) throw new AppError('conflict', 'An account with this email already exists', { field: 'email' });
-  const passwordHash = await hashPassword(password);
+  return parsed.data;
+}
+
+const taken = () => new AppError('conflict', 'An account with this email already exists', { field: 'email' });
+
+/** Inserts the account; an email already registered → AppError('conflict') (the unique index decides races). */
+export async function insertUser(db: Database, user: NewUser, passwordHash: string): Promise<CreatedUser> {
+  const { email, role, name, locale } = user;
   try {
     const [row] = await db.insert(users).values({ email, passwordHash, role, name: name ?? null, locale }).$returningId();
     return { id: row!.id, email, role, name: name ?? null, locale };
   } catch (error) {
-    // Two sign-ups with the same email at once: the unique index decides.
-    if (isDuplicateKeyError(error)) throw new AppError('conflict', 'An account with this email already exists', { field: 'email' });
+    if (isDuplicateKeyError(error)) throw taken();
     throw error;
   }
+}
+
+/**
+ * Creates an account (the CLI and staff tools; shoppers go through registerCustomer, which does not
+ * say whether an email is taken). Invalid input → AppError('validation_failed') with
+ * `details.fieldErrors` (message keys); an email already registered → AppError('conflict').
+ */
+export async function createUser(db: Database, input: CreateUserInput): Promise<CreatedUser> {
+  const user = parseNewUser(input);
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, user.email)).limit(1);
+  if (existing) throw taken();
+  return insertUser(db, user, await hashPassword(user.password));
 }

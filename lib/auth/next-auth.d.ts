@@ -3,7 +3,7 @@ import type { Role } from '@/db/schema/accounts';
 // What Ferry keeps in the session JWT and exposes on `session.user` (see lib/auth/options.ts).
 declare module 'next-auth' {
   interface Session {
-    user: { id: number; email: string; role: Role; name: string | null };
+    user: { id: number; email: string; role: Role; name: string | null; sessionVersion: number };
   }
   interface User {
     /** next-auth requires a string id here; the JWT callback turns it back into a number. */
@@ -11,6 +11,7 @@ declare module 'next-auth' {
     email: string;
     role: Role;
     name: string | null;
+    sessionVersion: number;
   }
 }
 
@@ -19,5 +20,7 @@ declare module 'next-auth/jwt' {
     id?: number;
     role?: Role;
     email?: string | null;
+    /** users.session_version at sign-in; tokens issued before this field existed count as 0. */
+    sv?: number;
   }
 }

@@ -25,10 +25,10 @@ describe('authOptions', () => {
   });
 
   it('passes email, password and the socket address (not a forwarded claim) to the credentials check, and hands next-auth a string id', async () => {
-    authorizeCredentials.mockResolvedValue({ id: 42, email: 'a@example.com', role: 'finance', name: null });
+    authorizeCredentials.mockResolvedValue({ id: 42, email: 'a@example.com', role: 'finance', name: null, sessionVersion: 3 });
     const headers = { 'x-forwarded-for': '198.51.100.4, 10.0.0.1', 'x-ferry-client-ip': '::ffff:192.0.2.44' };
     const user = await authorize({ email: 'A@example.com', password: 'pw-123456' }, { headers });
-    expect(user).toEqual({ id: '42', email: 'a@example.com', role: 'finance', name: null });
+    expect(user).toEqual({ id: '42', email: 'a@example.com', role: 'finance', name: null, sessionVersion: 3 });
     expect(authorizeCredentials.mock.calls[0]?.[1]).toEqual({ email: 'A@example.com', password: 'pw-123456', ip: '192.0.2.44' });
   });
 
@@ -40,14 +40,22 @@ describe('authOptions', () => {
     await expect(authorize({ email: 'a@example.com', password: 'x' }, { headers: {} })).rejects.toThrow(/^Unavailable$/);
   });
 
-  it('puts id (number), role and email on the token and the session', async () => {
+  it('puts id (number), role, email and the session version on the token and the session', async () => {
     const jwt = authOptions.callbacks!.jwt!;
     const session = authOptions.callbacks!.session!;
-    const token = (await jwt({ token: { sub: '7' }, user: { id: '7', email: 'w@example.com', role: 'warehouse', name: 'Wu' }, account: null } as never)) as JWT;
-    expect(token).toMatchObject({ id: 7, role: 'warehouse', email: 'w@example.com', name: 'Wu' });
+    const user = { id: '7', email: 'w@example.com', role: 'warehouse', name: 'Wu', sessionVersion: 2 };
+    const token = (await jwt({ token: { sub: '7' }, user, account: null } as never)) as JWT;
+    expect(token).toMatchObject({ id: 7, role: 'warehouse', email: 'w@example.com', name: 'Wu', sv: 2 });
     // Later requests carry the token only (no user): it keeps its claims.
-    expect(await jwt({ token, account: null } as never)).toMatchObject({ id: 7, role: 'warehouse' });
+    expect(await jwt({ token, account: null } as never)).toMatchObject({ id: 7, role: 'warehouse', sv: 2 });
     const result = (await session({ session: { expires: '2099-01-01T00:00:00.000Z' } as Session, token } as never)) as Session;
-    expect(result.user).toEqual({ id: 7, role: 'warehouse', email: 'w@example.com', name: 'Wu' });
+    expect(result.user).toEqual({ id: 7, role: 'warehouse', email: 'w@example.com', name: 'Wu', sessionVersion: 2 });
+  });
+
+  it('reads a token issued before session versions existed as version 0', async () => {
+    const session = authOptions.callbacks!.session!;
+    const legacy = { sub: '7', id: 7, role: 'warehouse', email: 'w@example.com', name: 'Wu' } as JWT;
+    const result = (await session({ session: { expires: '2099-01-01T00:00:00.000Z' } as Session, token: legacy } as never)) as Session;
+    expect(result.user.sessionVersion).toBe(0);
   });
 });

@@ -30,7 +30,7 @@ export const authOptions: NextAuthOptions = {
             { email: credentials?.email, password: credentials?.password, ip: clientIp(req.headers ?? {}) },
             { limiter: getLimiter('signIn') },
           );
-          return user ? { id: String(user.id), email: user.email, role: user.role, name: user.name } : null;
+          return user ? { id: String(user.id), email: user.email, role: user.role, name: user.name, sessionVersion: user.sessionVersion } : null;
         } catch (error) {
           if (isAppError(error) && error.code === 'rate_limited') throw new Error(signInErrors.rateLimited);
           // next-auth puts a thrown message in the redirect URL: never a database error's text.
@@ -47,12 +47,13 @@ export const authOptions: NextAuthOptions = {
         token.role = user.role;
         token.email = user.email;
         token.name = user.name;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
       if (token.id !== undefined && token.role) {
-        session.user = { id: token.id, role: token.role, email: token.email ?? '', name: token.name ?? null };
+        session.user = { id: token.id, role: token.role, email: token.email ?? '', name: token.name ?? null, sessionVersion: token.sv ?? 0 };
       }
       return session;
     },

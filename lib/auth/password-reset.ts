@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { passwordResetTokens, users } from '@/db/schema/accounts';
 import type { Database } from '@/lib/db';
-import { sendEmail } from '@/lib/email/send-email';
+import { sendEmail, type SendEmailOptions } from '@/lib/email/send-email';
 import { passwordResetEmail } from '@/lib/email/templates';
 import { AppError } from '@/lib/errors';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
@@ -11,6 +11,7 @@ import { absoluteUrl } from '@/lib/seo/site-url';
 import { emailSchema, passwordSchema } from './create-user';
 import { hashPassword } from './password';
 import { accountPaths } from './paths';
+import { endAllSessions } from './session-version';
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
@@ -24,7 +25,11 @@ export function hashResetToken(token: string): string {
  * otherwise: the caller answers the same in both cases, so the form does not reveal who has an
  * account. Returns nothing for the same reason.
  */
-export async function requestPasswordReset(db: Database, input: { email: string; locale: string }, now = new Date()): Promise<void> {
+export async function requestPasswordReset(
+  db: Database,
+  input: { email: string; locale: string },
+  { now = new Date(), mail }: { now?: Date; mail?: SendEmailOptions } = {},
+): Promise<void> {
   const email = emailSchema.safeParse(input.email);
   if (!email.success) return;
   const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
@@ -43,13 +48,14 @@ export async function requestPasswordReset(db: Database, input: { email: string;
     createdAt: now,
   });
   const link = absoluteUrl(accountPaths.resetPassword(locale, token));
-  await sendEmail(db, { to: user.email, ...passwordResetEmail(locale, { name: user.name, link }) });
+  await sendEmail(db, { to: user.email, ...passwordResetEmail(locale, { name: user.name, link }) }, mail);
 }
 
 /**
  * Sets a new password with a valid, unused, unexpired token; marks that token and every other
- * open token of the user used. Any other token → AppError('bad_request', details.reason
- * 'invalid_token'); a too-short password → AppError('validation_failed').
+ * open token of the user used, and ends every session of the user (session_version + 1). Any
+ * other token → AppError('bad_request', details.reason 'invalid_token'); a too-short password →
+ * AppError('validation_failed').
  */
 export async function confirmPasswordReset(db: Database, input: { token: string; password: string }, now = new Date()): Promise<{ userId: number }> {
   const password = passwordSchema.safeParse(input.password);
@@ -71,6 +77,8 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
     if (!user || user.isDisabled) throw invalid();
 
     await tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId));
+    // Whoever knew the old password may hold a session: every session issued before ends here.
+    await endAllSessions(tx, token.userId);
     await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })

@@ -9,24 +9,26 @@ import { AppError } from '@/lib/errors';
 import { authOptions } from './options';
 import { accountPaths } from './paths';
 import { can, isStaff, type Permission } from './permissions';
+import { isCurrentSession } from './session-version';
 
 export type CurrentUser = { id: number; email: string; role: Role; name: string | null };
 
 /**
- * The signed-in user, or null. The JWT only says who signed in; the role and the disabled flag
- * are read from the database (one query, once per request), so a role change or a disabled
- * account takes effect on the next request rather than when the token expires.
+ * The signed-in user, or null. The JWT only says who signed in and with which session version; the
+ * role, the disabled flag and the current version are read from the database (one query, once per
+ * request), so a role change, a disabled account, a password reset or "sign out everywhere" takes
+ * effect on the next request rather than when the token expires.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
   const [row] = await getDb()
-    .select({ id: users.id, email: users.email, role: users.role, name: users.name, isDisabled: users.isDisabled })
+    .select({ id: users.id, email: users.email, role: users.role, name: users.name, isDisabled: users.isDisabled, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
-  if (!row || row.isDisabled) return null;
+  if (!row || row.isDisabled || !isCurrentSession(session?.user?.sessionVersion, row.sessionVersion)) return null;
   return { id: row.id, email: row.email, role: row.role, name: row.name };
 });
 

@@ -34,3 +34,21 @@ export function findTool(names: readonly string[]): string {
   }
   throw new Error(`None of ${names.join(', ')} is installed (Debian: apt-get install -y mariadb-client)`);
 }
+
+const safetyArgs = new Map<string, string[]>();
+
+/**
+ * Options that make the client read a dump as data only: `--no-defaults` (no option file can add a
+ * pager or an init command; it has to come first), `--binary-mode` (the client stops obeying its own
+ * commands in piped input, except charset and DELIMITER) and, where the client has it (MariaDB since
+ * 10.5.25/10.6.18/10.11.8), `--sandbox` (no shell, file or connection commands at all).
+ */
+export function restoreClientArgs(client: string): { leading: string[]; trailing: string[] } {
+  let trailing = safetyArgs.get(client);
+  if (!trailing) {
+    const help = spawnSync(client, ['--no-defaults', '--help'], { encoding: 'utf8' });
+    trailing = ['--binary-mode', ...(/--sandbox\b/.test(help.stdout ?? '') ? ['--sandbox'] : [])];
+    safetyArgs.set(client, trailing);
+  }
+  return { leading: ['--no-defaults'], trailing };
+}

@@ -9,16 +9,18 @@ import type { Redis } from '@upstash/redis';
 import mysql from 'mysql2/promise';
 import { AppError } from '@/lib/errors';
 import { backupManifestSchema, manifestPathFor, type BackupManifest } from './manifest';
-import { connectionArgs, findTool, targetFromUrl, toolEnv, type DumpTarget } from './mysql-tools';
+import { findClientCommand, type ClientCommand } from './dump-guard';
+import { connectionArgs, findTool, restoreClientArgs, targetFromUrl, toolEnv, type DumpTarget } from './mysql-tools';
 import { readTableCounts } from './table-counts';
 
 /** `countersDropped` is null when Redis could not be reached (the counters then expire on their own TTL). */
 export type RestoreResult = { database: string; file: string; tables: number; rows: number; mismatches: string[]; countersDropped: number | null; seconds: number };
 
 /**
- * Loads a dump made by createBackup into the database DATABASE_URL names. Checks the manifest and
- * the file's checksum before touching anything; refuses a database that already holds tables unless
- * `force` (then it is dropped and recreated, so no table of the old data survives beside the new).
+ * Loads a dump made by createBackup into the database DATABASE_URL names. Checks the manifest, the
+ * file's checksum and that the dump holds no client command (shell escapes…) before touching
+ * anything; refuses a database that already holds tables unless `force` (then it is dropped and
+ * recreated, so no table of the old data survives beside the new).
  * Afterwards every table's row count is compared with the manifest, and the Redis stock counters of
  * that database are dropped so they reload from the restored rows.
  */
@@ -27,10 +29,15 @@ export async function restoreBackup(url: string, redis: Redis | null, options: {
   const target = targetFromUrl(url);
   const manifest = await readManifest(options.file);
   await verifyChecksum(options.file, manifest);
+  await refuseClientCommands(options.file);
 
   await prepareDatabase(target, url, options.force === true);
   const client = findTool(['mariadb', 'mysql']);
-  const child = spawn(client, [...connectionArgs(target), target.database], { env: toolEnv(target), stdio: ['pipe', 'ignore', 'pipe'] });
+  const safety = restoreClientArgs(client);
+  const child = spawn(client, [...safety.leading, ...connectionArgs(target), ...safety.trailing, target.database], {
+    env: toolEnv(target),
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number>((resolve, reject) => {
@@ -83,6 +90,32 @@ async function verifyChecksum(file: string, manifest: BackupManifest): Promise<v
     throw new AppError('not_found', `Cannot read the backup file ${file}`);
   }
   if (hash.digest('hex') !== manifest.sha256) throw new AppError('validation_failed', 'The backup file does not match its manifest checksum (truncated or altered); nothing was restored');
+}
+
+/**
+ * A checksum only proves the file is the one its manifest describes, not who wrote both: the dump is
+ * read whole before anything is dropped or loaded, and refused if it holds a command the client
+ * itself would run (a shell escape, `source`, `tee`, `connect`, …; see dump-guard.ts).
+ */
+async function refuseClientCommands(file: string): Promise<void> {
+  let found: ClientCommand | null;
+  const source = createReadStream(file);
+  const dump = createGunzip();
+  source.on('error', (error) => dump.destroy(error));
+  try {
+    found = await findClientCommand(source.pipe(dump));
+  } catch {
+    throw new AppError('validation_failed', `Cannot read the backup file ${file} as a gzipped dump; nothing was restored`);
+  } finally {
+    source.destroy();
+  }
+  if (found) {
+    throw new AppError(
+      'validation_failed',
+      `The dump holds a mariadb client command at line ${found.line} (${JSON.stringify(found.command)}), which "ferry backup create" never writes; nothing was restored`,
+      { line: found.line },
+    );
+  }
 }
 
 async function prepareDatabase(target: DumpTarget, url: string, force: boolean): Promise<void> {

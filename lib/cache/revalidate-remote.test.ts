@@ -7,14 +7,15 @@ import { isValidRevalidateSignature } from './revalidate-signature';
 const key = 'test-secret-key-0000000000000000000000';
 let server: http.Server | undefined;
 
-async function listen(handler: (body: string, signature: string | undefined) => number) {
+async function listen(handler: (body: string, headers: { timestamp: string | null; signature: string | null }) => number) {
   const bodies: string[] = [];
   server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
     req.on('end', () => {
       bodies.push(body);
-      res.writeHead(handler(body, req.headers['x-ferry-signature'] as string | undefined), { 'content-type': 'application/json' }).end('{}');
+      const header = (name: string) => (req.headers[name] as string | undefined) ?? null;
+      res.writeHead(handler(body, { timestamp: header('x-ferry-timestamp'), signature: header('x-ferry-signature') }), { 'content-type': 'application/json' }).end('{}');
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -28,7 +29,7 @@ afterEach(async () => {
 
 describe('createRemoteRevalidator', () => {
   it('posts signed batches of at most 1000 distinct tags', async () => {
-    const { url, bodies } = await listen((body, signature) => (isValidRevalidateSignature(key, body, signature ?? null) ? 200 : 401));
+    const { url, bodies } = await listen((body, headers) => (isValidRevalidateSignature(key, body, headers) ? 200 : 401));
     const revalidator = createRemoteRevalidator({ siteUrl: url, secretKey: key });
     revalidator.add(Array.from({ length: 1500 }, (_, i) => `catalog:product:${i}`));
     revalidator.add(['catalog:listing', 'catalog:listing']);

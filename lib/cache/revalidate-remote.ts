@@ -1,4 +1,4 @@
-import { MAX_REVALIDATE_TAGS, REVALIDATE_SIGNATURE_HEADER, signRevalidateBody } from './revalidate-signature';
+import { MAX_REVALIDATE_TAGS, revalidateHeaders } from './revalidate-signature';
 
 export type RemoteRevalidator = {
   /** Queues tags; they go out in the background, at most one request at a time, ≤ 1000 tags each. */
@@ -28,7 +28,7 @@ export function createRemoteRevalidator(options: Options): RemoteRevalidator {
     const body = JSON.stringify({ tags });
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [REVALIDATE_SIGNATURE_HEADER]: signRevalidateBody(options.secretKey, body) },
+      headers: { 'Content-Type': 'application/json', ...revalidateHeaders(options.secretKey, body) },
       body,
       signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
     });

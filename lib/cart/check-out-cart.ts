@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { cartLines } from '@/db/schema/carts';
 import type { ShippingAddress } from '@/db/schema/orders';
 import { getAddress } from '@/lib/addresses/address-book';
+import { checkoutKey } from '@/lib/checkout/checkout-key';
 import { placeOrder, type CheckoutDeps } from '@/lib/checkout/place-order';
 import type { PlacedOrder, ValueAddedService } from '@/lib/checkout/types';
 import { getEnv } from '@/lib/env';
@@ -38,7 +39,7 @@ export type CheckOutCartInput = {
  */
 export async function checkOutCart(deps: CheckoutDeps, input: CheckOutCartInput): Promise<PlacedOrder> {
   const { db } = deps;
-  const earlier = await findOrderByToken(db, input.checkoutToken);
+  const earlier = await findOrderByToken(db, checkoutKey({ type: 'user', userId: input.user.id, email: input.user.email }, input.checkoutToken));
   if (earlier) return { order: earlier, created: false, degraded: false };
 
   const cart = await getCart(db, { kind: 'user', userId: input.user.id }, input.locale);

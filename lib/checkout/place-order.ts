@@ -17,6 +17,7 @@ import type { CurrencyCode } from '@/lib/money/currencies';
 import type { Actor } from '@/lib/orders/actor';
 import { newOrderNumber } from '@/lib/orders/order-number';
 import { findOrderByToken } from '@/lib/orders/queries/find-order';
+import { checkoutKey } from './checkout-key';
 import type { LiveRate } from './live-rate';
 import { atPinnedRate, convertOrderBreakdown, priceOrder, type PricingLine } from './pricing';
 import { checkoutSettings, isCodAvailable } from './settings';
@@ -38,7 +39,8 @@ const MAX_QUANTITY = 999;
 
 /**
  * Turns SKUs into an order, for shoppers and partners alike:
- * 1. a second submit with the same checkout token returns the first order;
+ * 1. a second submit with the same checkout token by the same owner (user, or partner key) returns
+ *    the first order; another owner's token never finds it;
  * 2. prices at the cached rate, refusing with prices_moved when the live rate (or the rate the
  *    shopper was shown) is more than FX_MAX_DEVIATION_PERCENT away;
  * 3. checks the SKUs' stock upstream in real time (out_of_stock when the marketplace has too few;
@@ -59,8 +61,10 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
     throw new AppError('validation_failed', `shippingAddress.${issue.path.join('.')}: ${issue.message}`, { field: `shippingAddress.${issue.path.join('.')}` });
   }
   input = { ...input, shippingAddress: address.data };
+  // The token only ever finds the same owner's order (checkout-key.ts).
+  const key = checkoutKey(input.customer, input.checkoutToken);
 
-  const existing = await findOrderByToken(db, input.checkoutToken);
+  const existing = await findOrderByToken(db, key);
   if (existing) return { order: existing, created: false, degraded: false };
 
   const gateway = input.gateway ?? env.PAYMENT_GATEWAY;
@@ -77,8 +81,8 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
 
   const stockLines = lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity }));
   const upstream = await verifyUpstreamStock(db, redis, stockLines, deps.upstreamCheck);
-  const hold = await holdInRedis(db, redis, input.checkoutToken, stockLines);
-  if (hold.duplicate) return { order: await waitForOrder(db, input.checkoutToken), created: false, degraded: false };
+  const hold = await holdInRedis(db, redis, key, stockLines);
+  if (hold.duplicate) return { order: await waitForOrder(db, key), created: false, degraded: false };
 
   const actor: Actor =
     input.customer.type === 'user'
@@ -97,7 +101,7 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
           userId: input.customer.type === 'user' ? input.customer.userId : null,
           partnerKeyId: input.customer.type === 'partner' ? input.customer.partnerKeyId : null,
           externalRef: input.customer.type === 'partner' ? (input.customer.externalRef ?? null) : null,
-          checkoutToken: input.checkoutToken,
+          checkoutToken: key,
           locale: input.locale,
           email: input.customer.type === 'user' ? input.customer.email : null,
           shippingAddress: input.shippingAddress,
@@ -136,11 +140,11 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
       await recordAudit(tx, actor, 'order.created', { type: 'order', id: orderId }, details);
     });
   } catch (error) {
-    if (hold.held) await releaseRedisHold(redis, databaseName(db), input.checkoutToken);
-    if (isDuplicateToken(error)) return { order: await waitForOrder(db, input.checkoutToken), created: false, degraded: hold.degraded };
+    if (hold.held) await releaseRedisHold(redis, databaseName(db), key);
+    if (isDuplicateToken(error)) return { order: await waitForOrder(db, key), created: false, degraded: hold.degraded };
     throw error;
   }
-  const order = await findOrderByToken(db, input.checkoutToken);
+  const order = await findOrderByToken(db, key);
   return { order: order!, created: true, degraded: hold.degraded };
 }
 
@@ -158,7 +162,8 @@ function validateShape(input: PlaceOrderInput): void {
     seen.add(item.skuId);
   }
   if (!isSupportedCurrency(input.currency)) throw new AppError('validation_failed', `Unsupported currency ${input.currency}`, { field: 'currency' });
-  if (input.checkoutToken.length < 8 || input.checkoutToken.length > 100) throw new AppError('validation_failed', 'Invalid checkout token');
+  // The checkout form sends a UUID, the open API the partner's Idempotency-Key (1–100 characters).
+  if (input.checkoutToken.length < 1 || input.checkoutToken.length > 100) throw new AppError('validation_failed', 'Invalid checkout token');
 }
 
 type Line = PricingLine & { productId: number; title: string; attributes: { name: string; value: string }[]; remark: string | null };

@@ -8,7 +8,8 @@ export type OutboxPage = { items: OutboxEntry[]; page: number; pageSize: number;
 
 /**
  * Sent and stored mail for the admin, newest first. The caller checks `outbox:read`
- * (requirePermission) before calling: bodies hold password-reset links.
+ * (requirePermission) before calling: bodies hold names and order numbers. They never hold a
+ * one-time link — sendEmail stores those redacted — so customer service may read them.
  */
 export async function listOutbox(db: Database, { page = 1, pageSize = 50 }: { page?: number; pageSize?: number } = {}): Promise<OutboxPage> {
   const size = Math.min(Math.max(Math.trunc(pageSize) || 50, 1), 200);

@@ -5,8 +5,22 @@ import { emailOutbox } from '@/db/schema/accounts';
 import type { Database } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 
-export type EmailMessage = { to: string; subject: string; text: string; template: string };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  template: string;
+  /**
+   * Exact parts of the subject or text that must never be stored: one-time links and tokens (a
+   * reset link would let whoever reads the outbox take over the account, staff accounts included).
+   * The outbox row keeps REDACTED in their place; only the SMTP delivery carries them.
+   */
+  secrets?: readonly string[];
+};
 export type SendEmailResult = { id: number; status: 'sent' | 'failed' | 'stored' };
+export type SendEmailOptions = { smtpUrl?: string; from?: string; transport?: MailTransport };
+
+export const REDACTED = '[redacted]';
 
 /** Anything with nodemailer's `sendMail`: tests pass a fake; production builds one from SMTP_URL. */
 export type MailTransport = Pick<Transporter, 'sendMail'>;
@@ -19,30 +33,35 @@ function transportFor(url: string): MailTransport {
 }
 
 /**
- * Records the message in `email_outbox` first (staff can always read what went out), then sends it
- * over SMTP when SMTP_URL is set and marks it `sent`/`failed`; without SMTP it stays `stored`.
- * Never throws for a delivery failure: callers (password reset) must answer the same either way.
+ * Records the message in `email_outbox` first (staff can always read what went out, minus its
+ * secrets), then sends it over SMTP when SMTP_URL is set and marks it `sent`/`failed`; without SMTP
+ * it stays `stored` — except a message with secrets, which nobody could ever read: it is `failed`
+ * with the reason. Never throws for a delivery failure: callers (password reset) must answer the
+ * same either way.
  */
-export async function sendEmail(
-  db: Database,
-  message: EmailMessage,
-  options: { smtpUrl?: string; from?: string; transport?: MailTransport } = {},
-): Promise<SendEmailResult> {
+export async function sendEmail(db: Database, message: EmailMessage, options: SendEmailOptions = {}): Promise<SendEmailResult> {
   const env = getEnv();
   const smtpUrl = options.smtpUrl ?? env.SMTP_URL;
   const transport = options.transport ?? (smtpUrl ? transportFor(smtpUrl) : undefined);
+  const secrets = message.secrets ?? [];
+  const undeliverable = !transport && secrets.length > 0;
   const [row] = await db
     .insert(emailOutbox)
     .values({
       to: message.to,
-      subject: message.subject.slice(0, 255),
-      text: message.text,
+      subject: redactForOutbox(message.subject, secrets).slice(0, 255),
+      text: redactForOutbox(message.text, secrets),
       template: message.template.slice(0, 64),
       transport: transport ? 'smtp' : 'outbox',
-      status: transport ? 'queued' : 'stored',
+      status: transport ? 'queued' : undeliverable ? 'failed' : 'stored',
+      error: undeliverable ? 'Not sent: SMTP_URL is not set, and a one-time link is never kept readable' : null,
     })
     .$returningId();
   const id = row!.id;
+  if (undeliverable) {
+    console.warn(`[email] outbox #${id} (${message.template}) holds a one-time link and SMTP_URL is not set: not delivered`);
+    return { id, status: 'failed' };
+  }
   if (!transport) return { id, status: 'stored' };
 
   try {
@@ -50,7 +69,7 @@ export async function sendEmail(
     await db.update(emailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(emailOutbox.id, id));
     return { id, status: 'sent' };
   } catch (error) {
-    const reason = redactSecrets(error instanceof Error ? error.message : String(error), smtpUrl);
+    const reason = redactForOutbox(redactSecrets(error instanceof Error ? error.message : String(error), smtpUrl), secrets);
     console.error(`[email] delivery of outbox #${id} failed: ${reason}`);
     await db.update(emailOutbox).set({ status: 'failed', error: reason.slice(0, 255) }).where(eq(emailOutbox.id, id));
     return { id, status: 'failed' };
@@ -69,4 +88,12 @@ export function redactSecrets(text: string, smtpUrl: string | undefined): string
     }
   }
   return out.replace(/(\w+:\/\/)[^\s/]*@/g, '$1***@');
+}
+
+/** The text as the outbox keeps it: every occurrence of every secret replaced by REDACTED. */
+export function redactForOutbox(text: string, secrets: readonly string[]): string {
+  let out = text;
+  // Longest first, so a secret that contains another is replaced whole.
+  for (const secret of [...secrets].filter(Boolean).sort((a, b) => b.length - a.length)) out = out.replaceAll(secret, REDACTED);
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '@/lib/i18n/locales';
-import { orderConfirmationEmail, passwordResetEmail, welcomeEmail } from './templates';
+import { orderConfirmationEmail, passwordResetEmail, signUpAttemptEmail, welcomeEmail } from './templates';
 
 const link = 'http://localhost:3000/fr/account/reset-password?token=abc_DEF-123';
 
@@ -10,6 +10,7 @@ describe('email templates', () => {
       passwordResetEmail(locale, { name: 'Mei', link }),
       welcomeEmail(locale, { name: null }),
       orderConfirmationEmail(locale, { orderNumber: 'F-2026-000123', total: '€12.30' }),
+      signUpAttemptEmail(locale, { name: 'Mei' }),
     ];
     for (const email of emails) {
       expect(email.subject.trim()).not.toBe('');
@@ -21,7 +22,9 @@ describe('email templates', () => {
     expect(emails[1]!.text).toContain(`/${locale}/account`);
     expect(emails[2]!.subject).toContain('F-2026-000123');
     expect(emails[2]!.text).toContain('€12.30');
-    expect(emails.map((e) => e.template)).toEqual(['password-reset', 'welcome', 'order-confirmation']);
+    expect(emails[3]!.text).toContain(`/${locale}/account/sign-in`);
+    expect(emails[3]!.text).toContain(`/${locale}/account/forgot-password`);
+    expect(emails.map((e) => e.template)).toEqual(['password-reset', 'welcome', 'order-confirmation', 'sign-up-attempt']);
   });
 
   it('speaks the requested language and falls back to English for an unknown locale', () => {
@@ -30,5 +33,12 @@ describe('email templates', () => {
     expect(passwordResetEmail('xx', { link }).subject).toBe('Reset your Ferry password');
     expect(welcomeEmail('en', { name: 'Ana' }).text.startsWith('Hello Ana,\n\n')).toBe(true);
     expect(welcomeEmail('en', {}).text.startsWith('Hello,\n\n')).toBe(true);
+  });
+
+  it('marks the reset link as a secret, and no other template carries one', () => {
+    expect(passwordResetEmail('en', { link }).secrets).toEqual([link]);
+    expect(welcomeEmail('en', {}).secrets ?? []).toEqual([]);
+    expect(signUpAttemptEmail('en', {}).secrets ?? []).toEqual([]);
+    expect(orderConfirmationEmail('en', { orderNumber: 'F-1', total: '1' }).secrets ?? []).toEqual([]);
   });
 });

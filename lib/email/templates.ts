@@ -14,9 +14,12 @@ import { accountPaths } from '@/lib/auth/paths';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
 import { absoluteUrl } from '@/lib/seo/site-url';
 
-/** A rendered email, ready for `sendEmail` once a recipient is added. */
-export type EmailContent = { subject: string; text: string; template: EmailTemplate };
-export type EmailTemplate = 'password-reset' | 'welcome' | 'order-confirmation';
+/**
+ * A rendered email, ready for `sendEmail` once a recipient is added. `secrets` lists the parts that
+ * must never be stored (one-time links): the outbox keeps them redacted, only SMTP carries them.
+ */
+export type EmailContent = { subject: string; text: string; template: EmailTemplate; secrets?: string[] };
+export type EmailTemplate = 'password-reset' | 'welcome' | 'order-confirmation' | 'sign-up-attempt';
 
 const catalogues: Record<Locale, typeof en> = { en, 'zh-CN': zhCN, es, fr, de, ja, ko, ar, ru, pt };
 
@@ -39,6 +42,8 @@ export function passwordResetEmail(locale: string, { name, link }: { name?: stri
     template: 'password-reset',
     subject: t('passwordResetSubject'),
     text: compose(t, name, [`${t('passwordResetIntro')}\n${link}`, t('passwordResetIgnore')]),
+    // Whoever holds the link owns the account for an hour: never kept in the outbox.
+    secrets: [link],
   };
 }
 
@@ -46,6 +51,22 @@ export function welcomeEmail(locale: string, { name }: { name?: string | null })
   const t = translator(locale);
   const link = absoluteUrl(accountPaths.home(isLocale(locale) ? locale : defaultLocale));
   return { template: 'welcome', subject: t('welcomeSubject'), text: compose(t, name, [t('welcomeIntro'), t('welcomeAccount', { link })]) };
+}
+
+/**
+ * To the owner of an address someone tried to sign up with: sign-up answers the same whether the
+ * address is taken or not, so the owner (not the person at the form) learns it here.
+ */
+export function signUpAttemptEmail(locale: string, { name }: { name?: string | null }): EmailContent {
+  const t = translator(locale);
+  const l = isLocale(locale) ? locale : defaultLocale;
+  const signIn = absoluteUrl(accountPaths.signIn(l));
+  const reset = absoluteUrl(accountPaths.forgotPassword(l));
+  return {
+    template: 'sign-up-attempt',
+    subject: t('signUpAttemptSubject'),
+    text: compose(t, name, [t('signUpAttemptIntro'), `${t('signUpAttemptSignIn', { link: signIn })}\n${t('signUpAttemptReset', { link: reset })}`, t('signUpAttemptIgnore')]),
+  };
 }
 
 /** Placeholder until the orders module owns its emails: `total` is already formatted (e.g. "€12.30"). */

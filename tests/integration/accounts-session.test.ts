@@ -7,7 +7,7 @@ import { closeDatabases, databaseFor, type Database } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
 
 // The session cookie is next-auth's business; what Ferry adds is the database re-read, tested here.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: number } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: number; sessionVersion?: number } } }));
 // The real getDb() resolves DATABASE_URL: point it at this file's own database before anything reads the environment.
 const { DATABASE_URL, previousUrl } = vi.hoisted(() => {
   const previousUrl = process.env.DATABASE_URL;
@@ -17,6 +17,7 @@ const { DATABASE_URL, previousUrl } = vi.hoisted(() => {
 vi.mock('next-auth', () => ({ getServerSession: async () => session.current }));
 
 const { getCurrentUser, requirePermission, requireUser } = await import('@/lib/auth/session');
+const { endAllSessions } = await import('@/lib/auth/session-version');
 
 let handle: { db: Database; drop(): Promise<void> };
 let userId: number;
@@ -34,8 +35,9 @@ beforeAll(async () => {
   userId = (await createUser(handle.db, { email: 'staff@example.com', password: 'staff-password', role: 'purchaser', name: 'Sam' })).id;
 });
 afterAll(async () => handle?.drop());
-beforeEach(() => {
-  session.current = { user: { id: userId } };
+beforeEach(async () => {
+  const [row] = await handle.db.select({ version: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  session.current = { user: { id: userId, sessionVersion: row!.version } };
 });
 
 async function code(promise: Promise<unknown>): Promise<string | undefined> {
@@ -67,5 +69,28 @@ describe('getCurrentUser / requireUser / requirePermission', () => {
     expect(await getCurrentUser()).toBeNull();
     session.current = null;
     expect(await code(requirePermission('orders:read'))).toBe('unauthorized');
+  });
+});
+
+describe('session version', () => {
+  it('refuses a session issued before "sign out everywhere" and accepts one issued after', async () => {
+    const before = session.current;
+    expect(await getCurrentUser()).toMatchObject({ id: userId });
+    await endAllSessions(handle.db, userId);
+    // The same JWT claims, read again on the next request.
+    session.current = before;
+    expect(await getCurrentUser()).toBeNull();
+    expect(await code(requirePermission('orders:read'))).toBe('unauthorized');
+    const [row] = await handle.db.select({ version: users.sessionVersion }).from(users).where(eq(users.id, userId));
+    session.current = { user: { id: userId, sessionVersion: row!.version } };
+    expect(await requireUser()).toMatchObject({ id: userId });
+  });
+
+  it('reads a token without a version as version 0', async () => {
+    session.current = { user: { id: userId } };
+    expect(await getCurrentUser()).toBeNull();
+    const other = (await createUser(handle.db, { email: 'fresh@example.com', password: 'fresh-password', role: 'customer' })).id;
+    session.current = { user: { id: other } };
+    expect(await getCurrentUser()).toMatchObject({ id: other });
   });
 });

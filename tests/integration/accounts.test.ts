@@ -13,6 +13,7 @@ import { registerCustomer } from '@/lib/auth/register-customer';
 import { listOutbox } from '@/lib/email/list-outbox';
 import { sendEmail } from '@/lib/email/send-email';
 import { AppError } from '@/lib/errors';
+import { startMailSink, type MailSink } from '@/sandboxes/mail-sink/smtp-sink';
 import { startBridge, uniqueClientName, type Bridge } from '@/sandboxes/upstash-bridge/bridge';
 import { createTestDatabase } from '../support/test-database';
 
@@ -75,7 +76,7 @@ describe('authorizeCredentials', () => {
   it('signs in with the right password (any email case) and runs the sign-in hooks', async () => {
     const seen: number[] = [];
     const user = await authorizeCredentials(db(), { email: 'Grace@Example.com', password: 'cobol-forever', ip: '203.0.113.1' }, { limiter: allow, hooks: [async (id) => void seen.push(id)] });
-    expect(user).toEqual({ id: userId, email: 'grace@example.com', role: 'purchaser', name: 'Grace' });
+    expect(user).toEqual({ id: userId, email: 'grace@example.com', role: 'purchaser', name: 'Grace', sessionVersion: 0 });
     expect(seen).toEqual([userId]);
   });
 
@@ -139,21 +140,29 @@ describe('sign-in rate limit on the real Redis (through the Upstash bridge)', ()
 
 describe('password reset', () => {
   let userId: number;
+  // Reset links travel only by SMTP: the test reads them where a shopper would, in the delivered mail.
+  let sink: MailSink;
+  const mail = () => ({ smtpUrl: sink.smtpUrl });
+  const request = (email: string, locale: string) => requestPasswordReset(db(), { email, locale }, { mail: mail() });
   const latestLink = async () => {
-    const [mail] = await db().select().from(emailOutbox).orderBy(sql`${emailOutbox.id} desc`).limit(1);
-    const match = /\/(\w[\w-]*)\/account\/reset-password\?token=([\w-]+)/.exec(mail!.text);
-    return { mail: mail!, locale: match?.[1], token: match?.[2] ?? '' };
+    const delivered = sink.messages.at(-1)!;
+    const [row] = await db().select().from(emailOutbox).orderBy(sql`${emailOutbox.id} desc`).limit(1);
+    const match = /\/(\w[\w-]*)\/account\/reset-password\?token=([\w-]+)/.exec(delivered.text);
+    return { delivered, row: row!, locale: match?.[1], token: match?.[2] ?? '' };
   };
 
   beforeAll(async () => {
+    sink = await startMailSink();
     userId = (await createUser(db(), { email: 'linus@example.com', password: 'old-password', role: 'customer', name: 'Linus' })).id;
   });
+  afterAll(async () => sink?.close());
 
-  it('stores only the token hash, with a one-hour expiry, and writes the localized email to the outbox', async () => {
+  it('stores only the token hash, with a one-hour expiry, and mails the localized link over SMTP', async () => {
     const before = Date.now();
-    await requestPasswordReset(db(), { email: 'LINUS@example.com', locale: 'de' });
-    const { mail, locale, token } = await latestLink();
-    expect(mail).toMatchObject({ to: 'linus@example.com', template: 'password-reset', transport: 'outbox', status: 'stored', subject: 'Ihr Ferry-Passwort zurücksetzen' });
+    await request('LINUS@example.com', 'de');
+    const { delivered, row: outboxRow, locale, token } = await latestLink();
+    expect(delivered).toMatchObject({ to: ['linus@example.com'], subject: 'Ihr Ferry-Passwort zurücksetzen' });
+    expect(outboxRow).toMatchObject({ to: 'linus@example.com', template: 'password-reset', transport: 'smtp', status: 'sent', subject: 'Ihr Ferry-Passwort zurücksetzen' });
     expect(locale).toBe('de');
     expect(token.length).toBeGreaterThanOrEqual(43);
     const [row] = await db().select().from(passwordResetTokens).where(eq(passwordResetTokens.tokenHash, hashResetToken(token)));
@@ -166,17 +175,45 @@ describe('password reset', () => {
     expect(stored.some((s) => s.hash === token)).toBe(false);
   });
 
+  it('keeps the outbox copy with the link redacted: whoever reads the outbox cannot reset the password', async () => {
+    await request('linus@example.com', 'en');
+    const { delivered, row, token } = await latestLink();
+    expect(delivered.text).toContain(token);
+    expect(row.text).not.toContain(token);
+    expect(row.text).not.toMatch(/reset-password/);
+    expect(row.text).toContain('[redacted]');
+    // The rest of the message is what was sent.
+    expect(row.text.replace('[redacted]', '').trimEnd()).toBe(delivered.text.replace(/\r\n/g, '\n').replace(/http\S+reset-password\S+/, '').trimEnd());
+    const listed = await listOutbox(db(), { pageSize: 200 });
+    expect(JSON.stringify(listed.items)).not.toContain(token);
+  });
+
+  it('without SMTP, keeps no readable link anywhere and says why the mail was not sent', async () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const [{ tokensBefore }] = (await db().select({ tokensBefore: sql<number>`count(*)` }).from(passwordResetTokens)) as [{ tokensBefore: number }];
+    await requestPasswordReset(db(), { email: 'linus@example.com', locale: 'en' });
+    const [row] = await db().select().from(emailOutbox).orderBy(sql`${emailOutbox.id} desc`).limit(1);
+    expect(row).toMatchObject({ template: 'password-reset', transport: 'outbox', status: 'failed' });
+    expect(row!.error).toMatch(/SMTP_URL is not set/);
+    expect(row!.text).toContain('[redacted]');
+    expect(row!.text).not.toMatch(/token=/);
+    const [{ tokensAfter }] = (await db().select({ tokensAfter: sql<number>`count(*)` }).from(passwordResetTokens)) as [{ tokensAfter: number }];
+    expect(Number(tokensAfter)).toBe(Number(tokensBefore) + 1);
+    expect(JSON.stringify(warned.mock.calls)).not.toMatch(/token=/);
+    warned.mockRestore();
+  });
+
   it('does nothing visible for an unknown email', async () => {
     const [{ before }] = (await db().select({ before: sql<number>`count(*)` }).from(emailOutbox)) as [{ before: number }];
-    await expect(requestPasswordReset(db(), { email: 'ghost@example.com', locale: 'en' })).resolves.toBeUndefined();
+    await expect(request('ghost@example.com', 'en')).resolves.toBeUndefined();
     const [{ after }] = (await db().select({ after: sql<number>`count(*)` }).from(emailOutbox)) as [{ after: number }];
     expect(Number(after)).toBe(Number(before));
   });
 
   it('sets the new password once; the token (and every other open token) cannot be used again', async () => {
-    await requestPasswordReset(db(), { email: 'linus@example.com', locale: 'en' });
+    await request('linus@example.com', 'en');
     const first = (await latestLink()).token;
-    await requestPasswordReset(db(), { email: 'linus@example.com', locale: 'en' });
+    await request('linus@example.com', 'en');
     const second = (await latestLink()).token;
     expect(first).not.toBe(second);
 
@@ -195,7 +232,7 @@ describe('password reset', () => {
   });
 
   it('refuses an expired token and leaves the password alone', async () => {
-    await requestPasswordReset(db(), { email: 'linus@example.com', locale: 'en' });
+    await request('linus@example.com', 'en');
     const { token } = await latestLink();
     await db()
       .update(passwordResetTokens)
@@ -257,12 +294,74 @@ describe('sendEmail and the outbox', () => {
     expect(page2.items.map((m) => m.id)).toEqual(ids.slice(2, 4));
   });
 
-  it('registerCustomer creates a customer and sends the welcome email in their language', async () => {
-    const user = await registerCustomer(db(), { email: 'New@Example.com', password: 'welcome-aboard', name: 'Nina', locale: 'es' });
-    expect(user).toMatchObject({ email: 'new@example.com', role: 'customer', locale: 'es' });
-    const [mail] = await db().select().from(emailOutbox).orderBy(sql`${emailOutbox.id} desc`).limit(1);
-    expect(mail).toMatchObject({ to: 'new@example.com', template: 'welcome', subject: 'Te damos la bienvenida a Ferry' });
+  it('does not store a secret in the error of a failed delivery either', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const secret = 'http://localhost:3000/en/account/reset-password?token=leaky-token-123';
+    const sendMail = vi.fn(async () => {
+      throw new Error(`message rejected: ${secret}`);
+    });
+    const result = await sendEmail(db(), { to: 'd@example.com', subject: 'Reset', text: `Open ${secret}`, template: 'test', secrets: [secret] }, { transport: { sendMail } as never });
+    expect(sendMail).toHaveBeenCalledWith(expect.objectContaining({ text: `Open ${secret}` }));
+    const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, result.id));
+    expect(row).toMatchObject({ status: 'failed', text: 'Open [redacted]' });
+    expect(row!.error).not.toContain('leaky-token-123');
+    expect(JSON.stringify(logged.mock.calls)).not.toContain('leaky-token-123');
+    logged.mockRestore();
+  });
+});
+
+describe('registerCustomer (self-service sign-up)', () => {
+  const usersNamed = async (email: string) => db().select().from(users).where(eq(users.email, email));
+  const lastMailTo = async (to: string) => {
+    const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.to, to)).orderBy(sql`${emailOutbox.id} desc`).limit(1);
+    return mail;
+  };
+
+  it('creates a customer and sends the welcome email in their language', async () => {
+    await expect(registerCustomer(db(), { email: 'New@Example.com', password: 'welcome-aboard', name: 'Nina', locale: 'es' })).resolves.toBeUndefined();
+    const [user] = await usersNamed('new@example.com');
+    expect(user).toMatchObject({ email: 'new@example.com', role: 'customer', locale: 'es', name: 'Nina' });
+    expect(await verifyPassword(user!.passwordHash, 'welcome-aboard')).toBe(true);
+    const mail = await lastMailTo('new@example.com');
+    expect(mail).toMatchObject({ template: 'welcome', subject: 'Te damos la bienvenida a Ferry' });
     expect(mail!.text).toContain('/es/account');
+  });
+
+  it('answers an email that already has an account exactly the same, changes nothing, and mails its owner instead', async () => {
+    const [before] = await usersNamed('new@example.com');
+    const answer = await registerCustomer(db(), { email: ' NEW@example.com ', password: 'attacker-password', name: 'Mallory', locale: 'en' });
+    expect(answer).toBeUndefined();
+    const after = await usersNamed('new@example.com');
+    expect(after).toHaveLength(1);
+    expect(after[0]).toEqual(before);
+    expect(await verifyPassword(after[0]!.passwordHash, 'attacker-password')).toBe(false);
+    // The owner hears of it, in their own language and by their own name, with ways back in.
+    const mail = await lastMailTo('new@example.com');
+    expect(mail).toMatchObject({ template: 'sign-up-attempt', status: 'stored' });
+    expect(mail!.text).toContain('Nina');
+    expect(mail!.text).not.toContain('Mallory');
+    expect(mail!.text).toContain('/es/account/sign-in');
+    expect(mail!.text).toContain('/es/account/forgot-password');
+  });
+
+  it('refuses invalid input the same way whether the email is taken or not', async () => {
+    for (const email of ['new@example.com', 'unknown@example.com']) {
+      const error = await rejection(registerCustomer(db(), { email, password: 'short', locale: 'en' }));
+      expect(error.code).toBe('validation_failed');
+      expect(error.details?.fieldErrors).toEqual({ password: 'passwordTooShort' });
+    }
+    expect(await usersNamed('unknown@example.com')).toEqual([]);
+  });
+
+  it('hands the mail to `defer` when given, for both answers', async () => {
+    const deferred: (() => Promise<void>)[] = [];
+    await registerCustomer(db(), { email: 'later@example.com', password: 'later-password', locale: 'en' }, { defer: (task) => void deferred.push(task) });
+    await registerCustomer(db(), { email: 'later@example.com', password: 'later-password', locale: 'en' }, { defer: (task) => void deferred.push(task) });
+    expect(deferred).toHaveLength(2);
+    expect(await lastMailTo('later@example.com')).toBeUndefined();
+    for (const task of deferred) await task();
+    const mails = await db().select({ template: emailOutbox.template }).from(emailOutbox).where(eq(emailOutbox.to, 'later@example.com')).orderBy(emailOutbox.id);
+    expect(mails.map((m) => m.template)).toEqual(['welcome', 'sign-up-attempt']);
   });
 });
 

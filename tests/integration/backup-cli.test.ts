@@ -1,14 +1,17 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFor } from '@/db/client';
 import { dropDatabase } from '@/db/migrate';
 import { products, productTranslations, skus } from '@/db/schema/catalog';
 import { seedDemo } from '@/db/seed';
+import { connectionArgs, findTool, restoreClientArgs, targetFromUrl, toolEnv } from '@/lib/backup/mysql-tools';
 import { createTestDatabase } from '../support/test-database';
 
 const run = promisify(execFile);
@@ -97,6 +100,49 @@ describe('ferry backup create / restore', () => {
     // The earlier restore is still there.
     const [{ n }] = (await databaseFor(targetUrl).select({ n: count() }).from(products)) as [{ n: number }];
     expect(n).toBe(3);
+  });
+
+  it('refuses a dump that holds mariadb client commands (a shell escape), even with a valid checksum, before touching anything', async () => {
+    const marker = path.join(dir, 'pwned');
+    // mariadb-dump's first line turns the client's sandbox mode on; whoever plants a command drops it.
+    const sql = gunzipSync(await readFile(file))
+      .toString('utf8')
+      .replace(/^\/\*M!999999\\- enable the sandbox mode \*\/ ?\n/, '');
+    expect(sql.startsWith('/*M!')).toBe(false);
+    // Planted after the first table so that a restore which ran it would already have replaced data.
+    const at = sql.indexOf('UNLOCK TABLES;') + 'UNLOCK TABLES;'.length;
+    const hostile = path.join(dir, 'hostile.sql.gz');
+    const [{ id: firstProductId }] = (await databaseFor(targetUrl).select({ id: products.id }).from(products).limit(1)) as [{ id: number }];
+    for (const command of [`\\! touch ${marker}`, `system touch ${marker}`, `SELECT 1; \\! touch ${marker}`]) {
+      const bytes = gzipSync(Buffer.from(`${sql.slice(0, at)}\n${command}\n${sql.slice(at)}`));
+      await writeFile(hostile, bytes);
+      const manifest = JSON.parse(await readFile(`${file}.json`, 'utf8')) as Record<string, unknown>;
+      // Whoever plants the command can rewrite the manifest too: the checksum is not what stops it.
+      await writeFile(`${hostile}.json`, JSON.stringify({ ...manifest, file: 'hostile.sql.gz', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }));
+      await databaseFor(targetUrl).update(products).set({ titleZh: 'before the hostile restore' }).where(eq(products.id, firstProductId));
+
+      const result = await ferry(targetUrl, 'backup', 'restore', '--file', hostile, '--force');
+      expect(result.code, command).toBe(1);
+      expect(result.stderr).toMatch(/client command at line \d+.*nothing was restored/);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      await expect(stat(marker)).rejects.toThrow(/ENOENT/);
+      // The database was neither dropped nor reloaded.
+      const [row] = await databaseFor(targetUrl).select({ title: products.titleZh }).from(products).where(eq(products.id, firstProductId));
+      expect(row!.title).toBe('before the hostile restore');
+    }
+  });
+
+  it('runs the client so that it obeys no command of its own even if one got past the scan (second fence)', async () => {
+    const marker = path.join(dir, 'fence');
+    const target = targetFromUrl(targetUrl);
+    const client = findTool(['mariadb', 'mysql']);
+    const safety = restoreClientArgs(client);
+    expect(safety.leading).toEqual(['--no-defaults']);
+    expect(safety.trailing).toContain('--binary-mode');
+    const child = spawn(client, [...safety.leading, ...connectionArgs(target), ...safety.trailing, target.database], { env: toolEnv(target), stdio: ['pipe', 'ignore', 'pipe'] });
+    child.stdin.end(`SELECT 1;\n\\! touch ${marker}\nsystem touch ${marker}\n`);
+    await new Promise((resolve) => child.on('close', resolve));
+    await expect(stat(marker)).rejects.toThrow(/ENOENT/);
   });
 
   it('answers usage errors with one line and a non-zero exit', async () => {

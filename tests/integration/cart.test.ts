@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '@/db/schema/accounts';
 import { cartLines, carts } from '@/db/schema/carts';
@@ -251,7 +251,7 @@ describe('checkOutCart', () => {
     ]);
     expect(second.order.number).toBe(first.order.number);
     expect([first.created, second.created].filter(Boolean)).toHaveLength(1);
-    const [{ n } = { n: 0 }] = await handle.db.select({ n: count() }).from(orders).where(eq(orders.checkoutToken, submit.checkoutToken));
+    const [{ n } = { n: 0 }] = await handle.db.select({ n: count() }).from(orders).where(like(orders.checkoutToken, `%${submit.checkoutToken}`));
     expect(n).toBe(1);
     expect(first.order.gateway).toBe('sandbox');
     expect((await getCart(handle.db, owner, 'en')).lines).toEqual([]);
@@ -278,6 +278,28 @@ describe('checkOutCart', () => {
     const list = await listUserOrders(handle.db, owner.userId);
     expect(list).toMatchObject({ total: 1, pages: 1, items: [{ number: first.order.number, itemCount: 3 }] });
     expect((await listUserOrders(handle.db, stranger.userId)).items).toEqual([]);
+  });
+
+  it("never hands a shopper another shopper's order for the same checkout token: each gets their own", async () => {
+    const alice = await newUser();
+    const bob = await newUser();
+    const sku = await freshSku(10);
+    await addToCart(handle.db, alice, { skuId: sku, quantity: 1 });
+    const alicesSubmit = await input(alice);
+    const alicesOrder = await checkOutCart({ db: handle.db, redis: null, env }, alicesSubmit);
+
+    // Bob posts Alice's hidden checkout token (seen over her shoulder, or guessed) with his own cart.
+    await addToCart(handle.db, bob, { skuId: sku, quantity: 2 });
+    const bobs = await checkOutCart({ db: handle.db, redis: null, env }, { ...(await input(bob)), user: { id: bob.userId, email: 'bob@ferry.test' }, checkoutToken: alicesSubmit.checkoutToken });
+    expect(bobs.created).toBe(true);
+    expect(bobs.order.number).not.toBe(alicesOrder.order.number);
+    expect(bobs.order.payToken).not.toBe(alicesOrder.order.payToken);
+    expect((await getOrderDetail(handle.db, bob.userId, bobs.order.number))!.items.map((i) => i.quantity)).toEqual([2]);
+    // Alice's own double submit still finds hers, and hers only.
+    const again = await checkOutCart({ db: handle.db, redis: null, env }, alicesSubmit);
+    expect(again).toMatchObject({ created: false, order: { number: alicesOrder.order.number } });
+    const owners = await handle.db.select({ userId: orders.userId }).from(orders).where(like(orders.checkoutToken, `%${alicesSubmit.checkoutToken}`));
+    expect(owners.map((o) => o.userId).sort()).toEqual([alice.userId, bob.userId].sort());
   });
 
   it('refuses a cart that changed since the page was shown, and names a short line', async () => {

@@ -70,6 +70,26 @@ describe('reservations', () => {
     expect(await skuState(skuId)).toMatchObject({ reserved: 2, counter: 48 });
   });
 
+  it("keeps a checkout token to its owner: another partner's or user's submit, even at the same moment, never gets the first order", async () => {
+    const skuId = await skuWithStock(world, 50, 8);
+    const token = randomUUID();
+    const owners = [
+      { type: 'partner', partnerKeyId: 'pk_first' },
+      { type: 'partner', partnerKeyId: 'pk_second' },
+      { type: 'user', userId: 9001, email: 'alice@example.com' },
+      { type: 'user', userId: 9002, email: 'bob@example.com' },
+    ] as const;
+    const first = await Promise.all(owners.map((customer) => placeOrder(deps(), orderInput(skuId, 1, token, { customer }))));
+    expect(first.every((r) => r.created)).toBe(true);
+    expect(new Set(first.map((r) => r.order.number)).size).toBe(4);
+    // Each owner's own double submit still returns its own order.
+    const again = await Promise.all(owners.map((customer) => placeOrder(deps(), orderInput(skuId, 1, token, { customer }))));
+    expect(again.map((r) => [r.created, r.order.number])).toEqual(first.map((r) => [false, r.order.number]));
+    const rows = await world.db.select({ userId: orders.userId, partnerKeyId: orders.partnerKeyId }).from(orders).where(eq(orders.number, first[3]!.order.number));
+    expect(rows).toEqual([{ userId: 9002, partnerKeyId: null }]);
+    expect(await skuState(skuId)).toMatchObject({ reserved: 4, counter: 46 });
+  });
+
   it('returns the units of an expired reservation exactly once, however many sweepers run', async () => {
     const skuId = await skuWithStock(world, 3, 3);
     const { order } = await placeOrder(deps(), orderInput(skuId, 3, randomUUID()));

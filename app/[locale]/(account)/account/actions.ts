@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
+import { after } from 'next/server';
 import { z } from 'zod';
 import { action, formObject } from '@/lib/actions';
 import { createAddress, deleteAddress, setDefaultAddress, updateAddress } from '@/lib/addresses/address-book';
@@ -12,8 +13,9 @@ import { confirmPasswordReset, requestPasswordReset } from '@/lib/auth/password-
 import { accountPaths } from '@/lib/auth/paths';
 import { getLimiter } from '@/lib/auth/rate-limit';
 import { registerCustomer } from '@/lib/auth/register-customer';
+import { endAllSessions } from '@/lib/auth/session-version';
 import { getDb } from '@/lib/db';
-import { AppError, isAppError, type AppErrorCode } from '@/lib/errors';
+import type { AppError, AppErrorCode } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
 import { defaultLocale, locales } from '@/lib/i18n/locales';
 
@@ -40,31 +42,34 @@ const signUpSchema = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
 
-/** Creates a customer account and sends the welcome email; the form then signs in through next-auth. */
+/**
+ * Creates a customer account (welcome mail) or, for an email that already has one, mails its owner
+ * instead: the answer is a success either way, so the form does not reveal who has an account. The
+ * form then tries to sign in through next-auth.
+ */
 export const signUpAction = action({
   name: 'sign up',
   input: signUpSchema,
   auth: { public: true },
   rateLimit: async () => getLimiter('signUp').check({ ip: clientIp(await headers()) }),
-  run: async ({ name, email, password, locale }) => {
-    try {
-      await registerCustomer(getDb(), { name: name || undefined, email, password, locale });
-    } catch (error) {
-      if (isAppError(error) && error.code === 'conflict') throw new AppError('conflict', error.message, { fieldErrors: { email: 'emailTaken' } });
-      throw error;
-    }
-  },
+  run: ({ name, email, password, locale }) => registerCustomer(getDb(), { name: name || undefined, email, password, locale }, { defer: after }),
   describe: formErrors(),
   echo: ['name', 'email'],
 });
 
-/** Answers the same for known and unknown emails; only a malformed email or the rate limit differ. */
+/**
+ * Answers the same for known and unknown emails, and as fast: the lookup, the token and the mail
+ * happen after the response. Only a malformed email or the rate limit differ.
+ */
 export const requestPasswordResetAction = action({
   name: 'password reset request',
   input: z.object({ email: emailSchema, locale: localeSchema }),
   auth: { public: true },
   rateLimit: async ({ email }) => getLimiter('passwordReset').check({ email, ip: clientIp(await headers()) }),
-  run: ({ email, locale }) => requestPasswordReset(getDb(), { email, locale }),
+  run: async ({ email, locale }) => {
+    const db = getDb();
+    after(() => requestPasswordReset(db, { email, locale }).catch((error: unknown) => console.error('[account action] password reset request failed:', error)));
+  },
   describe: formErrors(),
   echo: ['email'],
 });
@@ -85,6 +90,17 @@ export const resetPasswordAction = action({
     const isTokenField = typeof fields === 'object' && fields !== null && 'token' in fields;
     return formErrors({ bad_request: 'tokenInvalid', ...(isTokenField ? { validation_failed: 'tokenInvalid' } : {}) })(error, locale);
   },
+});
+
+/**
+ * "Sign out everywhere": ends every session of the signed-in user, this browser's included (the
+ * button then clears its cookie).
+ */
+export const signOutEverywhereAction = action({
+  name: 'sign out everywhere',
+  input: z.object({}),
+  auth: { user: true },
+  run: (_input, { user }) => endAllSessions(getDb(), user.id),
 });
 
 /** Signed out (the session ended while the form was open) → the sign-in page, back to the address book. */

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignOutButton } from '@/components/account/sign-out-button';
+import { SignOutEverywhereButton } from '@/components/account/sign-out-everywhere-button';
 import { accountPaths } from '@/lib/auth/paths';
 import { isStaff } from '@/lib/auth/permissions';
 import { requireUserOrRedirect } from '@/lib/auth/session';
@@ -49,6 +50,7 @@ export default async function AccountPage({ params }: Props) {
         )}
       </ul>
       <SignOutButton locale={locale} />
+      <SignOutEverywhereButton locale={locale} />
       <p>
         <Link href={`/${locale}`}>{t('backToShop')}</Link>
       </p>

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const PAGE_SIZE = 50;
 
-/** Mail Ferry sent or stored, newest first; each subject opens the message text. Bodies hold reset links: `outbox:read` only. */
+/** Mail Ferry sent or stored, newest first; each subject opens the message text (one-time links redacted). `outbox:read` only. */
 export default async function AdminOutboxPage({ params, searchParams }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();

@@ -3,7 +3,12 @@ import { revalidateTag } from 'next/cache';
 import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { bodyLimits, readBodyText } from '@/lib/http/read-body';
-import { isValidRevalidateSignature, REVALIDATE_SIGNATURE_HEADER, revalidateBodySchema } from '@/lib/cache/revalidate-signature';
+import {
+  isValidRevalidateSignature,
+  REVALIDATE_SIGNATURE_HEADER,
+  REVALIDATE_TIMESTAMP_HEADER,
+  revalidateBodySchema,
+} from '@/lib/cache/revalidate-signature';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,8 +22,9 @@ export async function POST(request: Request): Promise<Response> {
     if (isAppError(e)) return error(e.status, e.code, 'At most 1000 tags per call');
     throw e;
   }
-  if (!isValidRevalidateSignature(getEnv().FERRY_SECRET_KEY, body, request.headers.get(REVALIDATE_SIGNATURE_HEADER))) {
-    return error(401, 'unauthorized', 'Bad or missing signature');
+  const signed = { timestamp: request.headers.get(REVALIDATE_TIMESTAMP_HEADER), signature: request.headers.get(REVALIDATE_SIGNATURE_HEADER) };
+  if (!isValidRevalidateSignature(getEnv().FERRY_SECRET_KEY, body, signed)) {
+    return error(401, 'unauthorized', 'Bad, missing or expired signature');
   }
   let json: unknown;
   try {

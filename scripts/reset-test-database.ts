@@ -3,7 +3,7 @@ import { dropDatabase } from '@/db/migrate';
 // Drops the integration database before a test run; refuses anything that is not a local *_test db.
 const url = new URL(process.env.DATABASE_URL ?? '');
 const name = url.pathname.slice(1);
-if (!['127.0.0.1', 'localhost'].includes(url.hostname) || !/_test$/.test(name)) {
+if (!['127.0.0.1', 'localhost'].includes(url.hostname) || !/_test(_[a-z0-9]+)?$/.test(name)) {
   console.error(`refusing to reset ${url.hostname}/${name}: only a local database whose name ends in _test`);
   process.exit(1);
 }

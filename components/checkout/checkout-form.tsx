@@ -6,7 +6,7 @@ import { placeOrderAction } from '@/app/[locale]/(shop)/[currency]/checkout/acti
 import { AddressFields } from '@/components/account/address-fields';
 import { FormMessage } from '@/components/account/form-field';
 import type { CountryFormHints } from '@/lib/addresses/form-hints';
-import { idleCheckoutState } from '@/lib/checkout/checkout-form';
+import { idleCheckoutState } from '@/lib/checkout/checkout-form-state';
 import { servicePrices, type PricingLine, type PricingSettings } from '@/lib/checkout/pricing';
 import { quoteCheckout } from '@/lib/checkout/quote';
 import { valueAddedServices, type ValueAddedService } from '@/lib/checkout/types';

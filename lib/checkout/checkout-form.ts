@@ -22,18 +22,6 @@ export const checkoutForm = z.object({
 });
 export type CheckoutForm = z.infer<typeof checkoutForm>;
 
-/** What the form shows after a refused submit; messages are already in the shopper's language. */
-export type CheckoutFormState = {
-  status: 'idle' | 'error';
-  at?: number;
-  message?: string;
-  fieldErrors?: Partial<Record<AddressField, string>>;
-  /** The new address as typed, so a refused submit does not lose it. */
-  values?: Partial<Record<AddressField, string>>;
-};
-
-export const idleCheckoutState: CheckoutFormState = { status: 'idle' };
-
 /** The new-address fields of a submitted form. */
 export function addressValues(formData: FormData): Partial<Record<AddressField, string>> {
   const out: Partial<Record<AddressField, string>> = {};

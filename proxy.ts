@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale } from '@/lib/i18n/locales';
 import { routing } from '@/lib/i18n/routing';
 import { isSupportedCurrency, resolveCurrency } from '@/lib/money/locale-currency';
+import { needsOwnDocument } from '@/lib/security/document-boundary';
 import { pagePolicyFor } from '@/lib/security/page-policy';
 import { CURRENCY_COOKIE, LOCALE_COOKIE, nonShopSegments, PREFERENCE_MAX_AGE } from '@/lib/shop/preferences';
 
@@ -16,11 +17,16 @@ const negotiateLocale = createMiddleware(routing);
  *   URLs stay currency-free and canonical;
  * - every page gets its Content-Security-Policy (lib/security): pages rendered per request a fresh
  *   nonce, which Next reads from the request's CSP header and puts on its scripts; cached pages the
- *   static policy. The other security headers come from next.config.ts.
+ *   static policy, and a link from a storefront page into account, admin, cart or checkout loads a
+ *   new document so that the page's own policy applies. The other security headers come from
+ *   next.config.ts.
  */
 export default function proxy(request: NextRequest) {
   const segments = request.nextUrl.pathname.split('/');
   const locale = segments[1];
+  if (needsOwnDocument({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers })) {
+    return new NextResponse(null, { status: 204, headers: { 'cache-control': 'private, no-store' } });
+  }
   const policy = pagePolicyFor(request.nextUrl.pathname);
   if (!isLocale(locale)) return withPolicy(negotiateLocale(request), policy.value);
   const requestHeaders = policy.nonce ? new Headers(request.headers) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagePolicyKind } from './page-policy-kind';
+import { isSessionPage, pagePolicyKind } from './page-policy-kind';
 
 describe('pagePolicyKind', () => {
   it('gives the nonce policy to the pages rendered per request', () => {
@@ -18,5 +18,12 @@ describe('pagePolicyKind', () => {
     expect(pagePolicyKind('/en/USD/cart')).toBe('nonce');
     expect(pagePolicyKind('/en/EUR/p/wallet-42')).toBe('static');
     expect(pagePolicyKind('/en/USD')).toBe('static');
+  });
+});
+
+describe('isSessionPage', () => {
+  it('is account, admin, cart and checkout, in public or internal paths', () => {
+    for (const path of ['/en/account/orders/F-1', '/en/admin', '/en/cart', '/en/USD/checkout']) expect(isSessionPage(path), path).toBe(true);
+    for (const path of ['/en', '/en/search', '/en/c/shoes', '/en/USD/p/x', '/en/about']) expect(isSessionPage(path), path).toBe(false);
   });
 });

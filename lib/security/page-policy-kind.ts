@@ -10,6 +10,9 @@ import type { PagePolicyKind } from './content-security-policy';
  */
 const perRequestSegments: ReadonlySet<string> = new Set(['account', 'admin', 'cart', 'checkout', 'search', 'c']);
 
+/** Of those, the pages that show the signed-in shopper's or staff's data: sessions, addresses, orders, payments. */
+const sessionSegments: ReadonlySet<string> = new Set(['account', 'admin', 'cart', 'checkout']);
+
 /** The page's first segment after the locale, in a public path (`/en/cart`) or an internal one (`/en/USD/cart`). */
 function pageSegment(pathname: string): string {
   const [, , second = '', third = ''] = pathname.split('/');
@@ -19,4 +22,8 @@ function pageSegment(pathname: string): string {
 /** The policy kind of a page path (`/{locale}/…`). */
 export function pagePolicyKind(pathname: string): PagePolicyKind {
   return perRequestSegments.has(pageSegment(pathname)) ? 'nonce' : 'static';
+}
+
+export function isSessionPage(pathname: string): boolean {
+  return sessionSegments.has(pageSegment(pathname));
 }

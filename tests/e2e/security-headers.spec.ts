@@ -45,6 +45,30 @@ test('storefront pages run under their policies without a violation, and adding 
   expect(csp.consoleRefusals).toEqual([]);
 });
 
+test('a link from a storefront page into the cart loads a new document (the cart’s own policy applies); links out of it stay client-side', async ({ page, product, productSlug }) => {
+  const csp = await recordCspViolations(page, origin);
+  const marker = () => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+  const mark = () => page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
+
+  await product.open('en', productSlug);
+  await mark();
+  const cartDocument = page.waitForResponse((r) => new URL(r.url()).pathname === '/en/cart' && r.request().resourceType() === 'document');
+  await new CartPage(page).cartLink.click();
+  await page.waitForURL((url) => url.pathname === '/en/cart');
+  expect((await (await cartDocument).allHeaders())['content-security-policy']).toContain("'strict-dynamic'");
+  expect(await marker()).toBe(false);
+
+  // Leaving for a storefront page keeps the stricter document: a normal client-side navigation.
+  await mark();
+  await page.locator('header.site-header a.logo').click();
+  await page.waitForURL((url) => url.pathname === '/en');
+  await expect(page.locator('main#main')).toBeVisible();
+  expect(await marker()).toBe(true);
+
+  expect(csp.violations).toEqual([]);
+  expect(csp.consoleRefusals).toEqual([]);
+});
+
 test('a shopper signs up and checks out up to the gateway pay page without a violation', async ({ page, product, productSlug }) => {
   test.setTimeout(90_000);
   const csp = await recordCspViolations(page, origin);

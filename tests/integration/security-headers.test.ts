@@ -3,6 +3,7 @@ import { asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases, databaseFor } from '@/db/client';
 import { categories, products } from '@/db/schema/catalog';
+import { computeCacheBustingSearchParam } from 'next/dist/shared/lib/router/utils/cache-busting-search-param';
 import { createUser } from '@/lib/auth/create-user';
 
 // Runs against the production server that `npm test` starts (scripts/test.sh), over plain http
@@ -131,5 +132,34 @@ describe('security headers on every page type (live server)', () => {
     const home = await get('/en');
     expect(home.headers.get('x-nextjs-cache')).toBe('HIT');
     await home.arrayBuffer();
+  });
+});
+
+describe('a session page gets its own document (live server)', () => {
+  /** What Next's router sends for a client-side navigation (`_rsc` must match the router headers, or Next redirects). */
+  async function navigate(path: string, headers: { 'next-url': string; 'next-router-prefetch'?: '1' }, signedIn = false) {
+    const rsc = await computeCacheBustingSearchParam(headers['next-router-prefetch'], undefined, undefined, headers['next-url']);
+    return get(`${path}${path.includes('?') ? '&' : '?'}_rsc=${rsc}`, { signedIn, headers: { rsc: '1', ...headers } });
+  }
+
+  it('answers a soft navigation from a storefront page with 204, which makes the router load a new document', async () => {
+    for (const from of ['/en/USD', `/en/USD${productPath.slice(3)}`, '/en/USD/search']) {
+      const res = await navigate('/en/cart', { 'next-url': from });
+      expect(res.status, `from ${from}`).toBe(204);
+      expect(res.headers.get('content-type')).toBeNull();
+    }
+  });
+
+  it('keeps navigations between session pages, and into storefront pages, client-side', async () => {
+    for (const [path, from] of [
+      ['/en/account', '/en/USD/cart'],
+      [productPath, '/en/USD/cart'],
+      [categoryPath, '/en/USD'],
+    ] as const) {
+      const res = await navigate(path, { 'next-url': from }, true);
+      expect(res.status, `${path} from ${from}`).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/x-component/);
+      await res.arrayBuffer();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { isHttpsOrigin, securityHeaders } from './lib/security/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -14,6 +15,10 @@ const nextConfig: NextConfig = {
   // Hashing every response for an ETag cost ~9% of the CPU of serving a cached page (profiled in
   // docs/benchmarks.md); storefront HTML is revalidated by ISR, not by browsers' conditional GETs.
   generateEtags: false,
+  // Security headers on every response; proxy.ts gives pages their own Content-Security-Policy.
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders({ isHttps: isHttpsOrigin(process.env.SITE_URL) }) }];
+  },
 };
 
 export default withNextIntl(nextConfig);

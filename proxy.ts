@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isLocale } from '@/lib/i18n/locales';
 import { routing } from '@/lib/i18n/routing';
 import { isSupportedCurrency, resolveCurrency } from '@/lib/money/locale-currency';
+import { needsOwnDocument } from '@/lib/security/document-boundary';
+import { pagePolicyFor } from '@/lib/security/page-policy';
 import { CURRENCY_COOKIE, LOCALE_COOKIE, nonShopSegments, PREFERENCE_MAX_AGE } from '@/lib/shop/preferences';
 
 const negotiateLocale = createMiddleware(routing);
@@ -12,23 +14,41 @@ const negotiateLocale = createMiddleware(routing);
  * - paths without a locale get one negotiated from the cookie or Accept-Language (next-intl);
  * - storefront paths are rewritten to include the shopper's currency (`/en/p/x` → `/en/EUR/p/x`),
  *   so every (locale, currency, page) is its own statically rendered, cacheable page while public
- *   URLs stay currency-free and canonical.
+ *   URLs stay currency-free and canonical;
+ * - every page gets its Content-Security-Policy (lib/security): pages rendered per request a fresh
+ *   nonce, which Next reads from the request's CSP header and puts on its scripts; cached pages the
+ *   static policy, and a link from a storefront page into account, admin, cart or checkout loads a
+ *   new document so that the page's own policy applies. The other security headers come from
+ *   next.config.ts.
  */
 export default function proxy(request: NextRequest) {
   const segments = request.nextUrl.pathname.split('/');
   const locale = segments[1];
-  if (!isLocale(locale)) return negotiateLocale(request);
-  const response = route(request, locale, segments);
+  if (needsOwnDocument({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers })) {
+    return new NextResponse(null, { status: 204, headers: { 'cache-control': 'private, no-store' } });
+  }
+  const policy = pagePolicyFor(request.nextUrl.pathname);
+  if (!isLocale(locale)) return withPolicy(negotiateLocale(request), policy.value);
+  const requestHeaders = policy.nonce ? new Headers(request.headers) : undefined;
+  requestHeaders?.set('content-security-policy', policy.value);
+  const response = route(request, locale, segments, requestHeaders);
   // Remember the language the shopper last used, for the next visit to `/`.
   if (request.cookies.get(LOCALE_COOKIE)?.value !== locale) {
     response.cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: PREFERENCE_MAX_AGE, sameSite: 'lax' });
   }
+  return withPolicy(response, policy.value);
+}
+
+function withPolicy(response: NextResponse, policy: string): NextResponse {
+  response.headers.set('content-security-policy', policy);
   return response;
 }
 
-function route(request: NextRequest, locale: string, segments: string[]): NextResponse {
+/** `requestHeaders`: the request as the page should see it (with the nonce policy), when it changes. */
+function route(request: NextRequest, locale: string, segments: string[], requestHeaders?: Headers): NextResponse {
+  const forward = requestHeaders ? { request: { headers: requestHeaders } } : undefined;
   const second = segments[2] ?? '';
-  if (nonShopSegments.has(second)) return NextResponse.next();
+  if (nonShopSegments.has(second)) return NextResponse.next(forward);
 
   if (/^[A-Z]{3}$/.test(second)) {
     // A currency in a public URL (a shared link): remember it and land on the clean URL.
@@ -46,7 +66,7 @@ function route(request: NextRequest, locale: string, segments: string[]): NextRe
   url.pathname = `/${locale}/${currency}${segments.length > 2 ? '/' + segments.slice(2).join('/') : ''}`.replace(/\/$/, '');
   // The same public URL renders per currency cookie: a CDN in front must key on `ferry_currency`
   // (Next sets its own Vary on pages, so this cannot be said with a header; see docs/architecture.md).
-  return NextResponse.rewrite(url);
+  return NextResponse.rewrite(url, forward);
 }
 
 export const config = {

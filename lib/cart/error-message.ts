@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { isAppError } from '@/lib/errors';
 
 /**
@@ -10,6 +11,8 @@ import { isAppError } from '@/lib/errors';
  */
 export async function cartErrorMessage(error: unknown, locale: string): Promise<string> {
   const t = await getTranslations({ locale, namespace: 'cartErrors' });
+  // The database restarting is "try again in a moment", not an error with a reference to report.
+  if (!isAppError(error) && isDatabaseUnavailable(error)) return t('unavailable');
   if (!isAppError(error)) {
     const ref = randomUUID().slice(0, 8);
     console.error(`[cart] ref ${ref}:`, error);
@@ -42,6 +45,7 @@ export async function cartErrorMessage(error: unknown, locale: string): Promise<
     case 'rate_limited':
       return t('rateLimited');
     case 'payment_unavailable':
+    case 'service_unavailable':
     case 'unavailable':
       return t('unavailable');
     default: {

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { consumeInDb, releaseInDb, type Executor } from '@/lib/inventory/db-stock';
 import { consumeRedisHold, releaseRedisHold } from '@/lib/inventory/hold-stock';
 import { invalidateCounters } from '@/lib/inventory/redis-stock';
+import { markCountersStale } from '@/lib/inventory/stale-counters';
 import type { Actor } from './actor';
 import { findTransition, holdsStock } from './transitions';
 
@@ -22,10 +23,11 @@ export type TransitionRequest = {
 };
 
 /**
- * What must happen in Redis once the transaction has committed. `reloadSkuIds`: counters to drop
- * so they reload from the database (lines cancelled inside a consumed hold gave their units back).
+ * What must happen in Redis once the transaction has committed. `skuIds`: the order's SKUs (their
+ * counters are marked for a recount if Redis cannot be told). `reloadSkuIds`: counters to drop so
+ * they reload from the database (lines cancelled inside a consumed hold gave their units back).
  */
-export type StockSettlement = { token: string; action: 'release' | 'consume'; reloadSkuIds?: number[] } | null;
+export type StockSettlement = { token: string; action: 'release' | 'consume'; skuIds: number[]; reloadSkuIds?: number[] } | null;
 
 export type TransitionResult = { changed: boolean; settlement: StockSettlement };
 
@@ -70,7 +72,7 @@ export async function transitionInTx(tx: Executor, request: TransitionRequest): 
     await consumeInDb(tx, bought);
     await releaseInDb(tx, returned);
     const [order] = await tx.select({ token: orders.checkoutToken }).from(orders).where(eq(orders.id, orderId));
-    settlement = { token: order!.token, action: consumed ? 'consume' : 'release' };
+    settlement = { token: order!.token, action: consumed ? 'consume' : 'release', skuIds: lines.map((l) => l.skuId) };
     if (consumed && returned.length > 0) settlement.reloadSkuIds = returned.map((l) => l.skuId);
   }
 
@@ -111,16 +113,23 @@ async function updatePurchaseLines(tx: Executor, orderId: number, from: OrderSta
   }
 }
 
-/** Applies a committed transition's stock effect to the Redis counters. */
+/**
+ * Applies a committed transition's stock effect to the Redis counters. When Redis cannot be reached
+ * the order's counters are marked stale and recounted later, so the units it returned are not lost
+ * to the counter (nor returned twice: the recount drops the hold of an order that no longer holds stock).
+ */
 export async function settleRedis(db: Database, redis: Redis | null, settlement: StockSettlement): Promise<void> {
   if (!settlement) return;
   const scope = databaseName(db);
-  await (settlement.action === 'release' ? releaseRedisHold(redis, scope, settlement.token) : consumeRedisHold(redis, scope, settlement.token));
+  const outcome = await (settlement.action === 'release' ? releaseRedisHold(redis, scope, settlement.token) : consumeRedisHold(redis, scope, settlement.token));
+  let isStale = outcome === 'failed';
   if (redis && settlement.reloadSkuIds?.length) {
     await invalidateCounters(redis, scope, settlement.reloadSkuIds).catch((error: Error) => {
       console.warn(`[inventory] could not drop counters of ${settlement.reloadSkuIds!.join(',')}: ${error.message}`);
+      isStale = true;
     });
   }
+  if (isStale) await markCountersStale(db, settlement.skuIds);
 }
 
 /** A transition in its own transaction, then its Redis effect. */

@@ -99,9 +99,10 @@ async function runOnce<P>(ctx: ApiContext<P>, key: string, handler: ApiHandler<P
 }
 
 async function release(db: Database, partnerKeyId: string, key: string, requestId: string): Promise<void> {
-  // If even this fails the placeholder goes stale and is taken over after a while (idempotency.ts).
+  // While the database is away this keeps trying in the background; if even that fails the
+  // placeholder goes stale and is taken over after a while (idempotency.ts).
   await releaseIdempotencyKey(db, partnerKeyId, key).catch((e: unknown) =>
-    console.error(`[api] ${requestId} could not release an idempotency key: ${(e as Error).message}`),
+    console.error(`[api] ${requestId} could not release an idempotency key: ${driverCode(e)}`),
   );
 }
 

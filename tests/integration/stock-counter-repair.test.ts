@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFor, databaseName } from '@/db/client';
@@ -12,6 +11,7 @@ import { readCounters, reservationKey, stockKey } from '@/lib/inventory/redis-st
 import { repairStaleCounters } from '@/lib/inventory/stale-counters';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { createCheckoutWorld, orderInput, skuWithStock, type CheckoutWorld } from '../support/checkout-fixtures';
+import { startDbProxy } from '../support/db-proxy';
 
 // Redis missing a step (down, restarted empty, a commit whose answer was lost) must not leave the
 // stock counters disagreeing with MySQL: they are marked and recounted, exactly, under load too.
@@ -116,8 +116,9 @@ describe('stock counters after Redis missed something', () => {
   it('recounts after a commit whose answer was lost: the order exists and Redis agrees with MySQL', async () => {
     const skuId = await skuWithStock(world, 10, 4);
     await placeOrder(live(), orderInput(skuId, 1, randomUUID()));
-    const proxy = await commitSwallowingProxy(new URL(world.url));
+    const proxy = await startDbProxy(world.url);
     try {
+      proxy.swallowNextCommit();
       const token = randomUUID();
       const lost = await placeOrder({ db: databaseFor(proxy.url), redis: world.redis }, orderInput(skuId, 2, token)).catch((e: unknown) => e);
       expect(proxy.swallowed).toBe(1);
@@ -136,45 +137,3 @@ describe('stock counters after Redis missed something', () => {
     }
   });
 });
-
-/**
- * A TCP proxy to MariaDB that lets the first COMMIT through and then cuts both connections before
- * its answer reaches the client: the transaction is durable, the client only sees a lost connection.
- */
-async function commitSwallowingProxy(target: URL) {
-  const sockets = new Set<net.Socket>();
-  const state = { swallowed: 0 };
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 3306), target.hostname);
-    sockets.add(client).add(upstream);
-    let isCommitting = false;
-    client.on('data', (chunk) => {
-      // A COM_QUERY (0x03) packet whose text is COMMIT.
-      if (state.swallowed === 0 && chunk.length > 5 && chunk[4] === 0x03 && chunk.subarray(5).toString('utf8').trim().toLowerCase() === 'commit') isCommitting = true;
-      upstream.write(chunk);
-    });
-    upstream.on('data', (chunk) => {
-      if (isCommitting) {
-        state.swallowed++;
-        client.destroy();
-        upstream.destroy();
-        return;
-      }
-      client.write(chunk);
-    });
-    for (const s of [client, upstream]) s.on('error', () => undefined).on('close', () => (client.destroy(), upstream.destroy()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = new URL(target);
-  url.host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-  return {
-    url: url.toString(),
-    get swallowed() {
-      return state.swallowed;
-    },
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}

@@ -85,7 +85,8 @@ export async function recountCounters(db: Database, redis: Redis, skuIds: readon
         .orderBy(asc(skus.id))
         .for('update');
       if (rows.length === 0) return [];
-      const held = await Promise.all(rows.map((r) => redis.zrange<string[]>(holdsKey(scope, r.id), 0, -1)));
+      // String(): the client would turn a token that happens to read as JSON (digits) into a number.
+      const held = await Promise.all(rows.map(async (r) => (await redis.zrange<unknown[]>(holdsKey(scope, r.id), 0, -1)).map(String)));
       const open = await tx
         .select({ skuId: orderItems.skuId, token: orders.checkoutToken, quantity: orderItems.quantity })
         .from(orderItems)

@@ -162,11 +162,18 @@ describe('faults lose nothing', () => {
     await sleep(3_000);
     const down = Date.now();
     await mariadb.kill();
-    await sleep(4_000);
+    await sleep(1_000);
+    // Not only the open API and webhooks: a crawler and a shopper's pay link are told to come back too.
+    for (const path of ['/sitemap.xml', '/sitemaps/pages.xml', '/pay/FRY-UNKNOWN/0000/return']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect([path, res.status, res.headers.get('retry-after')]).toEqual([path, 503, '5']);
+    }
+    await sleep(3_000);
     await mariadb.start();
     const back = Date.now();
     await sleep(5_000);
     await load.stop(30_000);
+    expect((await fetch(`${server.url}/sitemap.xml`)).status).toBe(200);
     await verify('MariaDB SIGKILL, 4 s down', load, down, back);
   });
 

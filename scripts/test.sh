@@ -64,3 +64,8 @@ wait_http "$SITE_URL/api/internal/stats" 60 || { log "the server did not start";
 
 log "integration tests"; npx vitest run --project integration
 log "end-to-end tests"; npx playwright test
+# Last, on its own: the fault suite kills and restarts a MariaDB and a Redis of its own around its
+# own `next start` of this build (ports FAULTS_*_PORT, defaults 3317, 6391, 8154, 3206). The test
+# server stops first: the two would otherwise share the build folder's data cache.
+kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+log "fault tests"; npx vitest run --project faults

@@ -146,9 +146,14 @@ export const skus = mysqlTable(
      * cannot roll it back.
      */
     stockSourceAt: datetime('stock_source_at', { mode: 'date', fsp: 3 }),
+    /**
+     * Set when the Redis stock counter may disagree with `stock - reserved` (an order placed or a
+     * hold settled while Redis was unreachable); the server's job recounts the counter and clears it.
+     */
+    counterStaleAt: datetime('counter_stale_at', { mode: 'date', fsp: 3 }),
     ...timestamps,
   },
-  (t) => [uniqueIndex('skus_source_uq').on(t.productId, t.sourceSkuId)],
+  (t) => [uniqueIndex('skus_source_uq').on(t.productId, t.sourceSkuId), index('skus_counter_stale_idx').on(t.counterStaleAt)],
 );
 
 export const imageStatus = ['pending', 'ready', 'failed'] as const;

@@ -4,7 +4,8 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { AppError, isAppError } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { AppError, isAppError, serviceUnavailable } from '@/lib/errors';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
 import type { ActionError, ActionResult, ActionState } from './result';
 
@@ -112,6 +113,10 @@ export function createAction(deps: ActionDeps) {
     let requestId: string | undefined;
     if (isAppError(error) && error.code !== 'internal') {
       safe = error;
+    } else if (isDatabaseUnavailable(error)) {
+      // The database restarting is "try again in a moment", not a bug to report by request id.
+      log(`[action] ${name}: database unavailable:`, error instanceof Error ? error.message : error);
+      safe = serviceUnavailable();
     } else {
       requestId = randomUUID();
       log(`[action] ${name} failed (request ${requestId}):`, error);

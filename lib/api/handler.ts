@@ -2,7 +2,9 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from '@upstash/redis';
 import { getDb, type Database } from '@/lib/db';
-import { AppError, isAppError } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { AppError, isAppError, RETRY_AFTER_SECONDS, serviceUnavailable } from '@/lib/errors';
+import { driverCode } from '@/lib/errors/http';
 import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 import { getRedis } from '@/lib/redis';
 import { authenticateRequest } from './authenticate';
@@ -95,9 +97,10 @@ async function runOnce<P>(ctx: ApiContext<P>, key: string, handler: ApiHandler<P
 }
 
 async function release(db: Database, partnerKeyId: string, key: string, requestId: string): Promise<void> {
-  // If even this fails the placeholder goes stale and is taken over after a while (idempotency.ts).
+  // While the database is away this keeps trying in the background; if even that fails the
+  // placeholder goes stale and is taken over after a while (idempotency.ts).
   await releaseIdempotencyKey(db, partnerKeyId, key).catch((e: unknown) =>
-    console.error(`[api] ${requestId} could not release an idempotency key: ${(e as Error).message}`),
+    console.error(`[api] ${requestId} could not release an idempotency key: ${driverCode(e)}`),
   );
 }
 
@@ -129,6 +132,11 @@ function toResponse(result: Response | object): Response {
 }
 
 function errorResponse(error: unknown, requestId: string, request: Request): Response {
+  if (!isAppError(error) && isDatabaseUnavailable(error)) {
+    // The database is away (restarting, connection lost): a 503 the partner retries, not a 500.
+    console.warn(`[api] ${requestId} ${request.method} ${new URL(request.url).pathname}: database unavailable (${driverCode(error)})`);
+    error = serviceUnavailable();
+  }
   if (isAppError(error) && error.status < 500) {
     const headers: Record<string, string> = { 'X-Request-Id': requestId };
     const retryAfter = error.details?.retryAfterSeconds;
@@ -138,7 +146,7 @@ function errorResponse(error: unknown, requestId: string, request: Request): Res
   }
   if (isAppError(error) && error.code !== 'internal') {
     // 503s (Redis, a gateway) say what is unavailable; their cause was logged where it was caught.
-    return apiJson({ error: { code: error.code, message: error.message, requestId } }, error.status, { 'X-Request-Id': requestId, 'Retry-After': '5' });
+    return apiJson({ error: { code: error.code, message: error.message, requestId } }, error.status, { 'X-Request-Id': requestId, 'Retry-After': String(RETRY_AFTER_SECONDS) });
   }
   console.error(`[api] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
   return apiJson({ error: { code: 'internal', message: 'Internal error', requestId } }, 500, { 'X-Request-Id': requestId });

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { apiIdempotency } from '@/db/schema/partners';
 import type { Database } from '@/lib/db';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { AppError } from '@/lib/errors';
 import { sha256Hex } from './signature';
 
@@ -70,8 +71,38 @@ export async function completeIdempotencyKey(db: Database, partnerKeyId: string,
     .where(and(byKey(partnerKeyId, key), isNull(apiIdempotency.responseStatus)));
 }
 
+/** How long a release that met a database outage keeps being tried in the background. */
+export const RELEASE_RETRY_MS = 60_000;
+const RELEASE_RETRY_EVERY_MS = 1_000;
+
+/**
+ * Frees the key after a 5xx so the client may retry it. When the database is away (the usual
+ * reason for the 5xx) the release is tried again every second in the background, for up to
+ * RELEASE_RETRY_MS (less than STALE_AFTER_MS, so it can never delete a placeholder another request
+ * took over): a partner retrying the 503 with the same key gets its answer as soon as the database
+ * is back, not a 409 "in progress" until the placeholder goes stale. Rejects only when the first
+ * try failed for another reason.
+ */
 export async function releaseIdempotencyKey(db: Database, partnerKeyId: string, key: string): Promise<void> {
-  await db.delete(apiIdempotency).where(and(byKey(partnerKeyId, key), isNull(apiIdempotency.responseStatus)));
+  const release = () => db.delete(apiIdempotency).where(and(byKey(partnerKeyId, key), isNull(apiIdempotency.responseStatus)));
+  try {
+    await release();
+    return;
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+  }
+  void (async () => {
+    for (const deadline = Date.now() + RELEASE_RETRY_MS; Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, RELEASE_RETRY_EVERY_MS));
+      try {
+        await release();
+        return;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) break;
+      }
+    }
+    console.error(`[api] idempotency key of ${partnerKeyId} not released; it is taken over once stale`);
+  })();
 }
 
 function byKey(partnerKeyId: string, key: string) {

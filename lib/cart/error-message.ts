@@ -37,6 +37,7 @@ export async function cartErrorMessage(error: AppError, locale: string): Promise
     case 'rate_limited':
       return t('rateLimited');
     case 'payment_unavailable':
+    case 'service_unavailable':
     case 'unavailable':
       return t('unavailable');
     default: {

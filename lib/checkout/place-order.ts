@@ -9,8 +9,10 @@ import { getEnv, type Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getLatestRates } from '@/lib/fx/store';
 import { requireRate } from '@/lib/fx/types';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { withholdInDb } from '@/lib/inventory/db-stock';
 import { holdInRedis, releaseRedisHold } from '@/lib/inventory/hold-stock';
+import { markCountersStale } from '@/lib/inventory/stale-counters';
 import { rateDeviates } from '@/lib/money';
 import { isSupportedCurrency } from '@/lib/money/locale-currency';
 import type { CurrencyCode } from '@/lib/money/currencies';
@@ -48,7 +50,9 @@ const MAX_QUANTITY = 999;
  * 4. holds the units in Redis (fast refusal), then, in one MySQL transaction, withholds them with
  *    the guarded update and writes the order, its lines, the outbox event and the audit record;
  * 5. gives the Redis hold back if anything after it fails.
- * If Redis is unreachable the database guard alone decides (`degraded: true`).
+ * If Redis is unreachable the database guard alone decides (`degraded: true`) and the SKUs'
+ * counters are marked for a recount (lib/inventory/stale-counters.ts), as they are when the
+ * database connection is lost mid-commit (the order may or may not exist).
  */
 export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Promise<PlacedOrder> {
   const { db, redis } = deps;
@@ -92,7 +96,7 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
   const now = new Date();
   try {
     await db.transaction(async (tx) => {
-      await withholdInDb(tx, stockLines);
+      await withholdInDb(tx, stockLines, { isCounterStale: hold.degraded });
       const [inserted] = await tx
         .insert(orders)
         .values({
@@ -140,7 +144,16 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
       await recordAudit(tx, actor, 'order.created', { type: 'order', id: orderId }, details);
     });
   } catch (error) {
-    if (hold.held) await releaseRedisHold(redis, databaseName(db), key);
+    if (hold.held) {
+      const released = await releaseRedisHold(redis, databaseName(db), key);
+      // A lost connection leaves the commit unknown: the order may exist after all, its units
+      // withheld in MySQL and just given back in Redis. A hold Redis would not take back stays on
+      // its counter. Either way the counters are recounted once both answer again.
+      if (released === 'failed' || isDatabaseUnavailable(error)) await markCountersStale(db, stockLines.map((l) => l.skuId));
+    } else if (hold.degraded) {
+      // Redis may have applied a hold it could not confirm (a timeout): recount rather than keep it.
+      await markCountersStale(db, stockLines.map((l) => l.skuId));
+    }
     if (isDuplicateToken(error)) return { order: await waitForOrder(db, key), created: false, degraded: hold.degraded };
     throw error;
   }

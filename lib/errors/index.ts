@@ -19,6 +19,8 @@ export const appErrorStatus = {
   rate_limited: 429,
   payment_unavailable: 503,
   unavailable: 503,
+  /** A dependency (the database) cannot be reached right now: retry after `RETRY_AFTER_SECONDS`. */
+  service_unavailable: 503,
   internal: 500,
 } as const;
 
@@ -41,4 +43,11 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** What a 503 tells clients to wait before retrying (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 5;
+
+export function serviceUnavailable(): AppError {
+  return new AppError('service_unavailable', 'The service is temporarily unavailable; retry shortly', { retryAfterSeconds: RETRY_AFTER_SECONDS });
 }

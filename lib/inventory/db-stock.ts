@@ -16,11 +16,12 @@ function ordered(lines: readonly StockLine[]): StockLine[] {
  * InnoDB row locks make the check and the write one step, so stock never goes negative whatever
  * the cache said. Throws out_of_stock (and the caller's transaction rolls back) on the first short line.
  */
-export async function withholdInDb(tx: Executor, lines: readonly StockLine[]): Promise<void> {
+export async function withholdInDb(tx: Executor, lines: readonly StockLine[], options: { isCounterStale?: boolean } = {}): Promise<void> {
   for (const line of ordered(lines)) {
     const [result] = await tx
       .update(skus)
-      .set({ reserved: sql`${skus.reserved} + ${line.quantity}` })
+      // Without Redis the counter missed these units: the same update marks it for a recount (stale-counters.ts).
+      .set({ reserved: sql`${skus.reserved} + ${line.quantity}`, ...(options.isCounterStale ? { counterStaleAt: sql`now(3)` } : {}) })
       .where(and(eq(skus.id, line.skuId), sql`${skus.stock} - ${skus.reserved} >= ${line.quantity}`));
     if (result.affectedRows !== 1) {
       const [row] = await tx.select({ stock: skus.stock, reserved: skus.reserved }).from(skus).where(eq(skus.id, line.skuId));

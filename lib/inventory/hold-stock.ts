@@ -42,27 +42,30 @@ export async function holdInRedis(db: Database, redis: Redis | null, token: stri
   }
 }
 
+/** `failed`: Redis could not be reached, the hold is still there (the caller marks its counters stale). */
+export type HoldSettlement = 'done' | 'absent' | 'failed';
+
 /**
  * Returns a Redis hold's units (cancel, expiry, a failed database step). Never throws: if Redis is
- * down the counter stays low until it is reloaded (COUNTER_TTL_SECONDS or `stock set`), which can
- * only refuse a sale, not oversell.
+ * down the answer is `failed` and the counter stays low (it can only refuse a sale, not oversell)
+ * until the caller's stale mark gets it recounted (stale-counters.ts).
  */
-export async function releaseRedisHold(redis: Redis | null, scope: string, token: string): Promise<boolean> {
-  if (!redis) return false;
+export async function releaseRedisHold(redis: Redis | null, scope: string, token: string): Promise<HoldSettlement> {
+  if (!redis) return 'failed';
   try {
-    return await releaseInRedis(redis, scope, token);
+    return (await releaseInRedis(redis, scope, token)) ? 'done' : 'absent';
   } catch (error) {
     console.warn(`[inventory] could not release Redis hold ${token}: ${(error as Error).message}`);
-    return false;
+    return 'failed';
   }
 }
 
-export async function consumeRedisHold(redis: Redis | null, scope: string, token: string): Promise<boolean> {
-  if (!redis) return false;
+export async function consumeRedisHold(redis: Redis | null, scope: string, token: string): Promise<HoldSettlement> {
+  if (!redis) return 'failed';
   try {
-    return await consumeInRedis(redis, scope, token);
+    return (await consumeInRedis(redis, scope, token)) ? 'done' : 'absent';
   } catch (error) {
     console.warn(`[inventory] could not settle Redis hold ${token}: ${(error as Error).message}`);
-    return false;
+    return 'failed';
   }
 }

@@ -11,11 +11,14 @@ import type { Redis } from '@upstash/redis';
  * that hash and returns its units in the same script, so a reservation returns its units exactly
  * once however many sweepers, cancels and retries race for it. The reservation hash lists the
  * counter keys it touched; that is fine on a single Redis (Upstash, the local bridge), not in a
- * cluster.
+ * cluster. Each counter also has an index of the holds on it (`<counter>:holds`, token → time
+ * held), so a counter can be recounted exactly while checkouts run (recount-counters.ts).
  */
 /** `scope` is the database's name: counters of different databases (tenants) never mix. */
 export const stockKey = (scope: string, skuId: number) => `inv:${scope}:sku:${skuId}`;
 export const reservationKey = (scope: string, token: string) => `inv:${scope}:res:${token}`;
+/** The holds on one counter: a sorted set of checkout tokens scored by when they were taken (ms). */
+export const holdsKey = (scope: string, skuId: number) => `${stockKey(scope, skuId)}:holds`;
 
 /** Counters are reloaded from the database at least this often, which heals any drift. */
 export const COUNTER_TTL_SECONDS = 3600;
@@ -39,6 +42,7 @@ end
 for i = 1, n do
   redis.call('DECRBY', KEYS[i], ARGV[i])
   redis.call('HSET', res, KEYS[i], ARGV[i])
+  redis.call('ZADD', KEYS[i] .. ':holds', ARGV[n + 1], ARGV[n + 2])
 end
 return {'ok'}
 `;
@@ -46,10 +50,9 @@ return {'ok'}
 const RELEASE = `
 local items = redis.call('HGETALL', KEYS[1])
 if #items == 0 then return 0 end
-if ARGV[1] == 'return' then
-  for i = 1, #items, 2 do
-    if redis.call('EXISTS', items[i]) == 1 then redis.call('INCRBY', items[i], items[i + 1]) end
-  end
+for i = 1, #items, 2 do
+  if ARGV[1] == 'return' and redis.call('EXISTS', items[i]) == 1 then redis.call('INCRBY', items[i], items[i + 1]) end
+  redis.call('ZREM', items[i] .. ':holds', ARGV[2])
 end
 redis.call('DEL', KEYS[1])
 return 1
@@ -71,7 +74,7 @@ export type StockLine = { skuId: number; quantity: number };
 
 export async function reserveInRedis(redis: Redis, scope: string, token: string, lines: readonly StockLine[]): Promise<ReserveReply> {
   const keys = [...lines.map((l) => stockKey(scope, l.skuId)), reservationKey(scope, token)];
-  const reply = (await redis.eval(RESERVE, keys, lines.map((l) => String(l.quantity)))) as string[];
+  const reply = (await redis.eval(RESERVE, keys, [...lines.map((l) => String(l.quantity)), String(Date.now()), token])) as string[];
   const [kind, ...rest] = reply.map(String);
   if (kind === 'ok' || kind === 'duplicate') return { kind };
   if (kind === 'missing') return { kind, skuIds: rest.map((i) => lines[Number(i) - 1]!.skuId) };
@@ -81,12 +84,12 @@ export async function reserveInRedis(redis: Redis, scope: string, token: string,
 
 /** Returns the reservation's units to the counters; true only for the one call that did it. */
 export async function releaseInRedis(redis: Redis, scope: string, token: string): Promise<boolean> {
-  return Number(await redis.eval(RELEASE, [reservationKey(scope, token)], ['return'])) === 1;
+  return Number(await redis.eval(RELEASE, [reservationKey(scope, token)], ['return', token])) === 1;
 }
 
 /** Forgets a reservation whose units left for good (bought upstream): nothing goes back. */
 export async function consumeInRedis(redis: Redis, scope: string, token: string): Promise<boolean> {
-  return Number(await redis.eval(RELEASE, [reservationKey(scope, token)], ['keep'])) === 1;
+  return Number(await redis.eval(RELEASE, [reservationKey(scope, token)], ['keep', token])) === 1;
 }
 
 export async function seedCounters(redis: Redis, scope: string, sellable: ReadonlyMap<number, number>): Promise<void> {

@@ -2,6 +2,7 @@ import { databaseFor } from '@/db/client';
 import { uncounted } from '@/lib/db/query-stats';
 import { getEnv } from '@/lib/env';
 import { expireReservations } from '@/lib/inventory/expire-reservations';
+import { repairStaleCounters } from '@/lib/inventory/stale-counters';
 import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';
 import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
@@ -14,8 +15,9 @@ const IMAGES_PER_TICK = 500;
 /**
  * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out, let
  * each webhook consumer apply its stored events that were never processed (payments, 1688
- * pushes), poll upstream orders, buy paid items upstream, and derive pending product images. All
- * are idempotent (compare-and-set and claimed rows), so several servers may run them at once.
+ * pushes), recount Redis stock counters marked stale (Redis was away or lost its data), poll
+ * upstream orders, buy paid items upstream, and derive pending product images. All are idempotent
+ * (compare-and-set and claimed rows), so several servers may run them at once.
  * FERRY_JOBS_INTERVAL_SECONDS=0 turns them off (for a server that should only serve pages).
  */
 export function startBackgroundJobs(): void {
@@ -46,6 +48,11 @@ export function startBackgroundJobs(): void {
         applied: await sweepStoredWebhooks(db, redis),
       }));
       if (expired || applied) console.log(`[jobs] expired ${expired} reservations, applied ${applied} stored webhook events`);
+      await uncounted(() => repairStaleCounters(db, redis))
+        .then(({ recounted }) => {
+          if (recounted) console.log(`[jobs] recounted ${recounted} stock counters`);
+        })
+        .catch((error: Error) => console.error('[jobs] stock counter recount failed:', error.message.split('\n')[0]));
       await uncounted(() => runUpstreamPollJob(db, redis)).catch((error: Error) => console.error('[jobs] upstream order poll failed:', error.message));
       await uncounted(() => runPurchasingJob(db, redis)).catch((error: Error) => console.error('[jobs] purchasing failed:', error.message));
       deriveImages(db);

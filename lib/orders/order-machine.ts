@@ -10,7 +10,12 @@ import { holdsStock, transitions } from './transitions';
  * What must happen in Redis once the transaction has committed. `reloadSkuIds`: counters to drop
  * so they reload from the database (lines cancelled inside a consumed hold gave their units back).
  */
-export type StockSettlement = { token: string; action: 'release' | 'consume'; reloadSkuIds?: number[] } | null;
+/**
+ * What must happen in Redis once the transaction has committed. `skuIds`: the order's SKUs (their
+ * counters are marked for a recount if Redis cannot be told). `reloadSkuIds`: counters to drop so
+ * they reload from the database (lines cancelled inside a consumed hold gave their units back).
+ */
+export type StockSettlement = { token: string; action: 'release' | 'consume'; skuIds: number[]; reloadSkuIds?: number[] } | null;
 
 /**
  * The order state machine on lib/state-machine: the table in transitions.ts, and the order's own
@@ -51,7 +56,7 @@ async function settleStock(tx: Executor, orderId: number, from: OrderStatus, to:
   await consumeInDb(tx, bought);
   await releaseInDb(tx, returned);
   const [order] = await tx.select({ token: orders.checkoutToken }).from(orders).where(eq(orders.id, orderId));
-  const settlement: StockSettlement = { token: order!.token, action: consumed ? 'consume' : 'release' };
+  const settlement: StockSettlement = { token: order!.token, action: consumed ? 'consume' : 'release', skuIds: lines.map((l) => l.skuId) };
   if (consumed && returned.length > 0) settlement.reloadSkuIds = returned.map((l) => l.skuId);
   return settlement;
 }

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { consumeRedisHold, releaseRedisHold } from '@/lib/inventory/hold-stock';
 import { invalidateCounters } from '@/lib/inventory/redis-stock';
 import { transitionInTx as moveInTx } from '@/lib/state-machine/transition-in-tx';
+import { markCountersStale } from '@/lib/inventory/stale-counters';
 import type { Actor } from './actor';
 import { orderMachine, type StockSettlement } from './order-machine';
 
@@ -44,16 +45,23 @@ export async function transitionInTx(tx: Executor, request: TransitionRequest): 
   return moved.changed ? { changed: true, settlement: moved.effect } : { changed: false, settlement: null };
 }
 
-/** Applies a committed transition's stock effect to the Redis counters. */
+/**
+ * Applies a committed transition's stock effect to the Redis counters. When Redis cannot be reached
+ * the order's counters are marked stale and recounted later, so the units it returned are not lost
+ * to the counter (nor returned twice: the recount drops the hold of an order that no longer holds stock).
+ */
 export async function settleRedis(db: Database, redis: Redis | null, settlement: StockSettlement): Promise<void> {
   if (!settlement) return;
   const scope = databaseName(db);
-  await (settlement.action === 'release' ? releaseRedisHold(redis, scope, settlement.token) : consumeRedisHold(redis, scope, settlement.token));
+  const outcome = await (settlement.action === 'release' ? releaseRedisHold(redis, scope, settlement.token) : consumeRedisHold(redis, scope, settlement.token));
+  let isStale = outcome === 'failed';
   if (redis && settlement.reloadSkuIds?.length) {
     await invalidateCounters(redis, scope, settlement.reloadSkuIds).catch((error: Error) => {
       console.warn(`[inventory] could not drop counters of ${settlement.reloadSkuIds!.join(',')}: ${error.message}`);
+      isStale = true;
     });
   }
+  if (isStale) await markCountersStale(db, settlement.skuIds);
 }
 
 /** A transition in its own transaction, then its Redis effect. */

@@ -53,4 +53,5 @@ export function nextStatuses(from: OrderStatus): OrderStatus[] {
 export const terminalStatuses: readonly OrderStatus[] = ['completed', 'cancelled', 'refunded'];
 
 /** Statuses whose items still hold units of shadow stock (`skus.reserved`). */
-export const holdsStock = (status: OrderStatus): boolean => status === 'pending' || status === 'paid' || status === 'purchasing';
+export const stockHoldingStatuses = ['pending', 'paid', 'purchasing'] as const satisfies readonly OrderStatus[];
+export const holdsStock = (status: OrderStatus): boolean => (stockHoldingStatuses as readonly OrderStatus[]).includes(status);

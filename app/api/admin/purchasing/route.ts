@@ -1,8 +1,7 @@
 // GET /api/admin/purchasing — the admin purchasing board polls it every 5 s.
-import { randomUUID } from 'node:crypto';
 import { requirePermission } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { isAppError } from '@/lib/errors';
+import { errorJson } from '@/lib/errors/http';
 import { listPurchaseBoard } from '@/lib/purchasing/queries/list-purchase-board';
 import { purchasingSettings } from '@/lib/purchasing/settings';
 
@@ -15,9 +14,6 @@ export async function GET(): Promise<Response> {
     await requirePermission('orders:purchase');
     return Response.json(await listPurchaseBoard(getDb(), purchasingSettings().isAuto), { headers });
   } catch (error) {
-    if (isAppError(error)) return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
-    const requestId = randomUUID();
-    console.error(`[admin] GET /api/admin/purchasing failed (request ${requestId}):`, error);
-    return Response.json({ error: { code: 'internal', message: `Something went wrong (request ${requestId})` } }, { status: 500, headers });
+    return errorJson(error, { where: '[admin] GET /api/admin/purchasing', headers });
   }
 }

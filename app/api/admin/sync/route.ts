@@ -1,9 +1,9 @@
 // GET /api/admin/sync?platform=1688 — the admin sync page polls it every 2 s while a run is shown.
-import { randomUUID } from 'node:crypto';
 import { requirePermission } from '@/lib/auth/session';
 import { getSyncOverview } from '@/lib/catalog/sync/get-sync-overview';
 import { getDb } from '@/lib/db';
-import { AppError, isAppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import { errorJson } from '@/lib/errors/http';
 import { supplierPlatforms } from '@/lib/suppliers/types';
 
 export const dynamic = 'force-dynamic';
@@ -17,9 +17,6 @@ export async function GET(request: Request): Promise<Response> {
     if (!(supplierPlatforms as readonly string[]).includes(platform)) throw new AppError('bad_request', 'Unknown platform');
     return Response.json(await getSyncOverview(getDb(), platform), { headers });
   } catch (error) {
-    if (isAppError(error)) return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
-    const requestId = randomUUID();
-    console.error(`[admin] GET /api/admin/sync failed (request ${requestId}):`, error);
-    return Response.json({ error: { code: 'internal', message: `Something went wrong (request ${requestId})` } }, { status: 500, headers });
+    return errorJson(error, { where: '[admin] GET /api/admin/sync', headers });
   }
 }

@@ -2,7 +2,7 @@
 import { after, NextResponse } from 'next/server';
 import { serverRevalidator } from '@/lib/cache/server-revalidator';
 import { getDb } from '@/lib/db';
-import { isAppError } from '@/lib/errors';
+import { errorJson } from '@/lib/errors/http';
 import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 import { getRedis } from '@/lib/redis';
 import { kickPushWorker } from '@/lib/suppliers/push/drain-push-queue';
@@ -17,10 +17,9 @@ export async function POST(request: Request) {
     const rawBody = await readBodyText(request, bodyLimits.push1688);
     stored = await receivePush(db, '1688', rawBody);
   } catch (error) {
-    if (isAppError(error)) return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
-    console.error('[webhooks] 1688 push could not be stored:', (error as Error).message);
-    // 5xx: 1688 redelivers; nothing was acknowledged.
-    return NextResponse.json({ error: { code: 'internal', message: 'Could not store the message' } }, { status: 500 });
+    // 4xx for a bad message; 503 + Retry-After while the database is away. On any 5xx nothing was
+    // acknowledged and 1688 redelivers.
+    return errorJson(error, { where: '[webhooks] 1688 push' });
   }
   // A redelivery kicks the worker too: it may mean the first attempt's work was lost (the batch
   // only claims what is unprocessed, so nothing is applied twice).

@@ -2,7 +2,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { isAppError } from '@/lib/errors';
+import { errorText } from '@/lib/errors/http';
 import { orderForPayLink, startOrderPayment } from '@/lib/payments/pay-order';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
     const returnUrl = `${env.SITE_URL}/pay/${order.number}/${order.payToken}/return`;
     return NextResponse.redirect(await startOrderPayment(getDb(), env, order, returnUrl), 303);
   } catch (error) {
-    if (isAppError(error)) return new NextResponse(error.message, { status: error.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-    throw error;
+    return errorText(error, '[pay] GET /pay/{number}/{token}');
   }
 }

@@ -2,7 +2,7 @@
 import { NextResponse } from 'next/server';
 import { requireUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { isAppError } from '@/lib/errors';
+import { errorJson } from '@/lib/errors/http';
 import { getOrderStatus } from '@/lib/orders/queries/get-order-status';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +19,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
     if (!order) return problem(404, 'not_found', 'Order not found');
     return NextResponse.json(order, { headers });
   } catch (error) {
-    if (isAppError(error)) return problem(error.status, error.code, error.message);
-    throw error;
+    return errorJson(error, { where: '[orders] GET /api/orders/{number}/status', headers });
   }
 }

@@ -1,7 +1,7 @@
 // POST /api/webhooks/payments/{gateway}: payment events from the sandbox gateway or Stripe (Stripe's wire format).
 import { after, NextResponse } from 'next/server';
-import { isAppError } from '@/lib/errors';
 import { getDb } from '@/lib/db';
+import { errorJson } from '@/lib/errors/http';
 import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 import { processWebhookEvent } from '@/lib/payments/process-webhook-event';
 import { receivePaymentWebhook } from '@/lib/payments/receive-webhook';
@@ -17,10 +17,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ gat
     const rawBody = await readBodyText(request, bodyLimits.paymentWebhook);
     stored = await receivePaymentWebhook(db, gateway, rawBody, request.headers.get('stripe-signature'));
   } catch (error) {
-    if (isAppError(error)) return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
-    console.error(`[webhooks] ${gateway} delivery could not be stored:`, (error as Error).message);
-    // 5xx: the gateway retries; nothing was acknowledged.
-    return NextResponse.json({ error: { code: 'internal', message: 'Could not store the event' } }, { status: 500 });
+    // 4xx for a bad delivery; 503 + Retry-After while the database is away. On any 5xx nothing was
+    // acknowledged and the gateway delivers again.
+    return errorJson(error, { where: `[webhooks] ${gateway} delivery` });
   }
   if (stored.isNew) {
     after(async () => {

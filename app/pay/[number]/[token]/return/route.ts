@@ -2,7 +2,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { isAppError } from '@/lib/errors';
+import { errorText } from '@/lib/errors/http';
 import { orderForPayLink } from '@/lib/payments/pay-order';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +18,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ numb
     const status = order.status === 'pending' && outcome === 'succeeded' ? 'processing' : order.status;
     return new NextResponse(`Order ${order.number}: ${status}. You can close this page.`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
   } catch (error) {
-    if (isAppError(error)) return new NextResponse(error.message, { status: error.status });
-    throw error;
+    return errorText(error, '[pay] GET /pay/{number}/{token}/return');
   }
 }

@@ -17,6 +17,7 @@ import type { CurrencyCode } from '@/lib/money/currencies';
 import type { Actor } from '@/lib/orders/actor';
 import { newOrderNumber } from '@/lib/orders/order-number';
 import { findOrderByToken } from '@/lib/orders/queries/find-order';
+import { getSettings } from '@/lib/settings/read-settings';
 import type { LiveRate } from './live-rate';
 import { atPinnedRate, convertOrderBreakdown, priceOrder, type PricingLine } from './pricing';
 import { checkoutSettings, isCodAvailable } from './settings';
@@ -46,6 +47,8 @@ const MAX_QUANTITY = 999;
  * 4. holds the units in Redis (fast refusal), then, in one MySQL transaction, withholds them with
  *    the guarded update and writes the order, its lines, the outbox event and the audit record;
  * 5. gives the Redis hold back if anything after it fails.
+ * An unpaid order holds its stock until `reserved_until`: RESERVATION_MINUTES for a card payment,
+ * the agent's cash-on-delivery confirmation window (settings) for staff to confirm it.
  * If Redis is unreachable the database guard alone decides (`degraded: true`).
  */
 export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Promise<PlacedOrder> {
@@ -68,6 +71,8 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
     throw new AppError('validation_failed', `Cash on delivery is not offered in ${input.shippingAddress.country}`, { field: 'gateway' });
   }
 
+  const agentSettings = await getSettings(db);
+
   const lines = await loadLines(db, input);
   const rates = await pinRates(deps, env, input.currency, input.quotedRate);
   const settings = checkoutSettings(env);
@@ -86,6 +91,7 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
       : { type: 'partner', id: input.customer.partnerKeyId };
   const number = newOrderNumber();
   const now = new Date();
+  const holdMs = gateway === 'cod' ? agentSettings['cod.confirmationHours'] * 3_600_000 : env.RESERVATION_MINUTES * 60_000;
   try {
     await db.transaction(async (tx) => {
       await withholdInDb(tx, stockLines);
@@ -114,7 +120,7 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
           baseRate: rates.base.rate,
           gateway,
           payToken: randomBytes(16).toString('hex'),
-          reservedUntil: gateway === 'cod' ? null : new Date(now.getTime() + env.RESERVATION_MINUTES * 60_000),
+          reservedUntil: new Date(now.getTime() + holdMs),
         })
         .$returningId();
       const orderId = inserted!.id;

@@ -12,7 +12,8 @@ const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout };
 const IMAGES_PER_TICK = 500;
 
 /**
- * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out, and
+ * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out (card
+ * orders not paid in time, cash-on-delivery orders staff did not confirm in time), and
  * apply stored webhook events that were never processed, apply 1688 pushes left over and poll
  * upstream orders, buy paid items upstream, and derive pending product images. All are idempotent
  * (compare-and-set and claimed rows), so several servers may run them at once.

@@ -1,5 +1,5 @@
 import type { Redis } from '@upstash/redis';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { databaseName, type Database } from '@/db/client';
 import { orderEvents, orderItems, orders, priceDifferences, type OrderStatus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -44,12 +44,16 @@ export async function transitionInTx(tx: Executor, request: TransitionRequest): 
 
   const conditions = [eq(orders.id, orderId), eq(orders.status, from)];
   if (request.expectedVersion !== undefined) conditions.push(eq(orders.version, request.expectedVersion));
+  // A transition for one way of paying (confirming cash on delivery) does not apply to the other.
+  if (transition.payment === 'cod') conditions.push(eq(orders.gateway, 'cod'));
+  if (transition.payment === 'prepaid') conditions.push(ne(orders.gateway, 'cod'));
   const [result] = await tx
     .update(orders)
     .set({
       status: to,
       version: sql`${orders.version} + 1`,
       ...(to === 'paid' && from === 'pending' ? { paidAt: new Date() } : {}),
+      ...(to === 'confirmed' && from === 'pending' ? { confirmedAt: new Date() } : {}),
       ...(from === 'pending' ? { reservedUntil: null } : {}),
     })
     .where(and(...conditions));
@@ -87,12 +91,12 @@ export async function transitionInTx(tx: Executor, request: TransitionRequest): 
 }
 
 /**
- * The lines' purchase status follows the order (lib/purchasing works line by line): paid lines
- * join the purchasing queue; an order bought by hand takes its waiting lines with it; a cancelled
+ * The lines' purchase status follows the order (lib/purchasing works line by line): paid (or
+ * confirmed cash-on-delivery) lines join the purchasing queue; an order bought by hand takes its waiting lines with it; a cancelled
  * or refunded order withdraws the lines not yet bought and any open price-difference request.
  */
 async function updatePurchaseLines(tx: Executor, orderId: number, from: OrderStatus, to: OrderStatus): Promise<void> {
-  if (from === 'pending' && to === 'paid') {
+  if (from === 'pending' && (to === 'paid' || to === 'confirmed')) {
     await tx.update(orderItems).set({ purchaseStatus: 'queued' }).where(and(eq(orderItems.orderId, orderId), isNull(orderItems.purchaseStatus)));
   } else if (to === 'purchased') {
     await tx

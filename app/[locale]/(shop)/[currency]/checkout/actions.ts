@@ -1,10 +1,12 @@
 'use server';
 
 import { refresh, revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { addressFieldErrors, shippingAddressSchema, type AddressField, type ShippingAddress } from '@/lib/addresses/address-schema';
 import { accountPaths } from '@/lib/auth/paths';
+import { clientIp } from '@/lib/auth/rate-limit';
 import { getCurrentUser } from '@/lib/auth/session';
 import { checkOutCart } from '@/lib/cart/check-out-cart';
 import { cartErrorMessage } from '@/lib/cart/error-message';
@@ -21,7 +23,8 @@ import { paymentUrl } from '@/lib/payments/pay-link';
 
 /**
  * The checkout page's submit: zod (the form, then the new address by its country's rules) → the
- * signed-in user → checkOutCart (placeOrder with the page's checkout token and quoted rate) →
+ * signed-in user → checkOutCart (rate limit per account and IP, then placeOrder with the page's
+ * checkout token and quoted rate) →
  * revalidate the cart → the pay link (card) or the order page (cash on delivery).
  * A refusal comes back as form state; prices_moved and cart_changed also refresh the page, so it
  * shows the new rate or cart (and a new checkout token) for the shopper to confirm again.
@@ -68,6 +71,7 @@ export async function placeOrderAction(_previous: CheckoutFormState, formData: F
       payment,
       checkoutToken,
       quotedRate,
+      ip: clientIp(await headers()),
     });
   } catch (error) {
     if (isAppError(error) && (error.code === 'prices_moved' || error.details?.reason === 'cart_changed')) refresh();

@@ -65,6 +65,14 @@ export default async function AdminOrderPage({ params }: Props) {
         <dd>
           <AdminTime value={order.paidAt} />
         </dd>
+        {order.confirmedAt && (
+          <>
+            <dt>{t('detail.confirmedAt')}</dt>
+            <dd>
+              <AdminTime value={order.confirmedAt} />
+            </dd>
+          </>
+        )}
         {order.status === 'pending' && order.reservedUntil && (
           <>
             <dt>{t('detail.reservedUntil')}</dt>

@@ -7,7 +7,7 @@ import { shippingAddressSchema } from '@/lib/addresses/address-schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Limiter } from '@/lib/auth/rate-limit';
 import { getEnv, type Env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { getLatestRates } from '@/lib/fx/store';
 import { requireRate } from '@/lib/fx/types';
 import { withholdInDb } from '@/lib/inventory/db-stock';
@@ -156,6 +156,12 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
   } catch (error) {
     if (hold.held) await releaseRedisHold(redis, databaseName(db), input.checkoutToken);
     if (isDuplicateToken(error)) return { order: await waitForOrder(db, input.checkoutToken), created: false, degraded: hold.degraded };
+    // A double submit that queued behind its twin on the owner's lock counts the twin's order
+    // against the cap: it is the same order, not one too many.
+    if (isAppError(error) && (error.code === 'too_many_unpaid_orders' || error.code === 'too_many_held_units')) {
+      const twin = await findOrderByToken(db, input.checkoutToken);
+      if (twin) return { order: twin, created: false, degraded: hold.degraded };
+    }
     throw error;
   }
   const order = await findOrderByToken(db, input.checkoutToken);

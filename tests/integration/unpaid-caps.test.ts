@@ -113,6 +113,18 @@ describe('caps on unpaid orders', () => {
     expect(await stockAgrees()).toBe(true);
   });
 
+  it('answers a double submit that arrives at the cap with the one order it made, also with Redis down', async () => {
+    for (const redis of [world.redis, world.deadRedis]) {
+      const shopper = await newShopper();
+      for (let i = 0; i < 4; i++) await place(shopper);
+      const input = orderInput(skuId, 1, randomUUID(), { customer: shopper });
+      const [first, second] = await Promise.all([placeOrder({ db: world.db, redis }, input), placeOrder({ db: world.db, redis }, input)]);
+      expect(second.order.number).toBe(first.order.number);
+      expect([first.created, second.created].filter(Boolean)).toHaveLength(1);
+      expect(await pendingOf(shopper)).toBe(5);
+    }
+  });
+
   it('gives partner keys their own, higher caps, and follows the settings as staff change them', async () => {
     const partner: Customer = { type: 'partner', partnerKeyId: `pk_caps_${randomUUID().slice(0, 8)}` };
     for (let i = 0; i < 6; i++) await place(partner);

@@ -26,6 +26,7 @@ import { getEnv } from '@/lib/env';
 import { demoSecretValues } from '@/lib/demo-secrets';
 import { readCounters } from '@/lib/inventory/redis-stock';
 import { setStock } from '@/lib/inventory/set-stock';
+import { updateSettings } from '@/lib/settings/update-settings';
 import { startBridge } from '@/sandboxes/upstash-bridge/bridge';
 import { signedHeaders } from '@/tests/support/api-client';
 import { burstAgent, countBy, percentile, post } from './bench/http-post';
@@ -64,6 +65,9 @@ async function main(): Promise<number> {
   await migrateDatabase(DB_URL);
   const db = databaseFor(DB_URL);
   await seedDemo(db, { count: 20, mediaDir: 'var/bench/media' });
+  // One partner key plays every buyer here: lift its caps on unpaid orders (100 / 1000 by default)
+  // above what the sale and the storm leave open at once.
+  await updateSettings(db, { 'checkout.maxUnpaidOrdersPerPartner': 1_000_000, 'checkout.maxHeldUnitsPerPartner': 10_000_000 }, { type: 'cli', label: 'bench' });
   const bridge = await startBridge({ port: 0, redisUrl: getEnv().REDIS_URL, token: BRIDGE_TOKEN });
   onCleanup(() => bridge.close());
   const redis = new Redis({ url: bridge.url, token: BRIDGE_TOKEN, enableTelemetry: false });

@@ -28,6 +28,8 @@ type Props = {
   sellers: { sellerId: number; sellerName: string; domesticShippingCny: number }[];
   settings: PricingSettings;
   codCountries: string[];
+  /** Hours staff have to confirm a cash-on-delivery order before it is cancelled. */
+  codConfirmationHours: number;
   savedAddresses: SavedAddressOption[];
   countries: { code: string; name: string }[];
   hints: { byCountry: Record<string, CountryFormHints>; fallback: CountryFormHints };
@@ -179,7 +181,7 @@ export function CheckoutForm(props: Props) {
             />
             <label htmlFor="payment-cod">{t('payCod')}</label>
             <p id="payment-cod-hint" className="field-hint">
-              {isCodAllowed ? t('payCodHint', { fee: money(settings.codFeeCny) }) : t('codUnavailable')}
+              {isCodAllowed ? `${t('payCodHint', { fee: money(settings.codFeeCny) })} ${t('payCodConfirm', { hours: props.codConfirmationHours })}` : t('codUnavailable')}
             </p>
           </div>
         </fieldset>

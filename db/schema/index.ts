@@ -7,3 +7,4 @@ export * from './payments';
 export * from './partners';
 export * from './purchasing';
 export * from './sync';
+export * from './settings';

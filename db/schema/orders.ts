@@ -13,6 +13,9 @@ export const orderStatuses = [
   'completed',
   'cancelled',
   'refunded',
+  // Last, not beside `paid`: appending to a MySQL ENUM is a metadata-only ALTER, inserting in the
+  // middle rebuilds the orders table. Screens order statuses by `statusFlow` (lib/orders/transitions.ts).
+  'confirmed',
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
@@ -79,8 +82,11 @@ export const orders = mysqlTable(
     gatewayPaymentId: varchar('gateway_payment_id', { length: 100 }),
     /** Secret part of the pay link handed to a partner's customer (no sign-in needed to pay). */
     payToken: char('pay_token', { length: 32 }).notNull(),
+    /** Unpaid: when the order's stock hold runs out (card: the payment window; cash on delivery: staff's confirmation window). */
     reservedUntil: at('reserved_until'),
     paidAt: at('paid_at'),
+    /** Cash on delivery: when staff confirmed the order with the shopper (it is then bought like a paid one). */
+    confirmedAt: at('confirmed_at'),
     ...timestamps,
   },
   (t) => [

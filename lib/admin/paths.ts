@@ -10,4 +10,6 @@ export const adminPaths = {
   purchaseOrder: (locale: string, id: number) => `/${locale}/admin/purchasing/${id}`,
   sync: (locale: string) => `/${locale}/admin/sync`,
   images: (locale: string) => `/${locale}/admin/images`,
+  codQueue: (locale: string) => `/${locale}/admin/cod`,
+  settings: (locale: string) => `/${locale}/admin/settings`,
 };

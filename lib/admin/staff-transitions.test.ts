@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { staffTransitions, transitionKey } from './staff-transitions';
 
-const targets = (...args: Parameters<typeof staffTransitions>) => staffTransitions(...args).map((t) => t.to);
+const targets = (status: Parameters<typeof staffTransitions>[0], role: Parameters<typeof staffTransitions>[1], gateway = 'sandbox') =>
+  staffTransitions(status, role, gateway).map((t) => t.to);
 
 describe('staffTransitions', () => {
   it('never offers the system-only pending → paid', () => {
@@ -19,11 +20,19 @@ describe('staffTransitions', () => {
     expect(targets('pending', 'customer')).toEqual([]);
   });
 
+  it('offers confirmation only on cash-on-delivery orders, and their own way back from a failed purchase', () => {
+    expect(targets('pending', 'service', 'cod')).toEqual(['cancelled', 'confirmed']);
+    expect(targets('pending', 'purchaser', 'cod')).toEqual([]);
+    expect(targets('confirmed', 'admin', 'cod')).toEqual(['purchasing', 'cancelled']);
+    expect(targets('purchasing', 'purchaser', 'cod')).toEqual(['purchased', 'confirmed']);
+  });
+
   it('offers nothing from a terminal status', () => {
     for (const status of ['completed', 'cancelled', 'refunded'] as const) expect(targets(status, 'admin')).toEqual([]);
   });
 
   it('names buttons after the event', () => {
-    expect(staffTransitions('purchasing', 'admin').map(transitionKey)).toEqual(['purchased', 'purchase_failed', 'refunded']);
+    expect(staffTransitions('purchasing', 'admin', 'sandbox').map(transitionKey)).toEqual(['purchased', 'purchase_failed', 'refunded']);
+    expect(staffTransitions('pending', 'admin', 'cod').map(transitionKey)).toEqual(['cancelled', 'cod_confirmed']);
   });
 });

@@ -18,17 +18,22 @@ describe('role → permission table', () => {
     expect(can('service', 'orders:cancel')).toBe(true);
     expect(can('service', 'outbox:read')).toBe(true);
     expect(can('service', 'orders:refund')).toBe(false);
+    expect(can('service', 'orders:confirm_cod')).toBe(true);
+    expect(can('purchaser', 'orders:confirm_cod')).toBe(false);
+    expect(can('warehouse', 'orders:confirm_cod')).toBe(false);
+    expect(can('finance', 'orders:confirm_cod')).toBe(false);
     expect(can('finance', 'orders:refund')).toBe(true);
     expect(can('finance', 'payments:read')).toBe(true);
     expect(can('finance', 'stock:write')).toBe(false);
   });
 
-  it('lets every staff role into the admin and read orders, and only admins manage users and keys', () => {
+  it('lets every staff role into the admin and read orders, and only admins manage users, keys and settings', () => {
     for (const role of roles.filter((r) => r !== 'customer')) {
       expect(isStaff(role)).toBe(true);
       expect(can(role, 'orders:read')).toBe(true);
       expect(can(role, 'users:manage')).toBe(role === 'admin');
       expect(can(role, 'partner-keys:manage')).toBe(role === 'admin');
+      expect(can(role, 'settings:manage')).toBe(role === 'admin');
     }
   });
 

@@ -7,6 +7,8 @@ import type { Role } from '@/db/schema/accounts';
 export const permissions = [
   'orders:read',
   'orders:cancel',
+  /** Confirm (or reject) a cash-on-delivery order after checking it with the shopper. */
+  'orders:confirm_cod',
   'orders:purchase',
   'orders:warehouse',
   'orders:refund',
@@ -16,6 +18,8 @@ export const permissions = [
   'outbox:read',
   'partner-keys:manage',
   'users:manage',
+  /** The agent's tunable settings (time windows, caps): admin only. */
+  'settings:manage',
   'admin:access',
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -26,7 +30,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   customer: [],
   purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync'],
   warehouse: [...staffBase, 'orders:warehouse'],
-  service: [...staffBase, 'orders:cancel', 'outbox:read'],
+  service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'outbox:read'],
   finance: [...staffBase, 'orders:refund', 'payments:read'],
   admin: [...permissions],
 };

@@ -38,6 +38,13 @@ export const rateLimitRules = {
     { name: 'ip', limit: 10, window: '1 m' },
     { name: 'ipHourly', limit: 60, window: '1 h' },
   ],
+  // Each checkout submit holds stock and may call the marketplace: a shopper submits a few times
+  // (a refused card, a corrected address); a script submitting in a loop is stopped per account,
+  // and per address for one that signs up many accounts.
+  checkout: [
+    { name: 'user', limit: 10, window: '10 m' },
+    { name: 'ip', limit: 30, window: '10 m' },
+  ],
 } satisfies Record<string, Rule[]>;
 
 export type RateLimitName = keyof typeof rateLimitRules;

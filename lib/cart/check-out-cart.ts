@@ -27,12 +27,16 @@ export type CheckOutCartInput = {
   checkoutToken: string;
   /** The rate the page displayed. */
   quotedRate?: string;
+  /** The shopper's address, for the per-IP checkout limit. */
+  ip?: string;
 };
 
 /**
  * A signed-in shopper's checkout: the cart becomes an order through placeOrder (the same path as
  * the open API), then the purchased units leave the cart.
  * - A second submit of the same page (same checkout token) returns the first order untouched.
+ * - Other submits count against the `checkout` rate limit (per account and IP) when `deps.limiter`
+ *   is given: over it → AppError('rate_limited'), nothing held or written.
  * - The cart must still be what the page showed (same SKUs and quantities), else AppError('conflict')
  *   with reason `cart_changed`: nothing is bought unseen.
  * - out_of_stock and not_found from placeOrder carry the line's `title`, so the page can name it.
@@ -41,6 +45,9 @@ export async function checkOutCart(deps: CheckoutDeps, input: CheckOutCartInput)
   const { db } = deps;
   const earlier = await findOrderByToken(db, checkoutKey({ type: 'user', userId: input.user.id, email: input.user.email }, input.checkoutToken));
   if (earlier) return { order: earlier, created: false, degraded: false };
+  if (deps.limiter && !(await deps.limiter.check({ user: String(input.user.id), ...(input.ip ? { ip: input.ip } : {}) }))) {
+    throw new AppError('rate_limited', 'Too many checkout attempts; wait a few minutes and try again');
+  }
 
   const cart = await getCart(db, { kind: 'user', userId: input.user.id }, input.locale);
   if (cart.lines.length === 0) throw new AppError('validation_failed', 'Your cart is empty', { reason: 'cart_empty' });

@@ -28,6 +28,10 @@ export async function cartErrorMessage(error: AppError, locale: string): Promise
       return t('conflict');
     case 'prices_moved':
       return t('pricesMoved');
+    case 'too_many_unpaid_orders':
+      return t('unpaidOrdersLimit', { limit: Number(details.limit ?? 0) });
+    case 'too_many_held_units':
+      return t('heldUnitsLimit', { held: Number(details.held ?? 0), limit: Number(details.limit ?? 0) });
     case 'validation_failed':
       if (details.reason === 'cart_empty') return t('cartEmpty');
       if (details.field === 'gateway') return t('codUnavailable');

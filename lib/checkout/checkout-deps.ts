@@ -1,4 +1,5 @@
 import 'server-only';
+import { getLimiter } from '@/lib/auth/rate-limit';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { getFxProvider } from '@/lib/fx/provider';
@@ -10,9 +11,9 @@ import type { CheckoutDeps } from './place-order';
 // made per request would not.
 let liveRate: LiveRate | undefined;
 
-/** What placeOrder needs for a storefront checkout: the request's database, Redis and the live FX check. */
+/** What placeOrder needs for a storefront checkout: the request's database, Redis, the live FX check and the checkout rate limit. */
 export function checkoutDeps(): CheckoutDeps {
   const env = getEnv();
   liveRate ??= liveRateFrom(getFxProvider(env));
-  return { db: getDb(), redis: getRedis(), env, liveRate };
+  return { db: getDb(), redis: getRedis(), env, liveRate, limiter: getLimiter('checkout') };
 }

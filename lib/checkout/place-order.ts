@@ -5,8 +5,9 @@ import { databaseName, type Database } from '@/db/client';
 import { orderEvents, orderItems, orders, productTranslations, products, skus } from '@/db/schema';
 import { shippingAddressSchema } from '@/lib/addresses/address-schema';
 import { recordAudit } from '@/lib/audit/record';
+import type { Limiter } from '@/lib/auth/rate-limit';
 import { getEnv, type Env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { getLatestRates } from '@/lib/fx/store';
 import { requireRate } from '@/lib/fx/types';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
@@ -20,10 +21,13 @@ import type { Actor } from '@/lib/orders/actor';
 import { newOrderNumber } from '@/lib/orders/order-number';
 import { findOrderByToken } from '@/lib/orders/queries/find-order';
 import { checkoutKey } from './checkout-key';
+import { getSettings } from '@/lib/settings/read-settings';
+import { enforceUnpaidCaps } from './enforce-unpaid-caps';
 import type { LiveRate } from './live-rate';
 import { atPinnedRate, convertOrderBreakdown, priceOrder, type PricingLine } from './pricing';
 import { checkoutSettings, isCodAvailable } from './settings';
 import type { PlacedOrder, PlaceOrderInput } from './types';
+import { unpaidCapsFor } from './unpaid-caps';
 import { verifyUpstreamStock, type UpstreamCheckOptions } from './verify-upstream-stock';
 
 export type CheckoutDeps = {
@@ -34,6 +38,8 @@ export type CheckoutDeps = {
   liveRate?: LiveRate;
   /** The real-time upstream stock check (verify-upstream-stock.ts); defaults from env. */
   upstreamCheck?: UpstreamCheckOptions;
+  /** Storefront checkouts: the `checkout` rate limit per account and IP (partners have their key's own limit). */
+  limiter?: Limiter;
 };
 
 const MAX_LINES = 100;
@@ -45,11 +51,15 @@ const MAX_QUANTITY = 999;
  *    the first order; another owner's token never finds it;
  * 2. prices at the cached rate, refusing with prices_moved when the live rate (or the rate the
  *    shopper was shown) is more than FX_MAX_DEVIATION_PERCENT away;
- * 3. checks the SKUs' stock upstream in real time (out_of_stock when the marketplace has too few;
+ * 3. refuses an account or partner key already at its unpaid caps (enforce-unpaid-caps.ts);
+ * 4. checks the SKUs' stock upstream in real time (out_of_stock when the marketplace has too few;
  *    if it cannot answer in time, sells from the shadow stock and records the order as unverified);
- * 4. holds the units in Redis (fast refusal), then, in one MySQL transaction, withholds them with
- *    the guarded update and writes the order, its lines, the outbox event and the audit record;
- * 5. gives the Redis hold back if anything after it fails.
+ * 5. holds the units in Redis (fast refusal), then, in one MySQL transaction, locks the owner and
+ *    checks the caps again, withholds the units with the guarded update and writes the order, its
+ *    lines, the outbox event and the audit record;
+ * 6. gives the Redis hold back if anything after it fails.
+ * An unpaid order holds its stock until `reserved_until`: RESERVATION_MINUTES for a card payment,
+ * the agent's cash-on-delivery confirmation window (settings) for staff to confirm it.
  * If Redis is unreachable the database guard alone decides (`degraded: true`) and the SKUs'
  * counters are marked for a recount (lib/inventory/stale-counters.ts), as they are when the
  * database connection is lost mid-commit (the order may or may not exist).
@@ -76,6 +86,11 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
     throw new AppError('validation_failed', `Cash on delivery is not offered in ${input.shippingAddress.country}`, { field: 'gateway' });
   }
 
+  const agentSettings = await getSettings(db);
+  const caps = unpaidCapsFor(agentSettings, input.customer);
+  const units = input.items.reduce((sum, item) => sum + item.quantity, 0);
+  await enforceUnpaidCaps(db, input.customer, units, caps);
+
   const lines = await loadLines(db, input);
   const rates = await pinRates(deps, env, input.currency, input.quotedRate);
   const settings = checkoutSettings(env);
@@ -94,8 +109,11 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
       : { type: 'partner', id: input.customer.partnerKeyId };
   const number = newOrderNumber();
   const now = new Date();
+  const holdMs = gateway === 'cod' ? agentSettings['cod.confirmationHours'] * 3_600_000 : env.RESERVATION_MINUTES * 60_000;
   try {
     await db.transaction(async (tx) => {
+      // First in the transaction (see enforceUnpaidCaps): concurrent checkouts of one owner queue here.
+      await enforceUnpaidCaps(tx, input.customer, units, caps, { lock: true });
       await withholdInDb(tx, stockLines, { isCounterStale: hold.degraded });
       const [inserted] = await tx
         .insert(orders)
@@ -122,7 +140,7 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
           baseRate: rates.base.rate,
           gateway,
           payToken: randomBytes(16).toString('hex'),
-          reservedUntil: gateway === 'cod' ? null : new Date(now.getTime() + env.RESERVATION_MINUTES * 60_000),
+          reservedUntil: new Date(now.getTime() + holdMs),
         })
         .$returningId();
       const orderId = inserted!.id;
@@ -155,6 +173,12 @@ export async function placeOrder(deps: CheckoutDeps, input: PlaceOrderInput): Pr
       await markCountersStale(db, stockLines.map((l) => l.skuId));
     }
     if (isDuplicateToken(error)) return { order: await waitForOrder(db, key), created: false, degraded: hold.degraded };
+    // A double submit that queued behind its twin on the owner's lock counts the twin's order
+    // against the cap: it is the same order, not one too many.
+    if (isAppError(error) && (error.code === 'too_many_unpaid_orders' || error.code === 'too_many_held_units')) {
+      const twin = await findOrderByToken(db, key);
+      if (twin) return { order: twin, created: false, degraded: hold.degraded };
+    }
     throw error;
   }
   const order = await findOrderByToken(db, key);

@@ -13,6 +13,9 @@ export const appErrorStatus = {
   out_of_stock: 409,
   invalid_transition: 409,
   prices_moved: 409,
+  /** The account (or partner key) already has as many unpaid orders, or held units, as the agent allows. */
+  too_many_unpaid_orders: 409,
+  too_many_held_units: 409,
   idempotency_mismatch: 422,
   idempotency_in_progress: 409,
   payload_too_large: 413,

@@ -13,9 +13,10 @@ const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout };
 const IMAGES_PER_TICK = 500;
 
 /**
- * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out, let
- * each webhook consumer apply its stored events that were never processed (payments, 1688
- * pushes), recount Redis stock counters marked stale (Redis was away or lost its data), poll
+ * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out (card
+ * orders not paid in time, cash-on-delivery orders staff did not confirm in time), let each
+ * webhook consumer apply its stored events that were never processed (payments, 1688 pushes),
+ * recount Redis stock counters marked stale (Redis was away or lost its data), poll
  * upstream orders, buy paid items upstream, and derive pending product images. All are idempotent
  * (compare-and-set and claimed rows), so several servers may run them at once.
  * FERRY_JOBS_INTERVAL_SECONDS=0 turns them off (for a server that should only serve pages).

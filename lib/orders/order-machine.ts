@@ -1,15 +1,11 @@
 import 'server-only';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { orderItems, orders, priceDifferences, type OrderStatus } from '@/db/schema';
 import type { Executor } from '@/lib/db/executor';
 import { consumeInDb, releaseInDb } from '@/lib/inventory/db-stock';
 import { defineMachine, type Move } from '@/lib/state-machine/define-machine';
-import { holdsStock, transitions } from './transitions';
+import { holdsStock, transitions, type Transition } from './transitions';
 
-/**
- * What must happen in Redis once the transaction has committed. `reloadSkuIds`: counters to drop
- * so they reload from the database (lines cancelled inside a consumed hold gave their units back).
- */
 /**
  * What must happen in Redis once the transaction has committed. `skuIds`: the order's SKUs (their
  * counters are marked for a recount if Redis cannot be told). `reloadSkuIds`: counters to drop so
@@ -28,8 +24,14 @@ export const orderMachine = defineMachine({
   statusColumn: orders.status,
   versionColumn: orders.version,
   transitions,
+  // A transition for one way of paying (confirming cash on delivery) does not apply to the other.
+  guard: (transition) => {
+    const payment = (transition as Transition).payment;
+    return payment === 'cod' ? eq(orders.gateway, 'cod') : payment === 'prepaid' ? ne(orders.gateway, 'cod') : undefined;
+  },
   columns: ({ from, to }) => ({
     ...(from === 'pending' && to === 'paid' ? { paidAt: new Date() } : {}),
+    ...(from === 'pending' && to === 'confirmed' ? { confirmedAt: new Date() } : {}),
     ...(from === 'pending' ? { reservedUntil: null } : {}),
   }),
   effect: async (tx, move: Move<OrderStatus>): Promise<StockSettlement> => {
@@ -62,12 +64,12 @@ async function settleStock(tx: Executor, orderId: number, from: OrderStatus, to:
 }
 
 /**
- * The lines' purchase status follows the order (lib/purchasing works line by line): paid lines
- * join the purchasing queue; an order bought by hand takes its waiting lines with it; a cancelled
+ * The lines' purchase status follows the order (lib/purchasing works line by line): paid (or
+ * confirmed cash-on-delivery) lines join the purchasing queue; an order bought by hand takes its waiting lines with it; a cancelled
  * or refunded order withdraws the lines not yet bought and any open price-difference request.
  */
 async function updatePurchaseLines(tx: Executor, orderId: number, from: OrderStatus, to: OrderStatus): Promise<void> {
-  if (from === 'pending' && to === 'paid') {
+  if (from === 'pending' && (to === 'paid' || to === 'confirmed')) {
     await tx.update(orderItems).set({ purchaseStatus: 'queued' }).where(and(eq(orderItems.orderId, orderId), isNull(orderItems.purchaseStatus)));
   } else if (to === 'purchased') {
     await tx

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderStatuses } from '@/db/schema/orders';
 import { can } from '@/lib/auth/permissions';
-import { findTransition, holdsStock, manualTransitionPermission, nextStatuses, terminalStatuses, transitions } from './transitions';
+import { appliesTo, findTransition, holdsStock, manualTransitionPermission, nextStatuses, purchasableStatuses, statusFlow, terminalStatuses, transitions } from './transitions';
 import { newOrderNumber, orderNumberPattern } from './order-number';
 
 describe('order state machine', () => {
@@ -58,7 +58,35 @@ describe('order state machine', () => {
   });
 
   it('holds stock until the units are bought upstream', () => {
-    expect(orderStatuses.filter(holdsStock)).toEqual(['pending', 'paid', 'purchasing']);
+    expect(statusFlow.filter(holdsStock)).toEqual(['pending', 'confirmed', 'paid', 'purchasing']);
+  });
+
+  it('lists every status once in the screens\' flow order', () => {
+    expect([...statusFlow].sort()).toEqual([...orderStatuses].sort());
+  });
+
+  it('takes cash on delivery through staff confirmation, never through paid', () => {
+    const confirm = findTransition('pending', 'confirmed')!;
+    expect(confirm.permission).toBe('orders:confirm_cod');
+    expect(appliesTo(confirm, 'cod')).toBe(true);
+    expect(appliesTo(confirm, 'sandbox')).toBe(false);
+    expect(appliesTo(confirm, 'stripe')).toBe(false);
+    expect(can('service', confirm.permission!)).toBe(true);
+    expect(can('purchaser', confirm.permission!)).toBe(false);
+    // Confirmed is bought like paid, and cancelled (nothing was collected) rather than refunded.
+    expect(findTransition('confirmed', 'purchasing')).toBeDefined();
+    expect(findTransition('confirmed', 'cancelled')?.permission).toBe('orders:cancel');
+    expect(findTransition('confirmed', 'refunded')).toBeUndefined();
+    expect(findTransition('confirmed', 'paid')).toBeUndefined();
+    expect(purchasableStatuses).toEqual(['paid', 'confirmed', 'purchasing']);
+  });
+
+  it('sends a failed purchase back to the queue the order came from', () => {
+    const toPaid = findTransition('purchasing', 'paid')!;
+    const toConfirmed = findTransition('purchasing', 'confirmed')!;
+    expect([appliesTo(toPaid, 'sandbox'), appliesTo(toPaid, 'cod')]).toEqual([true, false]);
+    expect([appliesTo(toConfirmed, 'sandbox'), appliesTo(toConfirmed, 'cod')]).toEqual([false, true]);
+    expect(appliesTo(findTransition('paid', 'purchasing')!, 'cod')).toBe(true);
   });
 });
 

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { sellers } from '@/db/schema/catalog';
-import { orderItems, orders } from '@/db/schema/orders';
+import { orderItems, orders, type OrderStatus } from '@/db/schema/orders';
 import { purchaseOrders } from '@/db/schema/purchasing';
 import type { Executor } from '@/lib/inventory/db-stock';
 import type { Actor } from '@/lib/orders/actor';
 import { transitionInTx } from '@/lib/orders/transition-order';
+import { purchasableStatuses } from '@/lib/orders/transitions';
 import { isLockConflict } from '@/lib/db/lock-conflict';
 import { selectSellerGroup } from './group-lines';
 import { effectivePaidUnits } from './load-purchase-lines';
@@ -25,7 +26,8 @@ class LostClaim extends Error {}
 /**
  * Takes the oldest queued seller group for one upstream order. The lines move `queued →
  * purchasing` in one transaction with a compare-and-set (`… WHERE id IN (…) AND purchase_status =
- * 'queued'`) together with the purchase order row and the orders' `paid → purchasing`; if any line
+ * 'queued'`) together with the purchase order row and the orders' `paid → purchasing` (or, cash on
+ * delivery, `confirmed → purchasing`); if any line
  * was taken meanwhile the whole claim rolls back and the next group is tried. So two workers, two
  * servers or a double click can never hold the same line. Null when nothing is left to claim.
  */
@@ -50,10 +52,13 @@ export function claimSellerGroup(db: Database, sellerId: number, actor: Actor): 
   return claimPurchaseGroup(db, { sellerId, actor });
 }
 
-type QueuedRow = { id: number; orderId: number; sellerId: number; skuId: number; quantity: number; unitPriceCnyMinor: number };
+type QueuedRow = { id: number; orderId: number; orderStatus: OrderStatus; sellerId: number; skuId: number; quantity: number; unitPriceCnyMinor: number };
+
+/** Oldest first by when the order could first be bought: paid, or confirmed for cash on delivery. */
+const queuedSince = sql`coalesce(${orders.paidAt}, ${orders.confirmedAt})`;
 
 async function nextGroup(db: Database, sellerId?: number): Promise<QueuedRow[]> {
-  const claimable = and(eq(orderItems.purchaseStatus, 'queued'), inArray(orders.status, ['paid', 'purchasing']));
+  const claimable = and(eq(orderItems.purchaseStatus, 'queued'), inArray(orders.status, purchasableStatuses));
   let seller = sellerId;
   if (seller === undefined) {
     const [oldest] = await db
@@ -61,7 +66,7 @@ async function nextGroup(db: Database, sellerId?: number): Promise<QueuedRow[]> 
       .from(orderItems)
       .innerJoin(orders, eq(orders.id, orderItems.orderId))
       .where(claimable)
-      .orderBy(asc(orders.paidAt), asc(orderItems.id))
+      .orderBy(asc(queuedSince), asc(orderItems.id))
       .limit(1);
     if (!oldest) return [];
     seller = oldest.sellerId;
@@ -70,6 +75,7 @@ async function nextGroup(db: Database, sellerId?: number): Promise<QueuedRow[]> 
     .select({
       id: orderItems.id,
       orderId: orderItems.orderId,
+      orderStatus: orders.status,
       sellerId: orderItems.sellerId,
       skuId: orderItems.skuId,
       quantity: orderItems.quantity,
@@ -78,7 +84,7 @@ async function nextGroup(db: Database, sellerId?: number): Promise<QueuedRow[]> 
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .where(and(claimable, eq(orderItems.sellerId, seller)))
-    .orderBy(asc(orders.paidAt), asc(orderItems.id))
+    .orderBy(asc(queuedSince), asc(orderItems.id))
     .limit(SCAN_LIMIT);
   return selectSellerGroup(queue);
 }
@@ -103,10 +109,14 @@ async function claim(tx: Executor, group: QueuedRow[], actor: Actor): Promise<Cl
     .where(and(inArray(orderItems.id, itemIds), eq(orderItems.purchaseStatus, 'queued')));
   if (moved.affectedRows !== itemIds.length) throw new LostClaim();
 
-  const orderIds = [...new Set(group.map((line) => line.orderId))].sort((a, b) => a - b);
+  const seenStatus = new Map(group.map((line) => [line.orderId, line.orderStatus]));
+  const orderIds = [...seenStatus.keys()].sort((a, b) => a - b);
   for (const orderId of orderIds) {
-    const moved = await transitionInTx(tx, { orderId, from: 'paid', to: 'purchasing', actor, payload: { purchaseOrder: reference } });
-    if (moved.changed) continue;
+    const from = seenStatus.get(orderId)!;
+    if (from === 'paid' || from === 'confirmed') {
+      const moved = await transitionInTx(tx, { orderId, from, to: 'purchasing', actor, payload: { purchaseOrder: reference } });
+      if (moved.changed) continue;
+    }
     // Already purchasing (another seller's lines of the same order) is fine; anything else
     // (refunded meanwhile) means these lines must not be bought. A locking read sees the latest state.
     const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('update');

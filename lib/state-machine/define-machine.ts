@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import type { MySqlColumn, MySqlTable, MySqlUpdateSetSource } from 'drizzle-orm/mysql-core';
 import type { orderEvents } from '@/db/schema/orders';
@@ -28,6 +29,11 @@ export type MachineConfig<T extends MySqlTable, S extends string, E> = {
   /** Bumped by every move; a caller's `expectedVersion` is compared with it. */
   versionColumn?: MySqlColumn;
   transitions: readonly MachineTransition<S>[];
+  /**
+   * An extra condition of the compare-and-set for one transition (an order's cash-on-delivery moves
+   * apply only to cash-on-delivery orders): the row must meet it too, or nothing moves.
+   */
+  guard?: (transition: MachineTransition<S>) => SQL | undefined;
   /** Row values that belong to a move besides status and version (an order's `paid_at`). */
   columns?: (move: { from: S; to: S }) => MySqlUpdateSetSource<T>;
   /** The subject's own writes, in the move's transaction once it won (an order's stock); the result is handed back. */

@@ -43,6 +43,8 @@ export async function transitionInTx<T extends MySqlTable, S extends string, E>(
 
   const conditions: SQL[] = [eq(machine.idColumn, id), eq(machine.statusColumn, from)];
   if (input.expectedVersion !== undefined) conditions.push(eq(machine.versionColumn!, input.expectedVersion));
+  const guard = machine.guard?.(transition);
+  if (guard) conditions.push(guard);
   const values = {
     ...input.set,
     ...machine.columns?.({ from, to }),

@@ -18,14 +18,20 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { robots: { index: false, follow: false, nocache: true } };
 
-const sections: { key: 'orders' | 'purchasing' | 'sync' | 'images' | 'stock' | 'outbox' | 'partnerKeys'; permission: Permission; href: (locale: string) => string }[] = [
+const sections: {
+  key: 'orders' | 'codQueue' | 'purchasing' | 'sync' | 'images' | 'stock' | 'outbox' | 'partnerKeys' | 'settings';
+  permission: Permission;
+  href: (locale: string) => string;
+}[] = [
   { key: 'orders', permission: 'orders:read', href: adminPaths.orders },
+  { key: 'codQueue', permission: 'orders:confirm_cod', href: adminPaths.codQueue },
   { key: 'purchasing', permission: 'orders:purchase', href: adminPaths.purchasing },
   { key: 'sync', permission: 'catalog:sync', href: adminPaths.sync },
   { key: 'images', permission: 'catalog:sync', href: adminPaths.images },
   { key: 'stock', permission: 'stock:write', href: adminPaths.stock },
   { key: 'outbox', permission: 'outbox:read', href: adminPaths.outbox },
   { key: 'partnerKeys', permission: 'partner-keys:manage', href: adminPaths.partnerKeys },
+  { key: 'settings', permission: 'settings:manage', href: adminPaths.settings },
 ];
 
 /**

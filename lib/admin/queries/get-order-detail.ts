@@ -43,6 +43,7 @@ export async function getAdminOrderDetail(db: Database, number: string) {
       gatewayPaymentId: orders.gatewayPaymentId,
       reservedUntil: orders.reservedUntil,
       paidAt: orders.paidAt,
+      confirmedAt: orders.confirmedAt,
       createdAt: orders.createdAt,
       updatedAt: orders.updatedAt,
     })

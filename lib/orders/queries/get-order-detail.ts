@@ -13,6 +13,8 @@ export type OrderDetail = {
   status: OrderStatus;
   createdAt: Date;
   paidAt: Date | null;
+  /** Cash on delivery: when staff confirmed it. */
+  confirmedAt: Date | null;
   reservedUntil: Date | null;
   gateway: GatewayName;
   payToken: string;
@@ -96,6 +98,7 @@ export async function getOrderDetail(db: Database, userId: number, number: strin
     status: order.status,
     createdAt: order.createdAt,
     paidAt: order.paidAt,
+    confirmedAt: order.confirmedAt,
     reservedUntil: order.reservedUntil,
     gateway: order.gateway as GatewayName,
     payToken: order.payToken,

@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { sellers } from '@/db/schema/catalog';
 import { orderItems, orders } from '@/db/schema/orders';
 import { purchaseOrders, type PurchaseOrderStatus } from '@/db/schema/purchasing';
+import { purchasableStatuses } from '@/lib/orders/transitions';
 
 /** Dates arrive as Date from the server's prefetch and as ISO strings from the polled JSON. */
 type Instant = Date | string;
@@ -79,14 +80,14 @@ async function queueGroups(db: Database): Promise<QueueGroup[]> {
       skus: sql<string>`count(distinct ${orderItems.skuId})`,
       orders: sql<string>`count(distinct ${orderItems.orderId})`,
       expectedGoodsMinor: sql<string>`sum(${orderItems.unitPriceCnyMinor} * ${orderItems.quantity})`,
-      oldestPaidAt: sql<Date | null>`min(${orders.paidAt})`.mapWith(orders.paidAt),
+      oldestPaidAt: sql<Date | null>`min(coalesce(${orders.paidAt}, ${orders.confirmedAt}))`.mapWith(orders.paidAt),
     })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .innerJoin(sellers, eq(sellers.id, orderItems.sellerId))
-    .where(and(eq(orderItems.purchaseStatus, 'queued'), inArray(orders.status, ['paid', 'purchasing'])))
+    .where(and(eq(orderItems.purchaseStatus, 'queued'), inArray(orders.status, purchasableStatuses)))
     .groupBy(orderItems.sellerId, sellers.name, sellers.platform)
-    .orderBy(sql`min(${orders.paidAt})`)
+    .orderBy(sql`min(coalesce(${orders.paidAt}, ${orders.confirmedAt}))`)
     .limit(SECTION_LIMIT);
   return rows.map((row) => ({
     ...row,

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type BoardStatus = 'all' | 'pending' | 'paid' | 'purchasing' | 'purchased' | 'arrived' | 'packed' | 'shipped' | 'completed' | 'cancelled' | 'refunded';
+export type BoardStatus = 'all' | 'pending' | 'confirmed' | 'paid' | 'purchasing' | 'purchased' | 'arrived' | 'packed' | 'shipped' | 'completed' | 'cancelled' | 'refunded';
 
 /** The staff orders board (/[locale]/admin/orders): filters, status tabs with counts, the polled table. */
 export class AdminOrdersPage {

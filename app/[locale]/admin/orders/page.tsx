@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { OrderFilterForm } from '@/components/admin/order-filter-form';
 import { OrdersBoard } from '@/components/admin/orders-board';
-import { orderStatuses } from '@/db/schema/orders';
+import { statusFlow } from '@/lib/orders/transitions';
 import { orderFilterParams } from '@/lib/admin/order-filters';
 import { parseOrderFilters } from '@/lib/admin/parse-order-filters';
 import { adminPaths } from '@/lib/admin/paths';
@@ -41,9 +41,9 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>{t('title')}</h1>
-      <OrderFilterForm locale={locale} filters={filters} statuses={orderStatuses} />
+      <OrderFilterForm locale={locale} filters={filters} statuses={statusFlow} />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <OrdersBoard locale={locale} filters={filters} statuses={orderStatuses} />
+        <OrdersBoard locale={locale} filters={filters} statuses={statusFlow} />
       </HydrationBoundary>
     </>
   );

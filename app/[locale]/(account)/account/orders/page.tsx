@@ -68,7 +68,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
                   <time dateTime={order.createdAt.toISOString()}>{date.format(order.createdAt)}</time>
                 </td>
                 <td>
-                  <OrderStatusBadge status={order.status} />
+                  <OrderStatusBadge status={order.status} gateway={order.gateway} />
                 </td>
                 <td>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</td>
               </tr>

@@ -1,9 +1,11 @@
 'use server';
 
 import { refresh, revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { action } from '@/lib/actions';
 import { addressFields } from '@/lib/addresses/address-schema';
 import { accountPaths } from '@/lib/auth/paths';
+import { clientIp } from '@/lib/http/client-ip';
 import { checkOutCart } from '@/lib/cart/check-out-cart';
 import { cartPaths } from '@/lib/cart/paths';
 import { checkoutDeps } from '@/lib/checkout/checkout-deps';
@@ -16,11 +18,11 @@ import { paymentUrl } from '@/lib/payments/pay-link';
 
 /**
  * The checkout page's submit: zod (the form, and a new address by its country's rules) → the
- * signed-in user (signed out → the sign-in page) → checkOutCart (placeOrder with the page's checkout
- * token and quoted rate) → revalidate the cart → the pay link (card) or the order page (cash on
- * delivery). A refusal comes back as a sentence with the typed address; prices_moved and
- * cart_changed also refresh the page, so it shows the new rate or cart (and a new checkout token)
- * for the shopper to confirm again.
+ * signed-in user (signed out → the sign-in page) → checkOutCart (rate limit per account and IP,
+ * then placeOrder with the page's checkout token and quoted rate) → revalidate the cart → the pay
+ * link (card) or the order page (cash on delivery). A refusal comes back as a sentence with the
+ * typed address; prices_moved and cart_changed also refresh the page, so it shows the new rate or
+ * cart (and a new checkout token) for the shopper to confirm again.
  */
 export const placeOrderAction = action({
   name: 'place order',
@@ -39,6 +41,7 @@ export const placeOrderAction = action({
         payment,
         checkoutToken,
         quotedRate,
+        ip: clientIp(await headers()) ?? undefined,
       });
     } catch (error) {
       if (isAppError(error) && (error.code === 'prices_moved' || error.details?.reason === 'cart_changed')) refresh();

@@ -18,6 +18,7 @@ import { getEnv } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/locales';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 import { formatInstant } from '@/lib/orders/format-instant';
+import { getSettings } from '@/lib/settings/read-settings';
 import { mediaUrl } from '@/lib/shop/paths';
 import { formatCny } from '@/lib/shop/price';
 
@@ -42,12 +43,13 @@ export default async function CheckoutPage({ params }: Params) {
   const user = await requireUserOrRedirect(locale, cartPaths.checkout(locale));
   const db = getDb();
   const env = getEnv();
-  const [cart, addresses, rate, t, messages] = await Promise.all([
+  const [cart, addresses, rate, t, messages, agentSettings] = await Promise.all([
     getCart(db, { kind: 'user', userId: user.id }, locale),
     listAddresses(db, user.id),
     checkoutRate(db, currency),
     getTranslations({ locale, namespace: 'checkout' }),
     getMessages({ locale }),
+    getSettings(db),
   ]);
 
   if (cart.lines.length === 0) {
@@ -113,6 +115,7 @@ export default async function CheckoutPage({ params }: Params) {
           sellers={cart.groups.map((g) => ({ sellerId: g.sellerId, sellerName: g.sellerName, domesticShippingCny: g.domesticShippingCny }))}
           settings={checkoutSettings(env)}
           codCountries={codCountries(env)}
+          codConfirmationHours={agentSettings['cod.confirmationHours']}
           savedAddresses={addresses.map((a) => ({
             id: a.id,
             name: a.name,

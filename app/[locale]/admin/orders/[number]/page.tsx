@@ -40,7 +40,7 @@ export default async function AdminOrderPage({ params }: Props) {
   if (!detail) notFound();
   const { order } = detail;
   const t = await getTranslations({ locale, namespace: 'admin' });
-  const transitions = staffTransitions(order.status, user.role).map((tr) => ({ to: tr.to, key: transitionKey(tr) }));
+  const transitions = staffTransitions(order.status, user.role, order.gateway).map((tr) => ({ to: tr.to, key: transitionKey(tr) }));
   const charged = detail.ledger.find((row) => row.kind === 'charge' && row.status === 'recorded');
 
   return (
@@ -65,6 +65,14 @@ export default async function AdminOrderPage({ params }: Props) {
         <dd>
           <AdminTime value={order.paidAt} />
         </dd>
+        {order.confirmedAt && (
+          <>
+            <dt>{t('detail.confirmedAt')}</dt>
+            <dd>
+              <AdminTime value={order.confirmedAt} />
+            </dd>
+          </>
+        )}
         {order.status === 'pending' && order.reservedUntil && (
           <>
             <dt>{t('detail.reservedUntil')}</dt>

@@ -16,6 +16,7 @@ import { getOrderDetail, type OrderDetail } from '@/lib/orders/queries/get-order
 import { formatInstant } from '@/lib/orders/format-instant';
 import { orderPaths } from '@/lib/orders/paths';
 import { orderKeys } from '@/lib/orders/query-keys';
+import { terminalStatuses } from '@/lib/orders/transitions';
 import { paymentUrl } from '@/lib/payments/pay-link';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { formatCny } from '@/lib/shop/price';
@@ -66,7 +67,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {/* First-strong isolates keep the Latin order number whole inside Arabic text. */}
       <h1>{t('orderTitle', { number: `\u2068${order.number}\u2069` })}</h1>
       <p>
-        {t('placedOn')} {when(order.createdAt)} <OrderStatusBadge status={order.status} />
+        {t('placedOn')} {when(order.createdAt)} <OrderStatusBadge status={order.status} gateway={order.gateway} />
       </p>
 
       {isPending && (outcome === 'succeeded' || outcome === 'processing') && (
@@ -97,6 +98,25 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <bdi>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</bdi>
           </strong>
         </p>
+        {isPending && isCod && (
+          <p className="notice" data-testid="cod-status" data-cod="awaiting">
+            <strong>{t('codAwaitingTitle')}</strong> {t('codAwaiting')}
+            {order.reservedUntil && (
+              <span className="muted small">
+                {' '}
+                {t('codConfirmBy')} {when(order.reservedUntil)}
+              </span>
+            )}
+          </p>
+        )}
+        {isCod && order.confirmedAt && !terminalStatuses.includes(order.status) && (
+          <p className="notice" data-testid="cod-status" data-cod="confirmed">
+            <strong>{t('codConfirmedTitle')}</strong> {t('codConfirmed', { amount: formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale) })}{' '}
+            <span className="muted small">
+              {t('codConfirmedOn')} {when(order.confirmedAt)}
+            </span>
+          </p>
+        )}
         {isPending && !isCod && (
           <p className="order-pay">
             <a href={payHref} className="primary button-link" data-testid="pay-now">

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, settingDefinitions, settingKeys, settingsChangeSchema, settingsFromRows } from './definitions';
+import { parseSettingsForm } from './settings-form';
+
+describe('setting definitions', () => {
+  it('default to the documented values, each within its own bounds', () => {
+    expect(defaultSettings).toEqual({
+      'cod.confirmationHours': 48,
+      'checkout.maxUnpaidOrdersPerAccount': 5,
+      'checkout.maxHeldUnitsPerAccount': 50,
+      'checkout.maxUnpaidOrdersPerPartner': 100,
+      'checkout.maxHeldUnitsPerPartner': 1000,
+    });
+    for (const key of settingKeys) {
+      const { min, max, default: value } = settingDefinitions[key];
+      expect(value).toBeGreaterThanOrEqual(min);
+      expect(value).toBeLessThanOrEqual(max);
+    }
+  });
+
+  it('accept a partial change of known keys within bounds', () => {
+    expect(settingsChangeSchema.parse({ 'cod.confirmationHours': 24 })).toEqual({ 'cod.confirmationHours': 24 });
+    expect(settingsChangeSchema.parse({})).toEqual({});
+  });
+
+  it('refuse unknown keys, values out of bounds, fractions and strings', () => {
+    expect(settingsChangeSchema.safeParse({ 'cod.confirmationHour': 24 }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'cod.confirmationHours': 0 }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'cod.confirmationHours': 721 }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'checkout.maxUnpaidOrdersPerAccount': 2.5 }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'checkout.maxHeldUnitsPerAccount': '10' }).success).toBe(false);
+  });
+
+  it('read stored rows over the defaults, falling back (and reporting) where a stored value no longer fits', () => {
+    const { settings, invalid } = settingsFromRows([
+      { key: 'cod.confirmationHours', value: 12 },
+      { key: 'checkout.maxUnpaidOrdersPerAccount', value: -3 },
+      { key: 'checkout.maxHeldUnitsPerAccount', value: '80' },
+      { key: 'warehouse.retiredSetting', value: 7 },
+    ]);
+    expect(settings).toEqual({ ...defaultSettings, 'cod.confirmationHours': 12 });
+    expect(invalid).toEqual(['checkout.maxUnpaidOrdersPerAccount', 'checkout.maxHeldUnitsPerAccount']);
+  });
+});
+
+describe('settings form', () => {
+  it('turns the submitted fields into a change and ignores what is not a setting', () => {
+    expect(parseSettingsForm({ locale: 'en', 'cod.confirmationHours': ' 24 ', 'checkout.maxHeldUnitsPerAccount': '80' })).toEqual({
+      ok: true,
+      change: { 'cod.confirmationHours': 24, 'checkout.maxHeldUnitsPerAccount': 80 },
+    });
+  });
+
+  it('names every field that is empty, not a whole number or out of bounds, in form order', () => {
+    expect(
+      parseSettingsForm({
+        'checkout.maxHeldUnitsPerPartner': '1e3',
+        'cod.confirmationHours': '',
+        'checkout.maxUnpaidOrdersPerAccount': '-1',
+        'checkout.maxHeldUnitsPerAccount': '100001',
+        'checkout.maxUnpaidOrdersPerPartner': '7',
+      }),
+    ).toEqual({ ok: false, fields: ['cod.confirmationHours', 'checkout.maxUnpaidOrdersPerAccount', 'checkout.maxHeldUnitsPerAccount', 'checkout.maxHeldUnitsPerPartner'] });
+  });
+});

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Every setting an agent tunes from the admin (/admin/settings), with its type, bounds and default.
+ * The `settings` table holds a row per key staff have saved; a key without a row has its default,
+ * so adding a setting here needs no migration. Later modules add their keys here
+ * (warehouse storage days, photo counts, …) and read them with `getSettings(db)`.
+ *
+ * Kinds: only whole numbers so far; a new kind adds its zod schema and its form field.
+ */
+type IntegerSetting = { kind: 'integer'; min: number; max: number; default: number; group: SettingGroup; unit: SettingUnit };
+
+export const settingGroups = ['cod', 'unpaidCaps'] as const;
+export type SettingGroup = (typeof settingGroups)[number];
+export type SettingUnit = 'hours' | 'orders' | 'units';
+
+const integer = (definition: Omit<IntegerSetting, 'kind'>): IntegerSetting => ({ kind: 'integer', ...definition });
+
+export const settingDefinitions = {
+  /** Hours staff have to confirm a cash-on-delivery order; unconfirmed orders are then cancelled and their stock returned. */
+  'cod.confirmationHours': integer({ min: 1, max: 720, default: 48, group: 'cod', unit: 'hours' }),
+  /** Open unpaid orders (awaiting payment, or cash on delivery awaiting confirmation) one shopper account may have. */
+  'checkout.maxUnpaidOrdersPerAccount': integer({ min: 1, max: 1000, default: 5, group: 'unpaidCaps', unit: 'orders' }),
+  /** Units those orders may hold together. */
+  'checkout.maxHeldUnitsPerAccount': integer({ min: 1, max: 100_000, default: 50, group: 'unpaidCaps', unit: 'units' }),
+  /** The same for one partner API key (a partner places orders for many customers). */
+  'checkout.maxUnpaidOrdersPerPartner': integer({ min: 1, max: 1_000_000, default: 100, group: 'unpaidCaps', unit: 'orders' }),
+  'checkout.maxHeldUnitsPerPartner': integer({ min: 1, max: 10_000_000, default: 1000, group: 'unpaidCaps', unit: 'units' }),
+} as const satisfies Record<string, IntegerSetting>;
+
+export type SettingKey = keyof typeof settingDefinitions;
+export type SettingDefinition = (typeof settingDefinitions)[SettingKey];
+/** Every setting's current value. */
+export type Settings = { [K in SettingKey]: number };
+
+export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(settingDefinitions, key);
+}
+
+function schemaOf(definition: SettingDefinition): z.ZodType<number> {
+  return z.number().int().min(definition.min).max(definition.max);
+}
+
+/** The value schema of each key. */
+export const settingSchemas = Object.fromEntries(settingKeys.map((key) => [key, schemaOf(settingDefinitions[key])])) as { [K in SettingKey]: z.ZodType<Settings[K]> };
+
+/** A change of some settings: known keys only, each value within its bounds. */
+export const settingsChangeSchema = z.strictObject(settingSchemas).partial();
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;
+
+export const defaultSettings = Object.fromEntries(settingKeys.map((key) => [key, settingDefinitions[key].default])) as Settings;
+
+/**
+ * Stored rows as settings: a missing key has its default; a stored value that no longer fits its
+ * definition (bounds tightened by an upgrade, a hand edit) falls back to the default and is
+ * reported, never thrown at a checkout. Keys no longer defined are ignored.
+ */
+export function settingsFromRows(rows: readonly { key: string; value: unknown }[]): { settings: Settings; invalid: SettingKey[] } {
+  const settings = { ...defaultSettings };
+  const invalid: SettingKey[] = [];
+  for (const row of rows) {
+    if (!isSettingKey(row.key)) continue;
+    const parsed = settingSchemas[row.key].safeParse(row.value);
+    if (parsed.success) settings[row.key] = parsed.data;
+    else invalid.push(row.key);
+  }
+  return { settings, invalid };
+}

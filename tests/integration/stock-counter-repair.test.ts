@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFor, databaseName } from '@/db/client';
 import { orders, skus } from '@/db/schema';
+import { checkoutKey } from '@/lib/checkout/checkout-key';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { releaseRedisHold } from '@/lib/inventory/hold-stock';
@@ -81,7 +82,7 @@ describe('stock counters after Redis missed something', () => {
 
     await repairStaleCounters(world.db, world.redis);
     expect(await skuState(skuId)).toEqual({ sellable: 8, counter: 8, isMarked: false });
-    expect(await world.redis.hget(reservationKey(scope(), secondToken), stockKey(scope(), skuId))).toBe(3);
+    expect(await world.redis.hget(reservationKey(scope(), checkoutKey(orderInput(skuId, 3, secondToken).customer, secondToken)), stockKey(scope(), skuId))).toBe(3);
     await cancel(world.redis, second.order.id);
     expect(await skuState(skuId)).toEqual({ sellable: 11, counter: 11, isMarked: false });
   });
@@ -124,7 +125,7 @@ describe('stock counters after Redis missed something', () => {
       expect(proxy.swallowed).toBe(1);
       expect(isDatabaseUnavailable(lost)).toBe(true);
       // It committed: the order is there, holding its units, though its checkout saw an error.
-      const [order] = await world.db.select({ id: orders.id, status: orders.status }).from(orders).where(eq(orders.checkoutToken, token));
+      const [order] = await world.db.select({ id: orders.id, status: orders.status }).from(orders).where(eq(orders.checkoutToken, checkoutKey(orderInput(skuId, 1, token).customer, token)));
       expect(order?.status).toBe('pending');
       expect(await skuState(skuId)).toMatchObject({ sellable: 7, isMarked: true });
 

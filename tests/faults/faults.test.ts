@@ -24,7 +24,8 @@ import {
   ThrowawayRedis,
   waitFor,
 } from './support/fault-stack';
-import { NO_ANSWER, ShopLoad, type Answer } from './support/shop-load';
+import { byEnd, markdown, timeline, type Measurement } from './support/report';
+import { NO_ANSWER, ShopLoad } from './support/shop-load';
 
 // Faults lose nothing: MariaDB killed and restarted while orders are placed and payments arrive,
 // Redis killed mid-checkout and restarted empty, the Redis endpoint unreachable while Redis keeps
@@ -51,27 +52,6 @@ let skuIds: number[];
 let serverPid: number | undefined;
 const report: Measurement[] = [];
 
-type Measurement = {
-  fault: string;
-  requests: number;
-  placed: number;
-  refusedOutOfStock: number;
-  answered503: number;
-  degraded201: number;
-  webhooksAcknowledged: number;
-  webhookRetries: number;
-  paymentsFlagged: number;
-  lost: number;
-  countersCompared: number;
-  retriedTo201: number;
-  committedThough503: number;
-  downMs: number;
-  firstRefusalMs: number | null;
-  recoverMs: number;
-  last503AfterBackMs: number | null;
-  /** Answers per second relative to the fault (request start), orders and payments apart: `{"-3": {"order 201": 5}, …}`. */
-  timeline: Record<string, Record<string, number>>;
-};
 
 beforeAll(async () => {
   dir = await tempDir();
@@ -147,7 +127,7 @@ afterAll(async () => {
   if (report.length > 0) {
     const file = path.join(await logDir(), 'faults-report.json');
     await writeFile(file, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, measurements: report }, null, 2));
-    console.log(`\n[faults] measurements (also in ${file}):\n${markdown(report)}`);
+    console.log(`\n[faults] measurements (also in ${file}):\n${markdown(report, skuIds.length)}`);
   }
 }, 60_000);
 
@@ -308,20 +288,6 @@ async function verify(fault: string, load: ShopLoad, down: number, back: number)
   });
 }
 
-const byEnd = (a: Answer, b: Answer) => a.at + a.ms - (b.at + b.ms);
-
-function timeline(load: ShopLoad, down: number): Record<string, Record<string, number>> {
-  const buckets: Record<string, Record<string, number>> = {};
-  const add = (kind: string, a: Answer) => {
-    const second = String(Math.floor((a.at - down) / 1000));
-    const label = `${kind} ${a.status}`;
-    buckets[second] = { ...buckets[second], [label]: (buckets[second]?.[label] ?? 0) + 1 };
-  };
-  for (const attempt of load.attempts) for (const a of attempt.answers) add('order', a);
-  for (const delivery of load.deliveries) for (const a of delivery.answers) add('payment', a);
-  return Object.fromEntries(Object.entries(buckets).sort(([a], [b]) => Number(a) - Number(b)));
-}
-
 let lastUnsettled = -1;
 /** No SKU marked stale on two looks more than a job tick apart (marks held in the server's memory are written on the next tick). */
 async function settledTwice(): Promise<boolean> {
@@ -348,14 +314,4 @@ async function stockState() {
     held: Number(held.find((h) => h.skuId === r.id)?.units ?? 0),
     counter: values[i] === null ? null : Number(values[i]),
   }));
-}
-
-function markdown(rows: Measurement[]): string {
-  const head = '| fault | requests | orders 201 | 409 out_of_stock | 503 | 201 degraded | 503 then 201 on retry (committed during the 503) | payments acked (non-2xx before) | flagged | lost | Redis = MySQL (counters) | down | first 503 after fault | recover (first 2xx after back) | last 503 after back |';
-  const line = '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
-  const body = rows.map(
-    (r) =>
-      `| ${r.fault} | ${r.requests} | ${r.placed} | ${r.refusedOutOfStock} | ${r.answered503} | ${r.degraded201} | ${r.retriedTo201} (${r.committedThough503}) | ${r.webhooksAcknowledged} (${r.webhookRetries}) | ${r.paymentsFlagged} | ${r.lost} | ${r.countersCompared}/${skuIds.length} | ${(r.downMs / 1000).toFixed(1)} s | ${r.firstRefusalMs === null ? '—' : `${r.firstRefusalMs} ms`} | ${r.recoverMs} ms | ${r.last503AfterBackMs === null ? '—' : `${r.last503AfterBackMs} ms`} |`,
-  );
-  return [head, line, ...body].join('\n');
 }

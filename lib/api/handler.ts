@@ -2,9 +2,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from '@upstash/redis';
 import { getDb, type Database } from '@/lib/db';
-import { isDatabaseUnavailable } from '@/lib/db/unavailable';
-import { AppError, isAppError, RETRY_AFTER_SECONDS, serviceUnavailable } from '@/lib/errors';
-import { driverCode } from '@/lib/errors/http';
+import { AppError, isAppError } from '@/lib/errors';
+import { driverCode, errorJson } from '@/lib/errors/http';
 import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 import { getRedis } from '@/lib/redis';
 import { authenticateRequest } from './authenticate';
@@ -132,22 +131,5 @@ function toResponse(result: Response | object): Response {
 }
 
 function errorResponse(error: unknown, requestId: string, request: Request): Response {
-  if (!isAppError(error) && isDatabaseUnavailable(error)) {
-    // The database is away (restarting, connection lost): a 503 the partner retries, not a 500.
-    console.warn(`[api] ${requestId} ${request.method} ${new URL(request.url).pathname}: database unavailable (${driverCode(error)})`);
-    error = serviceUnavailable();
-  }
-  if (isAppError(error) && error.status < 500) {
-    const headers: Record<string, string> = { 'X-Request-Id': requestId };
-    const retryAfter = error.details?.retryAfterSeconds;
-    if (error.code === 'rate_limited' && typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
-    const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-    return apiJson(body, error.status, headers);
-  }
-  if (isAppError(error) && error.code !== 'internal') {
-    // 503s (Redis, a gateway) say what is unavailable; their cause was logged where it was caught.
-    return apiJson({ error: { code: error.code, message: error.message, requestId } }, error.status, { 'X-Request-Id': requestId, 'Retry-After': String(RETRY_AFTER_SECONDS) });
-  }
-  console.error(`[api] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
-  return apiJson({ error: { code: 'internal', message: 'Internal error', requestId } }, 500, { 'X-Request-Id': requestId });
+  return errorJson(error, { where: `[api] ${request.method} ${new URL(request.url).pathname}`, requestId, headers: { ...BASE_HEADERS }, withDetails: true });
 }

@@ -17,6 +17,8 @@ export type ErrorJsonOptions = {
   where: string;
   requestId?: string;
   headers?: Record<string, string>;
+  /** Also send a 4xx AppError's `details` (the open API names the fields at fault). */
+  withDetails?: boolean;
 };
 
 /**
@@ -38,7 +40,10 @@ export function errorJson(error: unknown, options: ErrorJsonOptions): Response {
     headers['Retry-After'] = String(known.details?.retryAfterSeconds ?? RETRY_AFTER_SECONDS);
   }
   if (known.code === 'rate_limited' && typeof known.details?.retryAfterSeconds === 'number') headers['Retry-After'] = String(known.details.retryAfterSeconds);
-  const body = known.status >= 500 ? { code: known.code, message: known.message, requestId } : { code: known.code, message: known.message };
+  const body =
+    known.status >= 500
+      ? { code: known.code, message: known.message, requestId }
+      : { code: known.code, message: known.message, ...(options.withDetails && known.details ? { details: known.details } : {}) };
   return Response.json({ error: body }, { status: known.status, headers });
 }
 

@@ -22,8 +22,9 @@ export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Pr
   const amount = intent.amount_received ?? intent.amount;
   const currency = intent.currency.toUpperCase();
 
+  const foreign = foreignSourceReason(order, ctx.source);
   const flagReason =
-    foreignSourceReason(order, ctx.source) ??
+    foreign ??
     (amount !== order.chargeMinor || currency !== order.chargeCurrency
       ? `paid ${amount} ${currency}, order charge is ${order.chargeMinor} ${order.chargeCurrency}`
       : order.status === 'cancelled' || order.status === 'refunded'
@@ -41,7 +42,7 @@ export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Pr
   });
   if (!isNew) return { outcome: 'duplicate_payment' };
   // A foreign source's payment id is not the order's payment (refunds go to the order's own gateway).
-  if (!foreignSourceReason(order, ctx.source)) await ctx.tx.update(orders).set({ gatewayPaymentId: intent.id }).where(eq(orders.id, order.id));
+  if (!foreign) await ctx.tx.update(orders).set({ gatewayPaymentId: intent.id }).where(eq(orders.id, order.id));
   if (flagReason) {
     await recordAudit(ctx.tx, { type: 'gateway', id: ctx.source }, 'payment.flagged', { type: 'order', id: order.id }, { reason: flagReason, paymentId: intent.id });
     return { outcome: 'flagged' };

@@ -77,28 +77,36 @@ async function runOnce<P>(ctx: ApiContext<P>, key: string, handler: ApiHandler<P
       headers: { ...BASE_HEADERS, 'Content-Type': 'application/json', [REPLAY_HEADER]: 'true' },
     });
   }
+  const { claimedAt } = claim;
   let response: Response;
   try {
     response = toResponse(await handler(ctx));
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) {
-      await release(db, partner.keyId, key, requestId);
+      await release(db, partner.keyId, key, claimedAt, requestId);
       throw error;
     }
     response = errorResponse(error, requestId, request);
   }
   if (response.status >= 500) {
-    await release(db, partner.keyId, key, requestId);
+    await release(db, partner.keyId, key, claimedAt, requestId);
     return response;
   }
-  await completeIdempotencyKey(db, partner.keyId, key, { status: response.status, body: await response.clone().text() });
+  try {
+    await completeIdempotencyKey(db, partner.keyId, key, { status: response.status, body: await response.clone().text() });
+  } catch (error) {
+    // The answer could not be stored (the database went away after the work committed): the
+    // client gets the 503 and retries; the work is idempotent on the key and answers the same.
+    await release(db, partner.keyId, key, claimedAt, requestId);
+    throw error;
+  }
   return response;
 }
 
-async function release(db: Database, partnerKeyId: string, key: string, requestId: string): Promise<void> {
+async function release(db: Database, partnerKeyId: string, key: string, claimedAt: Date, requestId: string): Promise<void> {
   // While the database is away this keeps trying in the background; if even that fails the
   // placeholder goes stale and is taken over after a while (idempotency.ts).
-  await releaseIdempotencyKey(db, partnerKeyId, key).catch((e: unknown) =>
+  await releaseIdempotencyKey(db, partnerKeyId, key, claimedAt).catch((e: unknown) =>
     console.error(`[api] ${requestId} could not release an idempotency key: ${driverCode(e)}`),
   );
 }

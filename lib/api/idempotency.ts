@@ -13,6 +13,9 @@ import { sha256Hex } from './signature';
  * the first still runs is a 409. A 5xx releases the key so the client may retry. A placeholder
  * left behind by a crashed process may be taken over after STALE_AFTER_MS: the work behind it
  * (an order) is itself idempotent on the key, so running it again returns the same result.
+ *
+ * A claim is its placeholder's `created_at` (millisecond precision): a release deletes only the
+ * placeholder it claimed, never one that another request took over since.
  */
 
 export const STALE_AFTER_MS = 120_000;
@@ -20,7 +23,7 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAY_HEADER = 'Idempotent-Replayed';
 
 export type StoredResponse = { status: number; body: string };
-export type IdempotencyClaim = { kind: 'claimed' } | ({ kind: 'replay' } & StoredResponse);
+export type IdempotencyClaim = { kind: 'claimed'; claimedAt: Date } | ({ kind: 'replay' } & StoredResponse);
 
 /** The header's value, or null without one; 400 when it is empty or longer than 100 characters. */
 export function readIdempotencyKey(request: Request): string | null {
@@ -45,8 +48,12 @@ export async function claimIdempotencyKey(
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await db.insert(apiIdempotency).values({ partnerKeyId, key, requestHash: hash, createdAt: now });
-      return { kind: 'claimed' };
+      return { kind: 'claimed', claimedAt: now };
     } catch (error) {
+      // The database went away while the insert ran: it may have committed with its answer lost.
+      // That placeholder would answer "in progress" to every retry until it went stale, so it is
+      // released (once the database is back) like the placeholder of a request that failed.
+      if (isDatabaseUnavailable(error)) await releaseIdempotencyKey(db, partnerKeyId, key, now).catch(() => undefined);
       if (!isDuplicateKeyError(error)) throw error;
     }
     const [row] = await db.select().from(apiIdempotency).where(byKey(partnerKeyId, key)).limit(1);
@@ -57,7 +64,7 @@ export async function claimIdempotencyKey(
     }
     if (row.responseStatus !== null && row.responseBody !== null) return { kind: 'replay', status: row.responseStatus, body: row.responseBody };
     if (row.createdAt.getTime() < now.getTime() - STALE_AFTER_MS && (await takeOver(db, partnerKeyId, key, row.createdAt, now))) {
-      return { kind: 'claimed' };
+      return { kind: 'claimed', claimedAt: now };
     }
     throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly');
   }
@@ -76,15 +83,15 @@ export const RELEASE_RETRY_MS = 60_000;
 const RELEASE_RETRY_EVERY_MS = 1_000;
 
 /**
- * Frees the key after a 5xx so the client may retry it. When the database is away (the usual
- * reason for the 5xx) the release is tried again every second in the background, for up to
- * RELEASE_RETRY_MS (less than STALE_AFTER_MS, so it can never delete a placeholder another request
- * took over): a partner retrying the 503 with the same key gets its answer as soon as the database
- * is back, not a 409 "in progress" until the placeholder goes stale. Rejects only when the first
- * try failed for another reason.
+ * Frees the placeholder claimed at `claimedAt` after a 5xx so the client may retry the key. When
+ * the database is away (the usual reason for the 5xx) the release is tried again every second in
+ * the background, for up to RELEASE_RETRY_MS: a partner retrying the 503 with the same key gets its
+ * answer as soon as the database is back, not a 409 "in progress" until the placeholder goes stale.
+ * Rejects only when the first try failed for another reason.
  */
-export async function releaseIdempotencyKey(db: Database, partnerKeyId: string, key: string): Promise<void> {
-  const release = () => db.delete(apiIdempotency).where(and(byKey(partnerKeyId, key), isNull(apiIdempotency.responseStatus)));
+export async function releaseIdempotencyKey(db: Database, partnerKeyId: string, key: string, claimedAt: Date): Promise<void> {
+  const release = () =>
+    db.delete(apiIdempotency).where(and(byKey(partnerKeyId, key), isNull(apiIdempotency.responseStatus), eq(apiIdempotency.createdAt, claimedAt)));
   try {
     await release();
     return;

@@ -55,10 +55,11 @@ describe('an Idempotency-Key after a 503', () => {
     const proxy = await startDbProxy(database.url);
     try {
       const viaProxy = databaseFor(proxy.url);
-      expect(await claimIdempotencyKey(viaProxy, 'pk_test', 'order-1', 'hash-1')).toEqual({ kind: 'claimed' });
+      const claim1 = await claimIdempotencyKey(viaProxy, 'pk_test', 'order-1', 'hash-1');
+      expect(claim1).toMatchObject({ kind: 'claimed' });
       proxy.down();
       // The request failed because the database went away; its release meets the outage too.
-      await expect(releaseIdempotencyKey(viaProxy, 'pk_test', 'order-1')).resolves.toBeUndefined();
+      await expect(releaseIdempotencyKey(viaProxy, 'pk_test', 'order-1', (claim1 as { claimedAt: Date }).claimedAt)).resolves.toBeUndefined();
       await expect(claimIdempotencyKey(database.db, 'pk_test', 'order-1', 'hash-1')).rejects.toMatchObject({ code: 'idempotency_in_progress' });
       proxy.up();
       let claim: unknown = null;
@@ -66,7 +67,29 @@ describe('an Idempotency-Key after a 503', () => {
         await new Promise((r) => setTimeout(r, 100));
         claim = await claimIdempotencyKey(database.db, 'pk_test', 'order-1', 'hash-1').catch(() => null);
       }
-      expect(claim).toEqual({ kind: 'claimed' });
+      expect(claim).toMatchObject({ kind: 'claimed' });
+    } finally {
+      await proxy.close();
+      await database.drop();
+    }
+  });
+
+  it('is freed when the claim itself committed but its answer was lost with the connection', async () => {
+    const database = await createTestDatabase('ferry_test_unavailable_claim');
+    const proxy = await startDbProxy(database.url);
+    try {
+      const viaProxy = databaseFor(proxy.url);
+      proxy.swallowNext(/^insert into `api_idempotency`/i);
+      const lost = await failure(claimIdempotencyKey(viaProxy, 'pk_test', 'order-2', 'hash-2'));
+      expect([proxy.swallowed, isDatabaseUnavailable(lost)]).toEqual([1, true]);
+      // The insert reached the server and committed; the request never learnt it claimed the key.
+      // Its placeholder is released, so the partner's retry runs instead of waiting it out.
+      let claim: unknown = null;
+      for (let i = 0; i < 40 && claim === null; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        claim = await claimIdempotencyKey(database.db, 'pk_test', 'order-2', 'hash-2').catch(() => null);
+      }
+      expect(claim).toMatchObject({ kind: 'claimed' });
     } finally {
       await proxy.close();
       await database.drop();

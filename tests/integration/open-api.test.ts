@@ -327,27 +327,33 @@ describe('idempotency keys (database)', () => {
 
   it('claims once, refuses while running, releases on failure and replays once finished', async () => {
     const key = `it-db-${Date.now()}`;
-    expect(await claimIdempotencyKey(db, partner.keyId, key, hash)).toEqual({ kind: 'claimed' });
+    const first = await claimIdempotencyKey(db, partner.keyId, key, hash);
+    expect(first).toMatchObject({ kind: 'claimed' });
     expect(await codeOf(claimIdempotencyKey(db, partner.keyId, key, hash))).toBe('idempotency_in_progress');
     expect(await codeOf(claimIdempotencyKey(db, partner.keyId, key, other))).toBe('idempotency_mismatch');
     // Keys are exact: one differing only in case is not the same key.
     expect(await codeOf(claimIdempotencyKey(db, partner.keyId, key.toUpperCase(), hash))).toBe('idempotency_mismatch');
 
-    await releaseIdempotencyKey(db, partner.keyId, key);
-    expect(await claimIdempotencyKey(db, partner.keyId, key, hash)).toEqual({ kind: 'claimed' });
+    await releaseIdempotencyKey(db, partner.keyId, key, (first as { claimedAt: Date }).claimedAt);
+    const second = await claimIdempotencyKey(db, partner.keyId, key, hash);
+    expect(second).toMatchObject({ kind: 'claimed' });
     await completeIdempotencyKey(db, partner.keyId, key, { status: 201, body: '{"ok":true}' });
     expect(await claimIdempotencyKey(db, partner.keyId, key, hash)).toEqual({ kind: 'replay', status: 201, body: '{"ok":true}' });
     // A finished key is never released by a later failure.
-    await releaseIdempotencyKey(db, partner.keyId, key);
+    await releaseIdempotencyKey(db, partner.keyId, key, (second as { claimedAt: Date }).claimedAt);
     expect(await claimIdempotencyKey(db, partner.keyId, key, hash)).toMatchObject({ kind: 'replay' });
     // Keys belong to one partner.
-    expect(await claimIdempotencyKey(db, otherPartner.keyId, key, other)).toEqual({ kind: 'claimed' });
+    expect(await claimIdempotencyKey(db, otherPartner.keyId, key, other)).toMatchObject({ kind: 'claimed' });
   });
 
   it('lets a placeholder abandoned by a crashed request be taken over', async () => {
     const key = `it-stale-${Date.now()}`;
-    await db.insert(apiIdempotency).values({ partnerKeyId: partner.keyId, key, requestHash: hash, createdAt: new Date(Date.now() - STALE_AFTER_MS - 5_000) });
-    expect(await claimIdempotencyKey(db, partner.keyId, key, hash)).toEqual({ kind: 'claimed' });
+    const abandonedAt = new Date(Date.now() - STALE_AFTER_MS - 5_000);
+    await db.insert(apiIdempotency).values({ partnerKeyId: partner.keyId, key, requestHash: hash, createdAt: abandonedAt });
+    expect(await claimIdempotencyKey(db, partner.keyId, key, hash)).toMatchObject({ kind: 'claimed' });
+    expect(await codeOf(claimIdempotencyKey(db, partner.keyId, key, hash))).toBe('idempotency_in_progress');
+    // The abandoned request's late release frees only its own placeholder, not the one taken over.
+    await releaseIdempotencyKey(db, partner.keyId, key, abandonedAt);
     expect(await codeOf(claimIdempotencyKey(db, partner.keyId, key, hash))).toBe('idempotency_in_progress');
   });
 });

@@ -72,8 +72,10 @@ export const emailOutbox = mysqlTable(
     transport: varchar('transport', { length: 16 }).notNull(),
     status: mysqlEnum('status', emailStatus).notNull().default('queued'),
     error: varchar('error', { length: 255 }),
+    /** Set by senders that may run twice (an event subscriber): the second run finds the first's row. */
+    idempotencyKey: varchar('idempotency_key', { length: 100 }),
     sentAt: at('sent_at'),
     createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
   },
-  (t) => [index('email_outbox_created_idx').on(t.createdAt)],
+  (t) => [index('email_outbox_created_idx').on(t.createdAt), uniqueIndex('email_outbox_idempotency_uq').on(t.idempotencyKey)],
 );

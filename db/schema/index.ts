@@ -8,3 +8,4 @@ export * from './partners';
 export * from './purchasing';
 export * from './sync';
 export * from './settings';
+export * from './events';

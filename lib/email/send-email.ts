@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { emailOutbox } from '@/db/schema/accounts';
 import type { Database } from '@/lib/db';
+import { isDuplicateKey } from '@/lib/db/lock-conflict';
 import { getEnv } from '@/lib/env';
 
 export type EmailMessage = {
@@ -16,6 +17,12 @@ export type EmailMessage = {
    * The outbox row keeps REDACTED in their place; only the SMTP delivery carries them.
    */
   secrets?: readonly string[];
+  /**
+   * For a sender that may run twice for one message (an event subscriber retried after a crash):
+   * the second call finds the first's outbox row; it sends nothing when that row was sent or
+   * stored, and delivers it again when it was still queued or failed.
+   */
+  idempotencyKey?: string;
 };
 export type SendEmailResult = { id: number; status: 'sent' | 'failed' | 'stored' };
 export type SendEmailOptions = { smtpUrl?: string; from?: string; transport?: MailTransport };
@@ -45,19 +52,29 @@ export async function sendEmail(db: Database, message: EmailMessage, options: Se
   const transport = options.transport ?? (smtpUrl ? transportFor(smtpUrl) : undefined);
   const secrets = message.secrets ?? [];
   const undeliverable = !transport && secrets.length > 0;
-  const [row] = await db
-    .insert(emailOutbox)
-    .values({
-      to: message.to,
-      subject: redactForOutbox(message.subject, secrets).slice(0, 255),
-      text: redactForOutbox(message.text, secrets),
-      template: message.template.slice(0, 64),
-      transport: transport ? 'smtp' : 'outbox',
-      status: transport ? 'queued' : undeliverable ? 'failed' : 'stored',
-      error: undeliverable ? 'Not sent: SMTP_URL is not set, and a one-time link is never kept readable' : null,
-    })
-    .$returningId();
-  const id = row!.id;
+  let id: number;
+  try {
+    const [row] = await db
+      .insert(emailOutbox)
+      .values({
+        to: message.to,
+        subject: redactForOutbox(message.subject, secrets).slice(0, 255),
+        text: redactForOutbox(message.text, secrets),
+        template: message.template.slice(0, 64),
+        transport: transport ? 'smtp' : 'outbox',
+        status: transport ? 'queued' : undeliverable ? 'failed' : 'stored',
+        error: undeliverable ? 'Not sent: SMTP_URL is not set, and a one-time link is never kept readable' : null,
+        idempotencyKey: message.idempotencyKey ?? null,
+      })
+      .$returningId();
+    id = row!.id;
+  } catch (error) {
+    if (!message.idempotencyKey || !isDuplicateKey(error)) throw error;
+    const [earlier] = await db.select({ id: emailOutbox.id, status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.idempotencyKey, message.idempotencyKey)).limit(1);
+    if (!earlier) throw error;
+    if (earlier.status === 'sent' || earlier.status === 'stored' || !transport) return { id: earlier.id, status: earlier.status === 'queued' ? 'failed' : earlier.status };
+    id = earlier.id;
+  }
   if (undeliverable) {
     console.warn(`[email] outbox #${id} (${message.template}) holds a one-time link and SMTP_URL is not set: not delivered`);
     return { id, status: 'failed' };

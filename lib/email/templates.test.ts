@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '@/lib/i18n/locales';
-import { orderConfirmationEmail, passwordResetEmail, signUpAttemptEmail, welcomeEmail } from './templates';
+import { priceDifferenceEmail } from '@/lib/purchasing/price-difference-email';
+import {
+  orderCancelledEmail,
+  orderConfirmationEmail,
+  orderPartiallyRefundedEmail,
+  orderPurchasedEmail,
+  orderRefundedEmail,
+  passwordResetEmail,
+  paymentReceivedEmail,
+  signUpAttemptEmail,
+  welcomeEmail,
+} from './templates';
 
 const link = 'http://localhost:3000/fr/account/reset-password?token=abc_DEF-123';
 
@@ -25,6 +36,30 @@ describe('email templates', () => {
     expect(emails[3]!.text).toContain(`/${locale}/account/sign-in`);
     expect(emails[3]!.text).toContain(`/${locale}/account/forgot-password`);
     expect(emails.map((e) => e.template)).toEqual(['password-reset', 'welcome', 'order-confirmation', 'sign-up-attempt']);
+  });
+
+  it.each(locales)('renders every order email in %s, naming the order and linking to its page in that language', (locale) => {
+    const facts = { name: 'Mei', orderNumber: 'F-2026-000123' };
+    const emails = [
+      paymentReceivedEmail(locale, { ...facts, amount: '€12.30' }),
+      orderPurchasedEmail(locale, facts),
+      orderRefundedEmail(locale, { ...facts, amount: '€12.30' }),
+      orderPartiallyRefundedEmail(locale, { ...facts, amount: '€2.00' }),
+      orderCancelledEmail(locale, { ...facts, expired: true }),
+      orderCancelledEmail(locale, { ...facts, expired: false }),
+      priceDifferenceEmail(locale, { orderNumber: facts.orderNumber, chargeMinor: 230, chargeCurrency: 'EUR' }),
+    ];
+    for (const email of emails) {
+      expect(`${email.subject}\n${email.text}`).not.toMatch(/(emails|purchasing)\.\w+/);
+      expect(email.subject).toContain('F-2026-000123');
+      expect(email.text).toContain(`/${locale}/account/orders/F-2026-000123`);
+      expect(email.secrets ?? []).toEqual([]);
+    }
+    expect(emails[0]!.text).toContain('€12.30');
+    expect(emails[3]!.text).toContain('€2.00');
+    // An expired order's email says why; a cancelled one does not claim it expired.
+    expect(emails[4]!.text).not.toBe(emails[5]!.text);
+    if (locale !== 'en') expect(emails[0]!.subject).not.toBe(paymentReceivedEmail('en', { ...facts, amount: '€12.30' }).subject);
   });
 
   it('speaks the requested language and falls back to English for an unknown locale', () => {

@@ -12,6 +12,7 @@ import ru from '@/messages/account/ru.json';
 import zhCN from '@/messages/account/zh-CN.json';
 import { accountPaths } from '@/lib/auth/paths';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
+import { orderPaths } from '@/lib/orders/paths';
 import { absoluteUrl } from '@/lib/seo/site-url';
 
 /**
@@ -19,7 +20,17 @@ import { absoluteUrl } from '@/lib/seo/site-url';
  * must never be stored (one-time links): the outbox keeps them redacted, only SMTP carries them.
  */
 export type EmailContent = { subject: string; text: string; template: EmailTemplate; secrets?: string[] };
-export type EmailTemplate = 'password-reset' | 'welcome' | 'order-confirmation' | 'sign-up-attempt';
+export type EmailTemplate =
+  | 'password-reset'
+  | 'welcome'
+  | 'sign-up-attempt'
+  | 'order-confirmation'
+  | 'payment-received'
+  | 'order-purchased'
+  | 'order-refunded'
+  | 'order-partially-refunded'
+  | 'order-cancelled'
+  | 'price-difference';
 
 const catalogues: Record<Locale, typeof en> = { en, 'zh-CN': zhCN, es, fr, de, ja, ko, ar, ru, pt };
 
@@ -69,13 +80,65 @@ export function signUpAttemptEmail(locale: string, { name }: { name?: string | n
   };
 }
 
-/** Placeholder until the orders module owns its emails: `total` is already formatted (e.g. "€12.30"). */
-export function orderConfirmationEmail(locale: string, { name, orderNumber, total }: { name?: string | null; orderNumber: string; total: string }): EmailContent {
+/** What every order email names: `amount` (where one is said) is already formatted in the order's currency. */
+export type OrderEmailFacts = { name?: string | null; orderNumber: string };
+
+function orderLink(t: T, locale: string, orderNumber: string): string {
+  return t('orderLink', { link: absoluteUrl(orderPaths.order(isLocale(locale) ? locale : defaultLocale, orderNumber)) });
+}
+
+/** Sent when the order is placed: what it costs and what happens next. `total` is formatted ("€12.30"). */
+export function orderConfirmationEmail(locale: string, { name, orderNumber, total }: OrderEmailFacts & { total: string }): EmailContent {
   const t = translator(locale);
-  const link = absoluteUrl(accountPaths.orders(isLocale(locale) ? locale : defaultLocale));
   return {
     template: 'order-confirmation',
     subject: t('orderConfirmationSubject', { orderNumber }),
-    text: compose(t, name, [t('orderConfirmationIntro', { orderNumber, total }), t('orderConfirmationNext'), t('orderConfirmationLink', { link })]),
+    text: compose(t, name, [t('orderConfirmationIntro', { orderNumber, total }), t('orderConfirmationNext'), orderLink(t, locale, orderNumber)]),
+  };
+}
+
+export function paymentReceivedEmail(locale: string, { name, orderNumber, amount }: OrderEmailFacts & { amount: string }): EmailContent {
+  const t = translator(locale);
+  return {
+    template: 'payment-received',
+    subject: t('paymentReceivedSubject', { orderNumber }),
+    text: compose(t, name, [t('paymentReceivedIntro', { orderNumber, amount }), t('paymentReceivedNext'), orderLink(t, locale, orderNumber)]),
+  };
+}
+
+export function orderPurchasedEmail(locale: string, { name, orderNumber }: OrderEmailFacts): EmailContent {
+  const t = translator(locale);
+  return {
+    template: 'order-purchased',
+    subject: t('purchasedSubject', { orderNumber }),
+    text: compose(t, name, [t('purchasedIntro', { orderNumber }), t('purchasedNext'), orderLink(t, locale, orderNumber)]),
+  };
+}
+
+export function orderRefundedEmail(locale: string, { name, orderNumber, amount }: OrderEmailFacts & { amount: string }): EmailContent {
+  const t = translator(locale);
+  return {
+    template: 'order-refunded',
+    subject: t('refundedSubject', { orderNumber }),
+    text: compose(t, name, [t('refundedIntro', { orderNumber, amount }), t('refundedTiming'), orderLink(t, locale, orderNumber)]),
+  };
+}
+
+export function orderPartiallyRefundedEmail(locale: string, { name, orderNumber, amount }: OrderEmailFacts & { amount: string }): EmailContent {
+  const t = translator(locale);
+  return {
+    template: 'order-partially-refunded',
+    subject: t('partialRefundSubject', { orderNumber }),
+    text: compose(t, name, [t('partialRefundIntro', { orderNumber, amount }), t('refundedTiming'), t('partialRefundRest'), orderLink(t, locale, orderNumber)]),
+  };
+}
+
+/** `expired`: the system cancelled it because it was not paid (or, cash on delivery, confirmed) in time. */
+export function orderCancelledEmail(locale: string, { name, orderNumber, expired }: OrderEmailFacts & { expired: boolean }): EmailContent {
+  const t = translator(locale);
+  return {
+    template: 'order-cancelled',
+    subject: t('cancelledSubject', { orderNumber }),
+    text: compose(t, name, [t(expired ? 'cancelledExpiredIntro' : 'cancelledIntro', { orderNumber }), t('cancelledAgain'), orderLink(t, locale, orderNumber)]),
   };
 }

@@ -1,4 +1,5 @@
 import { databaseFor } from '@/db/client';
+import { runRelay } from '@/lib/events/relay';
 import { uncounted } from '@/lib/db/query-stats';
 import { getEnv } from '@/lib/env';
 import { expireReservations } from '@/lib/inventory/expire-reservations';
@@ -7,9 +8,12 @@ import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';
 import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
 import { runUpstreamPollJob } from '@/lib/suppliers/push/run-push-jobs';
+import { eventSubscribers } from './event-subscribers';
 import { sweepStoredWebhooks } from './webhook-consumers';
 
-const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout };
+const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout; __ferryRelay?: NodeJS.Timeout };
+/** The event relay looks for new outbox events this often: a shopper's email goes out within about a second. */
+const RELAY_EVERY_MS = 1_000;
 const IMAGES_PER_TICK = 500;
 
 /**
@@ -18,7 +22,8 @@ const IMAGES_PER_TICK = 500;
  * webhook consumer apply its stored events that were never processed (payments, 1688 pushes),
  * recount Redis stock counters marked stale (Redis was away or lost its data), poll
  * upstream orders, buy paid items upstream, and derive pending product images. All are idempotent
- * (compare-and-set and claimed rows), so several servers may run them at once.
+ * (compare-and-set and claimed rows), so several servers may run them at once. Beside them, every
+ * second, the event relay delivers new outbox events to their subscribers (lib/events).
  * FERRY_JOBS_INTERVAL_SECONDS=0 turns them off (for a server that should only serve pages).
  */
 export function startBackgroundJobs(): void {
@@ -65,4 +70,20 @@ export function startBackgroundJobs(): void {
   };
   globalJobs.__ferryJobs = setInterval(tick, seconds * 1000);
   globalJobs.__ferryJobs.unref();
+
+  let isRelaying = false;
+  const relay = async () => {
+    if (isRelaying) return;
+    isRelaying = true;
+    try {
+      const run = await uncounted(() => runRelay(databaseFor(getEnv().DATABASE_URL), eventSubscribers));
+      if (run.delivered || run.failed || run.dead) console.log(`[events] delivered ${run.delivered}, failed ${run.failed} (retrying), dead ${run.dead}`);
+    } catch (error) {
+      console.error('[events] relay run failed:', (error as Error).message.split('\n')[0]);
+    } finally {
+      isRelaying = false;
+    }
+  };
+  globalJobs.__ferryRelay = setInterval(relay, RELAY_EVERY_MS);
+  globalJobs.__ferryRelay.unref();
 }

@@ -4,12 +4,12 @@ import type { Database } from '@/db/client';
 import { orderItems, orders } from '@/db/schema/orders';
 import { priceDifferences, type PurchaseOrderStatus } from '@/db/schema/purchasing';
 import type { Actor } from '@/lib/orders/actor';
+import { recordOrderFact } from '@/lib/orders/record-order-fact';
 import type { PurchasePreview } from '@/lib/suppliers/types';
 import { atOrderRate, differenceRequests, type PriceCheck } from './amounts';
 import { closeIfResolved } from './close-purchase-order';
 import { logPurchaseStep } from './log-purchase-event';
 import { movePurchaseOrder } from './purchase-order-machine';
-import { sendPriceDifferenceEmail, type DifferenceNotice } from './price-difference-email';
 
 /**
  * The upstream asks more than the shoppers paid: nothing is bought. In one transaction (a
@@ -21,7 +21,9 @@ import { sendPriceDifferenceEmail, type DifferenceNotice } from './price-differe
  *   never holds up another's goods; the worker buys them in the next group;
  * - a difference too small to charge in the order's currency (it rounds to 0) is absorbed: the
  *   request is recorded as paid and its lines go back to the queue at the new price.
- * Then each shopper with an open request is emailed. False if the purchase order moved meanwhile.
+ * Each open request is an `order.price_difference` fact of its order, written in the same
+ * transaction: the shopper's email goes out through the event relay. False if the purchase order
+ * moved meanwhile.
  */
 export async function recordPriceRise(
   db: Database,
@@ -31,7 +33,6 @@ export async function recordPriceRise(
   actor: Actor,
 ): Promise<boolean> {
   const requests = differenceRequests(check.risen);
-  const notices: DifferenceNotice[] = [];
   const recorded = await db.transaction(async (tx) => {
     const moved = await movePurchaseOrder(tx, {
       id: po.id,
@@ -45,7 +46,7 @@ export async function recordPriceRise(
     if (!moved) return false;
 
     const orderRows = await tx
-      .select({ id: orders.id, number: orders.number, email: orders.email, locale: orders.locale, chargeCurrency: orders.chargeCurrency, chargeRate: orders.chargeRate })
+      .select({ id: orders.id, chargeCurrency: orders.chargeCurrency, chargeRate: orders.chargeRate })
       .from(orders)
       .where(inArray(orders.id, requests.map((r) => r.orderId)));
     const byId = new Map(orderRows.map((o) => [o.id, o]));
@@ -71,7 +72,7 @@ export async function recordPriceRise(
       summary.push({ id: row!.id, orderId: order.id, amountCnyMinor: request.amountCnyMinor, chargeMinor, currency: order.chargeCurrency, absorbed: isAbsorbed });
       if (isAbsorbed) continue;
       waiting.push(...request.lines.map((l) => l.orderItemId));
-      notices.push({ email: order.email, locale: order.locale, orderNumber: order.number, chargeMinor, chargeCurrency: order.chargeCurrency });
+      await recordOrderFact(tx, order.id, 'order.price_difference', { priceDifferenceId: row!.id, chargeMinor, chargeCurrency: order.chargeCurrency });
     }
     if (waiting.length > 0) {
       await tx
@@ -93,9 +94,5 @@ export async function recordPriceRise(
     await closeIfResolved(tx, po.id, actor);
     return true;
   });
-  if (!recorded) return false;
-  for (const notice of notices) {
-    await sendPriceDifferenceEmail(db, notice).catch((error: Error) => console.error(`[purchasing] price-difference email for ${notice.orderNumber} failed:`, error.message));
-  }
-  return true;
+  return recorded;
 }

@@ -7,6 +7,8 @@ import { orderEvents, orderItems, orders, paymentLedger, priceDifferences, purch
 import { createUser } from '@/lib/auth/create-user';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { parseEnv, type Env } from '@/lib/env';
+import { runRelay } from '@/lib/events/relay';
+import { eventSubscribers } from '@/lib/jobs/event-subscribers';
 import { refundOrder } from '@/lib/orders/refund-order';
 import { startOrderPayment } from '@/lib/payments/pay-order';
 import { cardGateway } from '@/lib/payments/registry';
@@ -138,6 +140,10 @@ describe('price differences', () => {
     expect(difference).toMatchObject({ status: 'open', amountCnyMinor: 274, chargeCurrency: 'EUR', chargeMinor: atRate(274, order.chargeRate) });
     expect(difference!.chargeMinor).toBeGreaterThan(0);
     expect(difference!.lines).toEqual([{ orderItemId: item!.id, quantity: 2, paidUnitMinor: sku.priceMinor, upstreamUnitMinor: sku.priceMinor + 137 }]);
+    // The request is an order fact in the outbox; the shopper's email goes out through the relay.
+    expect(await world.db.select({ type: orderEvents.type }).from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.type, 'order.price_difference')))).toHaveLength(1);
+    await runRelay(world.db, eventSubscribers);
+    await runRelay(world.db, eventSubscribers);
     const mail = await world.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, shopper.email), eq(emailOutbox.template, 'price-difference')));
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain(order.number);

@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { paymentLedger, type OrderStatus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { recordOrderFact } from '@/lib/orders/record-order-fact';
 import { findTransition } from '@/lib/orders/transitions';
 import { transitionInTx } from '@/lib/orders/transition-order';
 import { chargeObject } from '../webhook-event';
@@ -55,6 +56,8 @@ export async function onChargeRefunded(ctx: EventContext, object: unknown): Prom
   });
   if (!isNew) return { outcome: 'duplicate_refund' };
   const isFull = charge.amount_refunded >= charge.amount;
+  // The shopper hears of a partial refund through the outbox (a full one is the order's move to refunded).
+  if (!isFull) await recordOrderFact(ctx.tx, order.id, 'order.partially_refunded', { amountMinor: increment, currency: charge.currency.toUpperCase(), refundedTotalMinor: charge.amount_refunded });
   if (!isFull || !findTransition(order.status as OrderStatus, 'refunded')) {
     await recordAudit(ctx.tx, { type: 'gateway', id: ctx.source }, 'payment.refunded', { type: 'order', id: order.id }, {
       amountRefunded: charge.amount_refunded,

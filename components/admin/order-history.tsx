@@ -30,10 +30,13 @@ export async function OrderHistory({ locale, events, audit }: { locale: string; 
           {events.map((event) => (
             <li key={event.id} data-event={event.type}>
               <AdminTime value={event.createdAt} /> <strong>{label(event.type)}</strong>{' '}
-              <span className="muted">
-                {event.fromStatus ? `${t(`status.${event.fromStatus}`)} → ` : ''}
-                {t(`status.${event.toStatus}`)}
-              </span>
+              {/* Facts (a price rise, a partial refund) leave the status where it was: no arrow. */}
+              {event.toStatus && (
+                <span className="muted">
+                  {event.fromStatus ? `${t(`status.${event.fromStatus}`)} → ` : ''}
+                  {t(`status.${event.toStatus}`)}
+                </span>
+              )}
               {describe(event.payload) && <span className="admin-sub small muted">{describe(event.payload)}</span>}
             </li>
           ))}

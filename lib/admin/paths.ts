@@ -5,6 +5,7 @@ export const adminPaths = {
   order: (locale: string, number: string) => `/${locale}/admin/orders/${encodeURIComponent(number)}`,
   stock: (locale: string) => `/${locale}/admin/stock`,
   outbox: (locale: string) => `/${locale}/admin/outbox`,
+  events: (locale: string, view?: string) => `/${locale}/admin/events${view && view !== 'failing' ? `?view=${view}` : ''}`,
   partnerKeys: (locale: string) => `/${locale}/admin/partner-keys`,
   purchasing: (locale: string) => `/${locale}/admin/purchasing`,
   purchaseOrder: (locale: string, id: number) => `/${locale}/admin/purchasing/${id}`,

@@ -34,6 +34,9 @@ describe('role → permission table', () => {
       expect(can(role, 'users:manage')).toBe(role === 'admin');
       expect(can(role, 'partner-keys:manage')).toBe(role === 'admin');
       expect(can(role, 'settings:manage')).toBe(role === 'admin');
+      // The event relay's deliveries: customer service and admins read them, only admins retry.
+      expect(can(role, 'events:read')).toBe(role === 'admin' || role === 'service');
+      expect(can(role, 'events:retry')).toBe(role === 'admin');
     }
   });
 

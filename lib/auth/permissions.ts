@@ -16,6 +16,9 @@ export const permissions = [
   'stock:write',
   'catalog:sync',
   'outbox:read',
+  /** The event relay's deliveries to subscribers (/admin/events); retrying a dead one is `events:retry`. */
+  'events:read',
+  'events:retry',
   'partner-keys:manage',
   'users:manage',
   /** The agent's tunable settings (time windows, caps): admin only. */
@@ -30,7 +33,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   customer: [],
   purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync'],
   warehouse: [...staffBase, 'orders:warehouse'],
-  service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'outbox:read'],
+  service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'outbox:read', 'events:read'],
   finance: [...staffBase, 'orders:refund', 'payments:read'],
   admin: [...permissions],
 };

@@ -4,6 +4,8 @@ import { alias } from 'drizzle-orm/mysql-core';
 import type { Database } from '@/db/client';
 import { eventDeliveries } from '@/db/schema/events';
 import { orderEvents } from '@/db/schema/orders';
+import type { Actor } from '@/lib/audit/actor';
+import { recordAudit } from '@/lib/audit/record';
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff';
 import type { RelayedEvent, Subscriber } from './subscriber';
 
@@ -175,10 +177,14 @@ export async function runRelay(db: Database, subscribers: readonly Subscriber[])
  * Staff's "retry" on /admin/events: a dead delivery, or one waiting out its backoff, gets a fresh set
  * of attempts now. One that a relay is running right now is left to it. Returns whether it was retried.
  */
-export async function retryDelivery(db: Database, deliveryId: number): Promise<boolean> {
-  const [result] = await db
-    .update(eventDeliveries)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), leaseUntil: null })
-    .where(and(eq(eventDeliveries.id, deliveryId), or(eq(eventDeliveries.status, 'dead'), and(eq(eventDeliveries.status, 'pending'), isNull(eventDeliveries.leaseUntil)))));
-  return result.affectedRows === 1;
+export async function retryDelivery(db: Database, deliveryId: number, actor: Actor): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [result] = await tx
+      .update(eventDeliveries)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), leaseUntil: null })
+      .where(and(eq(eventDeliveries.id, deliveryId), or(eq(eventDeliveries.status, 'dead'), and(eq(eventDeliveries.status, 'pending'), isNull(eventDeliveries.leaseUntil)))));
+    if (result.affectedRows !== 1) return false;
+    await recordAudit(tx, actor, 'event.delivery_retried', { type: 'event_delivery', id: deliveryId });
+    return true;
+  });
 }

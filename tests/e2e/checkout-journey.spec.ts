@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { AccountForms, SandboxPayPage } from './pages/account-pages';
+import { AdminEventsPage, testDatabaseQuery } from './pages/admin-events-page';
 import { AdminOrderPage } from './pages/admin-order-page';
 import { AdminOrdersPage } from './pages/admin-orders-page';
 import { CartPage } from './pages/cart-page';
@@ -33,7 +35,8 @@ for (const journey of journeys) {
     // Checkout asks a guest to sign in; they sign up instead and come back with the cart intact.
     await cart.signInToCheckout.click();
     await page.locator('main a[href*="/account/sign-up"]').first().click();
-    await new AccountForms(page).signUp({ name: journey.address.name, email: `shopper-${randomUUID()}@example.com`, password: 'correct horse battery' });
+    const email = `shopper-${randomUUID()}@example.com`;
+    await new AccountForms(page).signUp({ name: journey.address.name, email, password: 'correct horse battery' });
     await expect(page).toHaveURL((url) => url.pathname === `/${locale}/checkout`, { timeout: 20_000 });
 
     const checkout = new CheckoutPage(page);
@@ -68,5 +71,34 @@ for (const journey of journeys) {
     expect(await detail.ledgerEntries()).toEqual([{ kind: 'charge', status: 'recorded' }]);
     expect(await detail.eventTypes()).toEqual(expect.arrayContaining(['order.created', 'order.paid']));
     expect(await detail.offeredTransitions()).toEqual(expect.arrayContaining(['refunded']));
+
+    // The event relay mailed the shopper, in the language they shopped in: order received, payment received.
+    const words = JSON.parse(readFileSync(`messages/account/${locale}.json`, 'utf8')).emails as Record<string, string>;
+    const subject = (key: string) => words[key]!.replace('{orderNumber}', number);
+    const mails = page.getByTestId('outbox-table').locator('tbody tr').filter({ hasText: email });
+    await expect(async () => {
+      await page.goto(`/${locale}/admin/outbox`);
+      expect(await mails.locator('summary').allInnerTexts()).toEqual(expect.arrayContaining([subject('orderConfirmationSubject'), subject('paymentReceivedSubject')]));
+    }).toPass({ timeout: 20_000 });
+    const events = await new AdminEventsPage(page).open(locale, 'done');
+    expect(await events.deliveriesOf(number)).toEqual(expect.arrayContaining(['order.created done', 'order.paid done']));
+    if (locale !== 'en') return;
+
+    // A delivery that gave up (the mail server refused it ten times) is retried from the admin, and the
+    // shopper still gets one payment email, not two: the retry finds the mail it already sent.
+    testDatabaseQuery(
+      `update event_deliveries d join order_events e on e.id = d.event_id join orders o on o.id = e.order_id set d.status = 'dead', d.attempts = 10, d.last_error = 'SMTP 421 try again later' where o.number = '${number}' and e.type = 'order.paid'`,
+    );
+    await events.open(locale, 'dead');
+    const stopped = events.row(number, 'order.paid');
+    await expect(stopped).toContainText('SMTP 421 try again later');
+    await stopped.getByRole('button', { name: 'Retry now' }).click();
+    await expect(stopped.getByRole('status')).toHaveText(/Queued/);
+    await expect(async () => {
+      await events.open(locale, 'done');
+      expect(await events.deliveriesOf(number)).toEqual(expect.arrayContaining(['order.paid done']));
+    }).toPass({ timeout: 20_000 });
+    await page.goto(`/${locale}/admin/outbox`);
+    await expect(mails.filter({ hasText: subject('paymentReceivedSubject') })).toHaveCount(1);
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eventDeliveries, orderEvents } from '@/db/schema';
+import { auditLog, eventDeliveries, orderEvents } from '@/db/schema';
 import { MAX_ATTEMPTS } from '@/lib/events/backoff';
 import { deliverDue, LEASE_MS, publishEvents, retryDelivery, runRelay } from '@/lib/events/relay';
 import type { RelayedEvent, Subscriber } from '@/lib/events/subscriber';
@@ -38,6 +38,7 @@ function recorder(name: string, types: string[], fail: (event: RelayedEvent, att
   return { subscriber, seen };
 }
 
+const staff = { type: 'user' as const, id: 1, label: 'admin@ferry.test' };
 const deliveriesOf = (subscriber: string) => db().select().from(eventDeliveries).where(eq(eventDeliveries.subscriber, subscriber)).orderBy(asc(eventDeliveries.eventId));
 
 describe('event relay', () => {
@@ -97,10 +98,12 @@ describe('event relay', () => {
     expect(await deliverDue(db(), [flaky.subscriber], later(99))).toMatchObject({ delivered: 0, failed: 0, dead: 0 });
 
     isDown = false;
-    expect(await retryDelivery(db(), dead!.id)).toBe(true);
+    expect(await retryDelivery(db(), dead!.id, staff)).toBe(true);
     expect(await runRelay(db(), [flaky.subscriber])).toMatchObject({ delivered: 1 });
     expect((await deliveriesOf('flaky'))[0]).toMatchObject({ status: 'done', attempts: 1, lastError: null });
-    expect(await retryDelivery(db(), dead!.id)).toBe(false);
+    expect(await retryDelivery(db(), dead!.id, staff)).toBe(false);
+    const trail = await db().select().from(auditLog).where(eq(auditLog.action, 'event.delivery_retried'));
+    expect(trail.map((a) => [a.actorId, a.subjectType, a.subjectId])).toEqual([['1', 'event_delivery', String(dead!.id)]]);
   });
 
   it("keeps one subject's events in order for a subscriber; other subjects are not held up", async () => {

@@ -19,7 +19,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false, nocache: true } };
 
 const sections: {
-  key: 'orders' | 'codQueue' | 'purchasing' | 'sync' | 'images' | 'stock' | 'outbox' | 'partnerKeys' | 'settings';
+  key: 'orders' | 'codQueue' | 'purchasing' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings';
   permission: Permission;
   href: (locale: string) => string;
 }[] = [
@@ -30,6 +30,7 @@ const sections: {
   { key: 'images', permission: 'catalog:sync', href: adminPaths.images },
   { key: 'stock', permission: 'stock:write', href: adminPaths.stock },
   { key: 'outbox', permission: 'outbox:read', href: adminPaths.outbox },
+  { key: 'deliveries', permission: 'events:read', href: (locale) => adminPaths.events(locale) },
   { key: 'partnerKeys', permission: 'partner-keys:manage', href: adminPaths.partnerKeys },
   { key: 'settings', permission: 'settings:manage', href: adminPaths.settings },
 ];

@@ -13,6 +13,11 @@ import type { RelayedEvent, Subscriber } from './subscriber';
 export const LEASE_MS = 60_000;
 const PUBLISH_BATCH = 200;
 const DELIVER_BATCH = 50;
+/**
+ * Read committed: the relay's locking reads lock the rows they return, not the gaps between them, so
+ * a checkout appending its `order.created` event never waits on a relay pass.
+ */
+const LOCK_ROWS_ONLY = { isolationLevel: 'read committed' } as const;
 
 /**
  * Fans the outbox out: takes the oldest unpublished `order_events` (locked, so two relays never
@@ -39,7 +44,7 @@ export async function publishEvents(db: Database, subscribers: readonly Subscrib
     if (deliveries.length > 0) await tx.insert(eventDeliveries).values(deliveries).onDuplicateKeyUpdate({ set: { eventId: sql`${eventDeliveries.eventId}` } });
     await tx.update(orderEvents).set({ publishedAt: now }).where(inArray(orderEvents.id, events.map((e) => e.id)));
     return events.length;
-  });
+  }, LOCK_ROWS_ONLY);
 }
 
 type Claimed = { id: number; eventId: number; subscriber: string; attempts: number };
@@ -86,7 +91,7 @@ async function claimDue(db: Database, now: Date, limit: number): Promise<Claimed
       .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${eventDeliveries.attempts} + 1` })
       .where(inArray(eventDeliveries.id, rows.map((r) => r.id)));
     return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
-  });
+  }, LOCK_ROWS_ONLY);
 }
 
 export type DeliveryRun = { delivered: number; failed: number; dead: number };

@@ -1,5 +1,5 @@
 import type { ProductDetail } from '@/lib/catalog/types';
-import type { Crumb } from '@/components/shop/breadcrumbs';
+import type { Crumb } from './crumb';
 import { toDecimalString, type Money } from '@/lib/money';
 import { mediaUrl } from '@/lib/shop/paths';
 import { absoluteUrl } from './site-url';

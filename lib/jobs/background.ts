@@ -1,5 +1,5 @@
 import { databaseFor } from '@/db/client';
-import { uncounted } from '@/lib/db/query-stats';
+import { uncounted } from '@/db/query-stats';
 import { getEnv } from '@/lib/env';
 import { expireReservations } from '@/lib/inventory/expire-reservations';
 import { repairStaleCounters } from '@/lib/inventory/stale-counters';

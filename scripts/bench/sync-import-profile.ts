@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { closeDatabases, databaseFor } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
-import { seedCategories } from '@/db/seed';
+import { seedCategories } from '@/lib/demo/seed';
 import { generateOffers } from '@/lib/catalog/demo';
 import { toSourceProduct } from '@/lib/catalog/demo/to-source-product';
 import { importProducts } from '@/lib/catalog/import/import-products';

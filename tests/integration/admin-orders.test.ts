@@ -9,7 +9,7 @@ import { products, skus } from '@/db/schema/catalog';
 import { auditLog, orderEvents, orders } from '@/db/schema/orders';
 import { partnerKeys } from '@/db/schema/partners';
 import { paymentLedger } from '@/db/schema/payments';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { formatAdminDateTime } from '@/lib/admin/format';
 import { parseOrderFilters } from '@/lib/admin/parse-order-filters';
 import { findStockProducts, listStockSkus } from '@/lib/admin/queries/find-stock-products';

@@ -8,7 +8,7 @@ import { users } from '@/db/schema/accounts';
 import { cartLines, carts } from '@/db/schema/carts';
 import { products, skus } from '@/db/schema/catalog';
 import { orders } from '@/db/schema/orders';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { checkOutCart, type CheckOutCartInput } from '@/lib/cart/check-out-cart';
 import { countCartItems } from '@/lib/cart/count-cart-items';

@@ -8,7 +8,7 @@ import { Redis } from '@upstash/redis';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productImages, products, productTranslations, skus } from '@/db/schema/catalog';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { createLimiter } from '@/lib/auth/rate-limit';
 import { DEFAULT_DEMO_SEED } from '@/lib/catalog/demo/offers';
 import { AppError } from '@/lib/errors';

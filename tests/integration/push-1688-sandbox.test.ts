@@ -9,7 +9,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { products, purchaseEvents, purchaseOrders, sellers, skus, webhookEvents } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { cacheTags } from '@/lib/cache/tags';
 import { DEFAULT_DEMO_SEED } from '@/lib/catalog/demo';
 import { getProductDetail } from '@/lib/catalog/queries/get-product-detail';

@@ -7,7 +7,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { databaseName, type Database } from '@/db/client';
 import { products, purchaseEvents, purchaseOrders, sellers, skus, webhookEvents } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { cacheTags } from '@/lib/cache/tags';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { sellableInDb } from '@/lib/inventory/db-stock';

@@ -1,8 +1,9 @@
+import 'server-only';
 import { count, sql } from 'drizzle-orm';
-import { categories, categoryTranslations, products } from './schema/catalog';
-import { fxRates } from './schema/fx';
-import type { Database } from './client';
-import { takeInserted } from './upsert';
+import type { Database } from '@/db/client';
+import { categories, categoryTranslations, products } from '@/db/schema/catalog';
+import { fxRates } from '@/db/schema/fx';
+import { takeInserted } from '@/db/upsert';
 import { demoCategoryTree, generateOffers, renderDemoImage, type DemoCategory } from '@/lib/catalog/demo';
 import { importProducts } from '@/lib/catalog/import/import-products';
 import type { SourceProduct } from '@/lib/catalog/source-product';

@@ -2,7 +2,7 @@ import type { Redis } from '@upstash/redis';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema';
-import { systemActor } from '@/lib/orders/actor';
+import { systemActor } from '@/lib/audit/actor';
 import { transitionOrder } from '@/lib/orders/transition-order';
 
 /**

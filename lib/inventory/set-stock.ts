@@ -4,7 +4,7 @@ import { databaseName, type Database } from '@/db/client';
 import { products, skus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { invalidateCounters } from './redis-stock';
 
 /**

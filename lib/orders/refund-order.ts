@@ -12,7 +12,7 @@ import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { AppError } from '@/lib/errors';
 import type { PaymentGateway } from '@/lib/payments/gateway';
 import { cardGateway } from '@/lib/payments/registry';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/audit/actor';
 import { transitionOrder } from './transition-order';
 import { findTransition } from './transitions';
 

@@ -8,7 +8,7 @@ import { priceDifferences } from '@/db/schema/purchasing';
 import { gatewayNames, type GatewayName } from '@/lib/checkout/types';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { cardGateway } from '@/lib/payments/registry';
 import { declineRefundMinor, linesTotalCny } from './amounts';
 import { settleCancelledLines, type DeclineRefund } from './settle-cancelled-lines';

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { orderStatuses } from '@/db/schema/orders';
 import { action } from '@/lib/actions';
-import { userActor } from '@/lib/orders/actor';
+import { userActor } from '@/lib/audit/actor';
 import { getDb } from '@/lib/db';
 import { locales } from '@/lib/i18n/locales';
 import { moveOrderByHand } from '@/lib/orders/move-order-by-hand';

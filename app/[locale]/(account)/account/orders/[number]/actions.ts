@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions';
-import { userActor } from '@/lib/orders/actor';
+import { userActor } from '@/lib/audit/actor';
 import { accountPaths } from '@/lib/auth/paths';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';

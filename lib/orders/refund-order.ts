@@ -6,7 +6,7 @@ import { orders, type OrderStatus } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
 import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
-import { gatewayNames, type GatewayName } from '@/lib/checkout/types';
+import { gatewayNames, type GatewayName } from '@/lib/orders/types';
 import { getEnv } from '@/lib/env';
 import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { AppError } from '@/lib/errors';

@@ -5,7 +5,7 @@ import type { Database } from '@/db/client';
 import { auditLog, orderItems, orders } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
 import { priceDifferences } from '@/db/schema/purchasing';
-import { gatewayNames, type GatewayName } from '@/lib/checkout/types';
+import { gatewayNames, type GatewayName } from '@/lib/orders/types';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/actor';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseName } from '@/db/client';
 import { auditLog, orderEvents, orderItems, orders, paymentLedger, skus } from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
-import type { GatewayName } from '@/lib/checkout/types';
+import type { GatewayName } from '@/lib/orders/types';
 import { AppError } from '@/lib/errors';
 import { expireReservations } from '@/lib/inventory/expire-reservations';
 import { readCounters } from '@/lib/inventory/redis-stock';

@@ -21,8 +21,8 @@ import type { Customer } from '@/lib/checkout/types';
 import type { GatewayName } from '@/lib/orders/types';
 import { AppError } from '@/lib/errors';
 import type { PaymentGateway } from '@/lib/payments/gateway';
-import { moveOrderByHand } from '@/lib/orders/move-order-by-hand';
-import { refundOrder } from '@/lib/orders/refund-order';
+import { moveOrderByHand } from '@/lib/admin/move-order-by-hand';
+import { refundOrder } from '@/lib/payments/refund-order';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { createTestDatabase } from '../support/test-database';
 

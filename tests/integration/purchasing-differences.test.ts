@@ -7,13 +7,13 @@ import { orderEvents, orderItems, orders, paymentLedger, priceDifferences, purch
 import { createUser } from '@/lib/auth/create-user';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { parseEnv, type Env } from '@/lib/env';
-import { refundOrder } from '@/lib/orders/refund-order';
+import { refundOrder } from '@/lib/payments/refund-order';
 import { startOrderPayment } from '@/lib/payments/pay-order';
 import { cardGateway } from '@/lib/payments/registry';
-import { declinePriceDifference } from '@/lib/purchasing/decline-price-difference';
+import { declinePriceDifference } from '@/lib/payments/decline-price-difference';
 import { listOrderDifferences } from '@/lib/purchasing/queries/list-order-differences';
 import { runPurchasing } from '@/lib/purchasing/run-purchasing';
-import { startDifferencePayment } from '@/lib/purchasing/start-difference-payment';
+import { startDifferencePayment } from '@/lib/payments/start-difference-payment';
 import { startPaymentGateway, type PaymentGateway } from '@/sandboxes/payment-gateway/gateway';
 import { startTestReceiver, type TestReceiver } from '@/sandboxes/payment-gateway/test-receiver';
 import { createPurchasingWorld, deliverWebhook, signedEvent, skusBySeller, type CatalogSku, type PurchasingWorld } from '../support/purchasing-world';

@@ -6,7 +6,7 @@ import { action } from '@/lib/actions';
 import { userActor } from '@/lib/audit/actor';
 import { getDb } from '@/lib/db';
 import { locales } from '@/lib/i18n/locales';
-import { moveOrderByHand } from '@/lib/orders/move-order-by-hand';
+import { moveOrderByHand } from '@/lib/admin/move-order-by-hand';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { manualTransitionPermission } from '@/lib/orders/transitions';
 import { getRedis } from '@/lib/redis';

@@ -9,8 +9,8 @@ import { getEnv } from '@/lib/env';
 import { locales } from '@/lib/i18n/locales';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { orderPaths } from '@/lib/orders/paths';
-import { declinePriceDifference } from '@/lib/purchasing/decline-price-difference';
-import { startDifferencePayment } from '@/lib/purchasing/start-difference-payment';
+import { declinePriceDifference } from '@/lib/payments/decline-price-difference';
+import { startDifferencePayment } from '@/lib/payments/start-difference-payment';
 import { getRedis } from '@/lib/redis';
 
 const input = z.object({ locale: z.enum(locales), number: z.string().regex(orderNumberPattern), differenceId: z.coerce.number().int().positive() });

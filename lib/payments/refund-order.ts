@@ -10,11 +10,11 @@ import { gatewayNames, type GatewayName } from '@/lib/orders/types';
 import { getEnv } from '@/lib/env';
 import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { AppError } from '@/lib/errors';
-import type { PaymentGateway } from '@/lib/payments/gateway';
-import { cardGateway } from '@/lib/payments/registry';
+import type { PaymentGateway } from './gateway';
+import { cardGateway } from './registry';
 import type { Actor } from '@/lib/audit/actor';
-import { transitionOrder } from './transition-order';
-import { findTransition } from './transitions';
+import { transitionOrder } from '@/lib/orders/transition-order';
+import { findTransition } from '@/lib/orders/transitions';
 
 export type RefundRequest = {
   orderId: number;

@@ -9,9 +9,9 @@ import { gatewayNames, type GatewayName } from '@/lib/orders/types';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/actor';
-import { cardGateway } from '@/lib/payments/registry';
-import { declineRefundMinor, linesTotalCny } from './amounts';
-import { settleCancelledLines, type DeclineRefund } from './settle-cancelled-lines';
+import { cardGateway } from './registry';
+import { declineRefundMinor, linesTotalCny } from '@/lib/purchasing/amounts';
+import { settleCancelledLines, type DeclineRefund } from '@/lib/purchasing/settle-cancelled-lines';
 import type { DifferencePaymentDeps } from './start-difference-payment';
 
 export type DeclineResult = { refund: DeclineRefund | null; orderRefunded: boolean };

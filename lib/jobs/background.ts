@@ -1,7 +1,7 @@
 import { databaseFor } from '@/db/client';
 import { uncounted } from '@/db/query-stats';
 import { getEnv } from '@/lib/env';
-import { expireReservations } from '@/lib/inventory/expire-reservations';
+import { expireReservations } from '@/lib/orders/expire-reservations';
 import { repairStaleCounters } from '@/lib/inventory/stale-counters';
 import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';

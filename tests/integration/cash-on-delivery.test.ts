@@ -6,7 +6,7 @@ import { auditLog, orderEvents, orderItems, orders, paymentLedger, skus } from '
 import { placeOrder } from '@/lib/checkout/place-order';
 import type { GatewayName } from '@/lib/orders/types';
 import { AppError } from '@/lib/errors';
-import { expireReservations } from '@/lib/inventory/expire-reservations';
+import { expireReservations } from '@/lib/orders/expire-reservations';
 import { readCounters } from '@/lib/inventory/redis-stock';
 import { confirmCodOrder, rejectCodOrder } from '@/lib/orders/cod/decide-cod-order';
 import { listCodQueue } from '@/lib/orders/queries/list-cod-queue';

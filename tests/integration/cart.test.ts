@@ -10,7 +10,7 @@ import { products, skus } from '@/db/schema/catalog';
 import { orders } from '@/db/schema/orders';
 import { seedDemo } from '@/lib/demo/seed';
 import { addToCart } from '@/lib/cart/add-to-cart';
-import { checkOutCart, type CheckOutCartInput } from '@/lib/cart/check-out-cart';
+import { checkOutCart, type CheckOutCartInput } from '@/lib/checkout/check-out-cart';
 import { countCartItems } from '@/lib/cart/count-cart-items';
 import { getCart } from '@/lib/cart/get-cart';
 import { newGuestToken } from '@/lib/cart/guest-token';

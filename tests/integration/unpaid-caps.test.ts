@@ -6,7 +6,7 @@ import { users } from '@/db/schema/accounts';
 import { orders, skus } from '@/db/schema';
 import { createLimiter } from '@/lib/auth/rate-limit';
 import { addToCart } from '@/lib/cart/add-to-cart';
-import { checkOutCart, type CheckOutCartInput } from '@/lib/cart/check-out-cart';
+import { checkOutCart, type CheckOutCartInput } from '@/lib/checkout/check-out-cart';
 import { getCart } from '@/lib/cart/get-cart';
 import { placeOrder } from '@/lib/checkout/place-order';
 import type { Customer } from '@/lib/checkout/types';

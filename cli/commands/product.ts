@@ -3,7 +3,7 @@ import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { getTranslationProvider } from '@/lib/i18n/translate';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/lib/site-url';
 import { shopPaths } from '@/lib/shop/paths';
 import { importProductLink } from '@/lib/suppliers/import-product-link';
 import { linkImportReasonOf, type LinkImportReason } from '@/lib/suppliers/link-import-errors';

@@ -7,7 +7,7 @@ import { sendEmail, type SendEmailOptions } from '@/lib/email/send-email';
 import { passwordResetEmail } from '@/lib/email/templates';
 import { AppError } from '@/lib/errors';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/lib/site-url';
 import { emailSchema, passwordSchema } from './create-user';
 import { hashPassword } from './password';
 import { accountPaths } from './paths';

@@ -12,7 +12,7 @@ import ru from '@/messages/account/ru.json';
 import zhCN from '@/messages/account/zh-CN.json';
 import { accountPaths } from '@/lib/auth/paths';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/lib/site-url';
 
 /**
  * A rendered email, ready for `sendEmail` once a recipient is added. `secrets` lists the parts that

@@ -15,7 +15,7 @@ import { sendEmail } from '@/lib/email/send-email';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
 import { formatStoredMoney } from '@/lib/money';
 import { orderPaths } from '@/lib/orders/paths';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/lib/site-url';
 
 const catalogues: Record<Locale, typeof en> = { en, 'zh-CN': zhCN, es, fr, de, ja, ko, ar, ru, pt };
 

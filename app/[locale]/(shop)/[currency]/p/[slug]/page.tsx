@@ -13,7 +13,7 @@ import { isLocale, type Locale } from '@/lib/i18n/locales';
 import type { Crumb } from '@/lib/seo/crumb';
 import { localizedMetadata } from '@/lib/seo/alternates';
 import { productJsonLd } from '@/lib/seo/product-structured-data';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/lib/site-url';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { toDecimalString } from '@/lib/money';
 import { displayPrice, formatCny, priceRange } from '@/lib/shop/price';

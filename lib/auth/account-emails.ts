@@ -10,13 +10,14 @@ import ko from '@/messages/account/ko.json';
 import pt from '@/messages/account/pt.json';
 import ru from '@/messages/account/ru.json';
 import zhCN from '@/messages/account/zh-CN.json';
-import { accountPaths } from '@/lib/auth/paths';
+import { accountPaths } from './paths';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
 import { absoluteUrl } from '@/lib/site-url';
 
 /**
- * A rendered email, ready for `sendEmail` once a recipient is added. `secrets` lists the parts that
- * must never be stored (one-time links): the outbox keeps them redacted, only SMTP carries them.
+ * An account email (welcome, sign-up attempt, password reset, …), ready for `sendEmail` once a
+ * recipient is added. `secrets` lists the parts that must never be stored (one-time links): the
+ * outbox keeps them redacted, only SMTP carries them.
  */
 export type EmailContent = { subject: string; text: string; template: EmailTemplate; secrets?: string[] };
 export type EmailTemplate = 'password-reset' | 'welcome' | 'order-confirmation' | 'sign-up-attempt';

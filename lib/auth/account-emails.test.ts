@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '@/lib/i18n/locales';
-import { orderConfirmationEmail, passwordResetEmail, signUpAttemptEmail, welcomeEmail } from './templates';
+import { orderConfirmationEmail, passwordResetEmail, signUpAttemptEmail, welcomeEmail } from './account-emails';
 
 const link = 'http://localhost:3000/fr/account/reset-password?token=abc_DEF-123';
 

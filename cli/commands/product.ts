@@ -5,7 +5,7 @@ import { getTranslationProvider } from '@/lib/i18n/translate';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { absoluteUrl } from '@/lib/site-url';
 import { shopPaths } from '@/lib/shop/paths';
-import { importProductLink } from '@/lib/suppliers/import-product-link';
+import { importProductLink } from '@/lib/catalog/import/import-product-link';
 import { linkImportReasonOf, type LinkImportReason } from '@/lib/suppliers/link-import-errors';
 import { CliError, usage } from '../errors';
 import type { Command } from './index';

@@ -6,7 +6,7 @@ import { fxRates } from '@/db/schema/fx';
 import { takeInserted } from '@/db/upsert';
 import { demoCategoryTree, generateOffers, renderDemoImage, type DemoCategory } from '@/lib/catalog/demo';
 import { importProducts } from '@/lib/catalog/import/import-products';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
 import type { TranslationProvider } from '@/lib/i18n/translate/types';
 import { locales } from '@/lib/i18n/locales';

@@ -14,7 +14,7 @@ import { DEFAULT_DEMO_SEED } from '@/lib/catalog/demo/offers';
 import { AppError } from '@/lib/errors';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
 import { createLocalStorage } from '@/lib/media/local-storage';
-import { importProductLink, type ImportLinkOptions } from '@/lib/suppliers/import-product-link';
+import { importProductLink, type ImportLinkOptions } from '@/lib/catalog/import/import-product-link';
 import { resetConnectors } from '@/lib/suppliers/registry';
 import { startAlibaba1688Sandbox, type Alibaba1688Sandbox } from '@/sandboxes/alibaba-1688/sandbox';
 import { startBridge, uniqueClientName } from '@/sandboxes/upstash-bridge/bridge';

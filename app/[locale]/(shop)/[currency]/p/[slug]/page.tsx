@@ -17,7 +17,7 @@ import { absoluteUrl } from '@/lib/site-url';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { toDecimalString } from '@/lib/money';
 import { displayPrice, formatCny, priceRange } from '@/lib/shop/price';
-import { platformName } from '@/lib/shop/platform-name';
+import { platformName } from '@/lib/suppliers/platform-name';
 import { pageRate } from '@/lib/shop/rates';
 
 type Params = { params: Promise<{ locale: string; currency: string; slug: string }> };

@@ -6,7 +6,7 @@ import { repairStaleCounters } from '@/lib/inventory/stale-counters';
 import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';
 import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
-import { runUpstreamPollJob } from '@/lib/suppliers/push/run-push-jobs';
+import { runUpstreamPollJob } from '@/lib/supplier-push/run-push-jobs';
 import { sweepStoredWebhooks } from './webhook-consumers';
 
 const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout };

@@ -1,4 +1,5 @@
 // `npm run lint` (after ESLint): fails when lib/'s modules import each other in a circle.
+// Run alone: `npx tsx scripts/check-module-cycles.ts`.
 //
 // A module is a directory directly under lib/ (lib/orders, lib/payments, …; a file directly under
 // lib/ is a module of its own). Module A depends on module B when any file of A imports any file of
@@ -15,7 +16,7 @@ const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
 const TEST = /\.test\.(ts|tsx)$/;
 
 /** Every import specifier of one file: static, `export … from`, `import type`, dynamic `import()`. */
-export function importsOf(text) {
+export function importsOf(text: string): string[] {
   return ts.preProcessFile(text, true, true).importedFiles.map((entry) => entry.fileName);
 }
 
@@ -23,7 +24,7 @@ export function importsOf(text) {
  * The module a path inside lib/ belongs to ('orders' for lib/orders/queries/x.ts, 'env' for
  * lib/env.ts), or null for a path outside lib/. `libPath` is relative to lib/, with `/` separators.
  */
-export function moduleOf(libPath) {
+export function moduleOf(libPath: string): string | null {
   if (libPath.startsWith('../') || libPath === '..' || path.posix.isAbsolute(libPath)) return null;
   const [first, ...rest] = libPath.split('/');
   if (!first) return null;
@@ -31,7 +32,7 @@ export function moduleOf(libPath) {
 }
 
 /** The lib/-relative target of `specifier` imported from the lib/-relative file `from`, or null. */
-export function libTarget(from, specifier) {
+export function libTarget(from: string, specifier: string): string | null {
   if (specifier.startsWith('@/lib/')) return specifier.slice('@/lib/'.length);
   if (specifier === '@/lib') return null;
   if (specifier.startsWith('./') || specifier.startsWith('../')) {
@@ -41,7 +42,7 @@ export function libTarget(from, specifier) {
   return null;
 }
 
-function walk(dir, base = dir, out = []) {
+function walk(dir: string, base = dir, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) walk(full, base, out);
@@ -51,25 +52,29 @@ function walk(dir, base = dir, out = []) {
 }
 
 /**
- * The module graph of the lib/ directory at `libDir`: a Map from module to a Map from the modules
- * it imports to one importing file and specifier (evidence for the report).
+ * A Map from module to a Map from the modules it imports to one importing file and specifier
+ * (evidence for the report).
  */
-export function buildGraph(libDir) {
+export type ModuleGraph = Map<string, Map<string, string>>;
+
+/** The module graph of the lib/ directory at `libDir`. */
+export function buildGraph(libDir: string): ModuleGraph {
   const files = walk(libDir).map((file) => ({ file, text: readFileSync(path.join(libDir, file), 'utf8') }));
   return graphFromFiles(files);
 }
 
 /** The module graph of `files` (`{ file, text }`, file relative to lib/). */
-export function graphFromFiles(files) {
-  const graph = new Map();
+export function graphFromFiles(files: readonly { file: string; text: string }[]): ModuleGraph {
+  const graph: ModuleGraph = new Map();
   for (const { file, text } of files) {
     const from = moduleOf(file);
+    if (!from) continue;
     if (!graph.has(from)) graph.set(from, new Map());
     for (const specifier of importsOf(text)) {
       const target = libTarget(file, specifier);
       const to = target === null ? null : moduleOf(target);
       if (!to || to === from) continue;
-      const edges = graph.get(from);
+      const edges = graph.get(from)!;
       if (!edges.has(to)) edges.set(to, `lib/${file} → ${specifier}`);
     }
   }
@@ -77,14 +82,14 @@ export function graphFromFiles(files) {
 }
 
 /** Strongly connected components with more than one module (Tarjan), each sorted by name. */
-export function findCycles(graph) {
-  const index = new Map();
-  const low = new Map();
-  const onStack = new Set();
-  const stack = [];
-  const components = [];
+export function findCycles(graph: ModuleGraph): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
   let next = 0;
-  const visit = (node) => {
+  const visit = (node: string): void => {
     index.set(node, next);
     low.set(node, next);
     next += 1;
@@ -93,16 +98,16 @@ export function findCycles(graph) {
     for (const to of graph.get(node)?.keys() ?? []) {
       if (!index.has(to)) {
         visit(to);
-        low.set(node, Math.min(low.get(node), low.get(to)));
+        low.set(node, Math.min(low.get(node)!, low.get(to)!));
       } else if (onStack.has(to)) {
-        low.set(node, Math.min(low.get(node), index.get(to)));
+        low.set(node, Math.min(low.get(node)!, index.get(to)!));
       }
     }
     if (low.get(node) === index.get(node)) {
-      const component = [];
-      let member;
+      const component: string[] = [];
+      let member: string;
       do {
-        member = stack.pop();
+        member = stack.pop()!;
         onStack.delete(member);
         component.push(member);
       } while (member !== node);
@@ -110,12 +115,12 @@ export function findCycles(graph) {
     }
   };
   for (const node of [...graph.keys()].sort()) if (!index.has(node)) visit(node);
-  return components.sort((a, b) => a[0].localeCompare(b[0]));
+  return components.sort((a, b) => a.join(',').localeCompare(b.join(',')));
 }
 
 /** Human-readable lines: each circle, then the imports inside it that close it. */
-export function describeCycles(graph, components) {
-  const lines = [];
+export function describeCycles(graph: ModuleGraph, components: readonly string[][]): string[] {
+  const lines: string[] = [];
   for (const component of components) {
     const members = new Set(component);
     lines.push(`cycle between lib modules: ${component.join(', ')}`);

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { orderStatuses } from '@/db/schema/orders';
 import { gatewayNames } from '@/lib/orders/types';

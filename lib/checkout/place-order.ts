@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from '@upstash/redis';
 import { and, eq, inArray } from 'drizzle-orm';

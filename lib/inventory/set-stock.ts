@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { eq, sql } from 'drizzle-orm';
 import { databaseName, type Database } from '@/db/client';

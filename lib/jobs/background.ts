@@ -1,3 +1,4 @@
+import 'server-only';
 import { databaseFor } from '@/db/client';
 import { uncounted } from '@/db/query-stats';
 import { getEnv } from '@/lib/env';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Database } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { orderItems } from '@/db/schema/orders';
 import { priceDifferences } from '@/db/schema/purchasing';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
 import { orderItems } from '@/db/schema/orders';
 import type { Executor } from '@/lib/db/executor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { purchaseEvents } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
 import type { Executor } from '@/lib/db/executor';

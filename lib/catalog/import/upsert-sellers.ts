@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { sellers } from '@/db/schema/catalog';
 import type { Database } from '@/db/client';

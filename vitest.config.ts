@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'sandboxes/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'sandboxes/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           // next-intl's ESM imports `next/server` without an extension; let Vite resolve it.
           server: { deps: { inline: ['next-intl'] } },

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { siteUrl } from '@/lib/seo/site-url';
+import { siteUrl } from '@/lib/site-url';
 
 // Built per request so SITE_URL is read at run time, not baked in at build.
 export const dynamic = 'force-dynamic';

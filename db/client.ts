@@ -1,7 +1,7 @@
 import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
 import mysql from 'mysql2/promise';
 import * as schema from './schema';
-import { countQuery } from '@/lib/db/query-stats';
+import { countQuery } from './query-stats';
 
 export type Database = MySql2Database<typeof schema>;
 

@@ -1,5 +1,6 @@
 /**
- * Lighthouse audit of the storefront: `npx tsx scripts/audit-lighthouse.ts [--no-build] [--runs 5]`.
+ * Lighthouse audit of the storefront: `npm run audit:lighthouse -- [--no-build] [--runs 5]` (tsx with
+ * the react-server condition, as lib/env is server-only).
  *
  * Serves the .next-bench build exactly like the load benchmark (scripts/bench/server.ts: 127.0.0.1,
  * port 3300 or BENCH_PORT), warms the pages, then runs Lighthouse with mobile defaults in Debian's
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
   appendBenchmarkSection([
     `## ${stamp(startedAt)} — Lighthouse on ${audits.length} storefront pages (mobile, median of ${options.runs} run${options.runs === 1 ? '' : 's'})`,
     '',
-    `- Command: \`npx tsx scripts/audit-lighthouse.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\` (server: \`next start\` of \`${benchDistDir}\` on 127.0.0.1)`,
+    `- Command: \`npx tsx --conditions=react-server scripts/audit-lighthouse.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\` (server: \`next start\` of \`${benchDistDir}\` on 127.0.0.1)`,
     ...machineLines(machine),
     `- Browser: ${chromiumPath} (headless, offline); Lighthouse mobile defaults (simulated slow 4G, 4× CPU slowdown)`,
     '',

@@ -19,7 +19,7 @@ import Stripe from 'stripe';
 import { databaseFor, databaseName } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
 import { orderItems, orders, paymentLedger, skus, webhookEvents } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { createPartnerKey } from '@/lib/api/partner-keys';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { getEnv } from '@/lib/env';

@@ -15,7 +15,7 @@
 import { parseArgs } from 'node:util';
 import { databaseFor } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { getEnv } from '@/lib/env';
 import { startBridge } from '@/sandboxes/upstash-bridge/bridge';
 import { benchImagePipeline } from './bench/image-pipeline';

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from '@upstash/redis';
 import { databaseFor } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
-import { seedCategories } from '@/db/seed';
+import { seedCategories } from '@/lib/demo/seed';
 import type { SyncProgress, SyncSummary } from '@/lib/catalog/sync/types';
 import { getEnv } from '@/lib/env';
 import { offlineProvider } from '@/lib/i18n/translate/offline';

@@ -38,7 +38,7 @@ trap cleanup EXIT
 ensure_packages
 FERRY_NEED_CHROMIUM=1 bash scripts/ensure-services.sh
 
-log "lint"; npx eslint . --max-warnings=0
+log "lint"; npm run --silent lint
 log "typecheck"; npx tsc --noEmit
 log "unit tests"; npx vitest run --project unit
 

@@ -4,7 +4,7 @@ import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { isLocale, locales, textDirection } from '@/lib/i18n/locales';
-import { siteUrl } from '@/lib/seo/site-url';
+import { siteUrl } from '@/lib/site-url';
 
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));

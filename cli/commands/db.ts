@@ -1,6 +1,6 @@
 import { databaseFor } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { getEnv } from '@/lib/env';
 import { getTranslationProvider } from '@/lib/i18n/translate';
 import { usage } from '../errors';

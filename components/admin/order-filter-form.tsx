@@ -2,7 +2,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { OrderStatus } from '@/db/schema/orders';
-import { gatewayNames } from '@/lib/checkout/types';
+import { gatewayNames } from '@/lib/orders/types';
 import type { OrderBoardFilters } from '@/lib/admin/order-filters';
 import { adminPaths } from '@/lib/admin/paths';
 

@@ -9,7 +9,7 @@ import type { CountryFormHints } from '@/lib/addresses/form-hints';
 import { failureOf } from '@/lib/actions/result';
 import { servicePrices, type PricingLine, type PricingSettings } from '@/lib/checkout/pricing';
 import { quoteCheckout } from '@/lib/checkout/quote';
-import { valueAddedServices, type ValueAddedService } from '@/lib/checkout/types';
+import { valueAddedServices, type ValueAddedService } from '@/lib/orders/types';
 import { formatMoney } from '@/lib/money';
 import { displayPrice, formatCny, type PinnedRate } from '@/lib/shop/price';
 import { PriceBreakdown } from './price-breakdown';

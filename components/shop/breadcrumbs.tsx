@@ -1,6 +1,5 @@
 import Link from 'next/link';
-
-export type Crumb = { name: string; href: string };
+import type { Crumb } from '@/lib/seo/crumb';
 
 export function Breadcrumbs({ crumbs, label, current }: { crumbs: Crumb[]; label: string; current: string }) {
   return (

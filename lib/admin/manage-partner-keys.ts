@@ -3,7 +3,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { createPartnerKey, revokePartnerKey } from '@/lib/api/partner-keys';
 import type { Database } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 
 /** A partner key created from the admin: the key, then who created it in the audit trail (never the secret). */
 export async function createPartnerKeyAsStaff(db: Database, actor: Actor, input: { name: string; rateLimit?: number }) {

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@/db/schema/orders';
-import type { GatewayName } from '@/lib/checkout/types';
+import type { GatewayName } from '@/lib/orders/types';
 
 /**
  * The orders board's filters, as the URL carries them (`?status=paid&from=2025-01-01&flagged=1`).

@@ -1,6 +1,7 @@
+import 'server-only';
 import { z } from 'zod';
 import { orderStatuses } from '@/db/schema/orders';
-import { gatewayNames } from '@/lib/checkout/types';
+import { gatewayNames } from '@/lib/orders/types';
 import { normaliseFilters, type OrderBoardFilters } from './order-filters';
 
 const day = z

@@ -10,5 +10,11 @@ export const adminKeys = {
   orderList: (filters: OrderBoardFilters) => [...adminKeys.orders(), 'list', filters] as const,
 };
 
+/** Catalog sync runs, as the sync page's server prefetch and its polling client build them. */
+export const syncKeys = {
+  all: () => [...adminKeys.all, 'sync'] as const,
+  overview: (platform: string) => [...syncKeys.all(), 'overview', platform] as const,
+};
+
 /** Polling interval of the orders board. */
 export const ORDER_BOARD_REFRESH_MS = 10_000;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { auditLog } from '@/db/schema';
 import type { Executor } from '@/lib/db/executor';
 import type { Actor } from './actor';

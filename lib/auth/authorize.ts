@@ -48,6 +48,6 @@ export async function authorizeCredentials(
   if (!(await verifyPassword(user.passwordHash, password))) return null;
   if (user.isDisabled) return null;
 
-  await runSignInHooks(user.id, deps.hooks);
+  await runSignInHooks(user.id, deps.hooks ?? []);
   return { id: user.id, email: user.email, role: user.role, name: user.name, sessionVersion: user.sessionVersion };
 }

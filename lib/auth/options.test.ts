@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 const authorizeCredentials = vi.fn();
 vi.mock('./authorize', () => ({ authorizeCredentials: (...args: unknown[]) => authorizeCredentials(...args) }));
 
-const { authOptions } = await import('./options');
+const { authOptions, createAuthOptions } = await import('./options');
 
 type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<User | null>;
 const provider = authOptions.providers[0] as unknown as { options: { authorize: Authorize } };
@@ -30,6 +30,16 @@ describe('authOptions', () => {
     const user = await authorize({ email: 'A@example.com', password: 'pw-123456' }, { headers });
     expect(user).toEqual({ id: '42', email: 'a@example.com', role: 'finance', name: null, sessionVersion: 3 });
     expect(authorizeCredentials.mock.calls[0]?.[1]).toEqual({ email: 'A@example.com', password: 'pw-123456', ip: '192.0.2.44' });
+  });
+
+  it('hands the sign-in hooks it was built with to the credentials check, and none when reading sessions', async () => {
+    authorizeCredentials.mockResolvedValue(null);
+    const hook = async () => undefined;
+    const withHooks = createAuthOptions({ onSignIn: [hook] }).providers[0] as unknown as { options: { authorize: Authorize } };
+    await withHooks.options.authorize({ email: 'a@example.com', password: 'pw-123456' }, { headers: {} });
+    expect(authorizeCredentials.mock.calls[0]?.[2]?.hooks).toEqual([hook]);
+    await authorize({ email: 'a@example.com', password: 'pw-123456' }, { headers: {} });
+    expect(authorizeCredentials.mock.calls[1]?.[2]?.hooks).toEqual([]);
   });
 
   it('turns a rate limit into the RateLimited code and hides any other failure behind Unavailable', async () => {

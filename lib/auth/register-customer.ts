@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema/accounts';
 import type { Database } from '@/lib/db';
 import { sendEmail, type SendEmailOptions } from '@/lib/email/send-email';
-import { signUpAttemptEmail, welcomeEmail, type EmailContent } from '@/lib/email/templates';
 import { isAppError } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/locales';
+import { signUpAttemptEmail, welcomeEmail, type EmailContent } from './account-emails';
 import { insertUser, parseNewUser } from './create-user';
 import { hashPassword } from './password';
 

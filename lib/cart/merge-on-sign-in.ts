@@ -5,8 +5,8 @@ import { GUEST_CART_COOKIE, isGuestToken } from './guest-token';
 import { mergeGuestCart } from './merge-guest-cart';
 
 /**
- * The sign-in hook (registered in lib/auth/sign-in-hooks.ts): folds the browser's guest cart into
- * the user's and forgets the guest cookie. Imports nothing from lib/auth, which imports it.
+ * The sign-in hook (listed by the next-auth route, app/api/auth/[...nextauth]/route.ts): folds the
+ * browser's guest cart into the user's and forgets the guest cookie.
  */
 export async function mergeGuestCartOnSignIn(userId: number): Promise<void> {
   const store = await cookies();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addressFields, shippingAddressSchema, type AddressField, type ShippingAddress } from '@/lib/addresses/address-schema';
 import { isLocale } from '@/lib/i18n/locales';
 import { isSupportedCurrency } from '@/lib/money/currencies';
-import { valueAddedServices } from './types';
+import { valueAddedServices } from '@/lib/orders/types';
 
 /**
  * The checkout page's form. The address itself is checked separately by shippingAddressSchema when

@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from '@upstash/redis';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -17,7 +18,7 @@ import { markCountersStale } from '@/lib/inventory/stale-counters';
 import { rateDeviates } from '@/lib/money';
 import { isSupportedCurrency } from '@/lib/money/locale-currency';
 import type { CurrencyCode } from '@/lib/money/currencies';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { newOrderNumber } from '@/lib/orders/order-number';
 import { findOrderByToken } from '@/lib/orders/queries/find-order';
 import { checkoutKey } from './checkout-key';

@@ -1,7 +1,7 @@
 import type { OrderBreakdown } from '@/db/schema/orders';
 import { convert, convertBreakdown, money, percentOf, type Money } from '@/lib/money';
 import type { CurrencyCode } from '@/lib/money/currencies';
-import type { ValueAddedService } from './types';
+import type { ValueAddedService } from '@/lib/orders/types';
 
 export type PricingLine = {
   skuId: number;

@@ -1,7 +1,7 @@
 import type { OrderBreakdown } from '@/db/schema/orders';
 import type { CurrencyCode } from '@/lib/money/currencies';
 import { convertOrderBreakdown, priceOrder, type ConvertedBreakdown, type PricingLine, type PricingSettings } from './pricing';
-import type { ValueAddedService } from './types';
+import type { ValueAddedService } from '@/lib/orders/types';
 
 export type CheckoutQuote = { breakdownCny: OrderBreakdown; totalCny: number; converted: ConvertedBreakdown };
 

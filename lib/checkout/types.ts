@@ -1,11 +1,6 @@
-import type { OrderBreakdown, OrderStatus, ShippingAddress } from '@/db/schema/orders';
+import type { ShippingAddress } from '@/db/schema/orders';
 import type { CurrencyCode } from '@/lib/money/currencies';
-
-export const valueAddedServices = ['extra_qc_photos', 'careful_packing'] as const;
-export type ValueAddedService = (typeof valueAddedServices)[number];
-
-export const gatewayNames = ['sandbox', 'stripe', 'cod'] as const;
-export type GatewayName = (typeof gatewayNames)[number];
+import type { GatewayName, OrderSummary, ValueAddedService } from '@/lib/orders/types';
 
 /** Who places the order: a signed-in shopper or a partner through the open API. */
 export type Customer =
@@ -25,20 +20,6 @@ export type PlaceOrderInput = {
   customer: Customer;
   /** The CNY→currency rate the shopper was shown; a different current rate beyond the limit is "prices moved". */
   quotedRate?: string;
-};
-
-export type OrderSummary = {
-  id: number;
-  number: string;
-  status: OrderStatus;
-  chargeCurrency: string;
-  chargeMinor: number;
-  chargeRate: string;
-  totalCnyMinor: number;
-  breakdownCny: OrderBreakdown;
-  gateway: GatewayName;
-  payToken: string;
-  createdAt: Date;
 };
 
 export type PlacedOrder = {

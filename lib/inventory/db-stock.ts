@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { skus } from '@/db/schema';
 import type { Executor } from '@/lib/db/executor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { databaseName, type Database } from '@/db/client';
 import { AppError } from '@/lib/errors';

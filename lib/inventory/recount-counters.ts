@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { databaseName, type Database } from '@/db/client';
 import { orderItems, orders, skus } from '@/db/schema';
 import { withDeadlockRetry } from '@/lib/db/lock-conflict';
-import { stockHoldingStatuses } from '@/lib/orders/transitions';
+import { stockHoldingStatuses } from './stock-holding-statuses';
 import { COUNTER_TTL_SECONDS, holdsKey, reservationKey, stockKey } from './redis-stock';
 
 /** A hold with no order this old is a checkout that died (its process, or Redis when it tried to give the units back). */

@@ -1,10 +1,11 @@
+import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { eq, sql } from 'drizzle-orm';
 import { databaseName, type Database } from '@/db/client';
 import { products, skus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { invalidateCounters } from './redis-stock';
 
 /**

@@ -1,13 +1,14 @@
+import 'server-only';
 import { databaseFor } from '@/db/client';
+import { uncounted } from '@/db/query-stats';
 import { runRelay } from '@/lib/events/relay';
-import { uncounted } from '@/lib/db/query-stats';
 import { getEnv } from '@/lib/env';
-import { expireReservations } from '@/lib/inventory/expire-reservations';
+import { expireReservations } from '@/lib/orders/expire-reservations';
 import { repairStaleCounters } from '@/lib/inventory/stale-counters';
 import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';
 import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
-import { runUpstreamPollJob } from '@/lib/suppliers/push/run-push-jobs';
+import { runUpstreamPollJob } from '@/lib/supplier-push/run-push-jobs';
 import { eventSubscribers } from './event-subscribers';
 import { sweepStoredWebhooks } from './webhook-consumers';
 

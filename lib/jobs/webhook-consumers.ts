@@ -2,7 +2,7 @@ import 'server-only';
 import type { Redis } from '@upstash/redis';
 import type { Database } from '@/db/client';
 import { paymentsWebhookSweeper } from '@/lib/payments/process-webhook-event';
-import { supplierPushWebhookSweeper } from '@/lib/suppliers/push/run-push-jobs';
+import { supplierPushWebhookSweeper } from '@/lib/supplier-push/run-push-jobs';
 import type { WebhookConsumer, WebhookSweeper } from '@/lib/webhooks/consumers';
 
 /**

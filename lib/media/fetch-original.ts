@@ -1,3 +1,4 @@
+import 'server-only';
 import { getEnv } from '@/lib/env';
 import { backoffDelay, fromThrown, httpFailure, ImageFetchError } from './fetch-errors';
 import { createGuardedTransport, type ImageTransport } from './guarded-transport';

@@ -5,6 +5,11 @@ import { users } from '@/db/schema/accounts';
 import { orders } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
 import { sendEmail } from '@/lib/email/send-email';
+import type { EmailContent } from '@/lib/email/compose';
+import type { RelayedEvent, Subscriber } from '@/lib/events/subscriber';
+import { defaultLocale, isLocale } from '@/lib/i18n/locales';
+import { formatStoredMoney } from '@/lib/money';
+import { priceDifferenceEmail } from '@/lib/purchasing/price-difference-email';
 import {
   orderCancelledEmail,
   orderConfirmationEmail,
@@ -12,12 +17,7 @@ import {
   orderPurchasedEmail,
   orderRefundedEmail,
   paymentReceivedEmail,
-  type EmailContent,
-} from '@/lib/email/templates';
-import type { RelayedEvent, Subscriber } from '@/lib/events/subscriber';
-import { defaultLocale, isLocale } from '@/lib/i18n/locales';
-import { formatStoredMoney } from '@/lib/money';
-import { priceDifferenceEmail } from '@/lib/purchasing/price-difference-email';
+} from './order-emails';
 
 type OrderForEmail = {
   number: string;

@@ -3,8 +3,9 @@ import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { orderItems, orders, priceDifferences, type OrderStatus } from '@/db/schema';
 import type { Executor } from '@/lib/db/executor';
 import { consumeInDb, releaseInDb } from '@/lib/inventory/db-stock';
+import { holdsStock } from '@/lib/inventory/stock-holding-statuses';
 import { defineMachine, type Move } from '@/lib/state-machine/define-machine';
-import { holdsStock, transitions, type Transition } from './transitions';
+import { transitions, type Transition } from './transitions';
 
 /**
  * What must happen in Redis once the transaction has committed. `skuIds`: the order's SKUs (their

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { databaseName, type Database } from '@/db/client';
 import type { OrderStatus } from '@/db/schema';
@@ -7,7 +8,7 @@ import { consumeRedisHold, releaseRedisHold } from '@/lib/inventory/hold-stock';
 import { invalidateCounters } from '@/lib/inventory/redis-stock';
 import { transitionInTx as moveInTx } from '@/lib/state-machine/transition-in-tx';
 import { markCountersStale } from '@/lib/inventory/stale-counters';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/audit/actor';
 import { orderMachine, type StockSettlement } from './order-machine';
 
 export type { StockSettlement };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { orderStatuses } from '@/db/schema/orders';
 import { can } from '@/lib/auth/permissions';
-import { appliesTo, findTransition, holdsStock, manualTransitionPermission, nextStatuses, purchasableStatuses, statusFlow, terminalStatuses, transitions } from './transitions';
+import { holdsStock } from '@/lib/inventory/stock-holding-statuses';
+import { appliesTo, findTransition, manualTransitionPermission, nextStatuses, purchasableStatuses, statusFlow, terminalStatuses, transitions } from './transitions';
 import { newOrderNumber, orderNumberPattern } from './order-number';
 
 describe('order state machine', () => {

@@ -95,7 +95,3 @@ export const statusFlow: readonly OrderStatus[] = [
 
 /** Orders whose queued lines the purchasing worker may buy: paid, confirmed cash on delivery, or already part-bought. */
 export const purchasableStatuses = ['paid', 'confirmed', 'purchasing'] as const satisfies readonly OrderStatus[];
-
-/** Statuses whose items still hold units of shadow stock (`skus.reserved`). */
-export const stockHoldingStatuses = ['pending', 'paid', 'confirmed', 'purchasing'] as const satisfies readonly OrderStatus[];
-export const holdsStock = (status: OrderStatus): boolean => (stockHoldingStatuses as readonly OrderStatus[]).includes(status);

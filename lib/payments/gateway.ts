@@ -1,4 +1,4 @@
-import type { GatewayName } from '@/lib/checkout/types';
+import type { GatewayName } from '@/lib/orders/types';
 
 export type PayableOrder = {
   number: string;

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema';
-import type { GatewayName } from '@/lib/checkout/types';
+import type { GatewayName } from '@/lib/orders/types';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { cardGateway } from './registry';

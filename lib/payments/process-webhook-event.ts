@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { GatewayName } from '@/lib/checkout/types';
+import type { GatewayName } from '@/lib/orders/types';
 import type { Env } from '@/lib/env';
 import { demoSecretValues } from '@/lib/demo-secrets';
 import type { PaymentGateway } from './gateway';

@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { orderItems } from '@/db/schema/orders';
 import { priceDifferences } from '@/db/schema/purchasing';
 import type { Executor } from '@/lib/inventory/db-stock';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { closeIfResolved } from './close-purchase-order';
 import { logPurchaseEvent } from './log-purchase-event';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { purchaseEvents, purchaseOrders } from '@/db/schema';
 import type { Executor } from '@/lib/inventory/db-stock';
-import { isForwardUpstreamStatus } from '@/lib/suppliers/push/upstream-status-rank';
+import { isForwardUpstreamStatus } from '@/lib/suppliers/upstream-status-rank';
 import type { UpstreamOrderStatus } from '@/lib/suppliers/types';
 
 /** What the upstream says about one of its orders, from a push message or the compensating poll. */

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Redis } from '@upstash/redis';
 import type { Database } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { claimSellerGroup } from './claim-purchase-group';
 import { processPurchaseOrder, type ProcessOutcome, type PurchaseDeps } from './process-purchase-order';
 

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderItems } from '@/db/schema/orders';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { logPurchaseStep } from './log-purchase-event';
 import { movePurchaseOrder } from './purchase-order-machine';
 

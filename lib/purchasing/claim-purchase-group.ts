@@ -5,7 +5,7 @@ import { sellers } from '@/db/schema/catalog';
 import { orderItems, orders, type OrderStatus } from '@/db/schema/orders';
 import { purchaseOrders } from '@/db/schema/purchasing';
 import type { Executor } from '@/lib/inventory/db-stock';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { transitionInTx } from '@/lib/orders/transition-order';
 import { purchasableStatuses } from '@/lib/orders/transitions';
 import { isLockConflict } from '@/lib/db/lock-conflict';

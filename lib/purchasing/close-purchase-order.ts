@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
 import { orderItems } from '@/db/schema/orders';
 import type { Executor } from '@/lib/db/executor';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { logPurchaseStep } from './log-purchase-event';
 import { movePurchaseOrder } from './purchase-order-machine';
 

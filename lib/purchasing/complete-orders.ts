@@ -3,7 +3,7 @@ import type { Redis } from '@upstash/redis';
 import { and, eq, notExists, or, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderItems, orders } from '@/db/schema/orders';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { settleRedis, transitionInTx } from '@/lib/orders/transition-order';
 import { isLockConflict } from '@/lib/db/lock-conflict';
 

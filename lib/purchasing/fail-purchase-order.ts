@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderItems } from '@/db/schema/orders';
 import { purchaseOrders, type PurchaseOrderStatus } from '@/db/schema/purchasing';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { formatFailure, type Failure } from './failure-reason';
 import { logPurchaseStep } from './log-purchase-event';
 import { movePurchaseOrder } from './purchase-order-machine';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { products, skus } from '@/db/schema/catalog';
 import { orderItems } from '@/db/schema/orders';

@@ -1,7 +1,8 @@
+import 'server-only';
 import { purchaseEvents } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
 import type { Executor } from '@/lib/db/executor';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 
 /** The worker, as it appears in purchase logs and `placed_by`. */
 export const purchasingWorker: Actor = { type: 'system', id: 'auto', label: 'purchasing worker' };

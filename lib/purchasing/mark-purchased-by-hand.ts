@@ -6,7 +6,7 @@ import type { Database } from '@/db/client';
 import { orderItems } from '@/db/schema/orders';
 import { purchaseOrders } from '@/db/schema/purchasing';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { completeOrders } from './complete-orders';
 import { isDuplicateKey } from '@/lib/db/lock-conflict';
 import { logPurchaseStep } from './log-purchase-event';

@@ -10,11 +10,11 @@ import ko from '@/messages/purchasing/ko.json';
 import pt from '@/messages/purchasing/pt.json';
 import ru from '@/messages/purchasing/ru.json';
 import zhCN from '@/messages/purchasing/zh-CN.json';
-import type { EmailContent } from '@/lib/email/templates';
+import type { EmailContent } from '@/lib/email/compose';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
 import { formatStoredMoney } from '@/lib/money';
 import { orderPaths } from '@/lib/orders/paths';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/lib/site-url';
 
 const catalogues: Record<Locale, typeof en> = { en, 'zh-CN': zhCN, es, fr, de, ja, ko, ar, ru, pt };
 

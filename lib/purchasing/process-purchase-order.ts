@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderItems } from '@/db/schema/orders';
 import { purchaseOrders, type PurchaseOrderStatus } from '@/db/schema/purchasing';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { getConnector } from '@/lib/suppliers/registry';
 import type { PurchasePreview, PurchaseRequest, SupplierConnector, SupplierPlatform, WarehouseAddress } from '@/lib/suppliers/types';
 import { checkPreviewPrices } from './amounts';

@@ -3,7 +3,7 @@ import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderItems, orders } from '@/db/schema/orders';
 import { priceDifferences, type PurchaseOrderStatus } from '@/db/schema/purchasing';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { recordOrderFact } from '@/lib/orders/record-order-fact';
 import type { PurchasePreview } from '@/lib/suppliers/types';
 import { atOrderRate, differenceRequests, type PriceCheck } from './amounts';

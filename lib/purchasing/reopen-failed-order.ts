@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderItems } from '@/db/schema/orders';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { logPurchaseStep } from './log-purchase-event';
 import { movePurchaseOrder } from './purchase-order-machine';
 

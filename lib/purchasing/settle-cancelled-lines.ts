@@ -5,7 +5,7 @@ import type { Database } from '@/db/client';
 import { orderItems, orders } from '@/db/schema/orders';
 import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { closeIfResolved } from './close-purchase-order';
 import { completeOrders } from './complete-orders';
 import { logPurchaseEvent } from './log-purchase-event';

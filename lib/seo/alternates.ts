@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { defaultLocale, locales, localeTags, type Locale } from '@/lib/i18n/locales';
-import { absoluteUrl } from './site-url';
+import { absoluteUrl } from '@/lib/site-url';
 
 /** Canonical URL of this locale's page plus hreflang alternates for every locale and x-default. */
 function localizedAlternates(locale: Locale, pathFor: (locale: Locale) => string): Metadata['alternates'] {

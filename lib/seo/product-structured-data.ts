@@ -1,8 +1,8 @@
 import type { ProductDetail } from '@/lib/catalog/types';
-import type { Crumb } from '@/components/shop/breadcrumbs';
+import type { Crumb } from './crumb';
 import { toDecimalString, type Money } from '@/lib/money';
 import { mediaUrl } from '@/lib/shop/paths';
-import { absoluteUrl } from './site-url';
+import { absoluteUrl } from '@/lib/site-url';
 
 /** schema.org Product with an Offer in the page's own currency, and the page's BreadcrumbList. */
 export function productJsonLd(product: ProductDetail, url: string, lowest: Money, crumbs: Crumb[]) {

@@ -5,7 +5,7 @@ import type { Database } from '@/lib/db';
 import { locales } from '@/lib/i18n/locales';
 import { getCategoryTree } from '@/lib/catalog/queries/get-category-tree';
 import { shopPaths } from '@/lib/shop/paths';
-import { absoluteUrl } from './site-url';
+import { absoluteUrl } from '@/lib/site-url';
 
 /** Search engines accept at most 50,000 URLs per sitemap file; each product has one URL per locale. */
 export const maxUrlsPerFile = 50_000;

@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { settings as settingsTable } from '@/db/schema/settings';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/orders/actor';
+import type { Actor } from '@/lib/audit/actor';
 import { settingsChangeSchema, settingKeys, settingsFromRows, type SettingKey, type Settings } from './definitions';
 import { forgetSettings } from './read-settings';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { EnvError, getEnv } from '@/lib/env';
 import { demoSecretRefusal } from '@/lib/demo-secrets';
 

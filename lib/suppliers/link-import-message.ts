@@ -1,8 +1,8 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { AppError } from '@/lib/errors';
-import { platformName } from '@/lib/shop/platform-name';
 import { linkImportReasonOf, type LinkImportReason } from './link-import-errors';
+import { platformName } from './platform-name';
 
 /**
  * A refused link import as a sentence in the shopper's language (the paste box action's `describe`).

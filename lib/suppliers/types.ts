@@ -1,4 +1,4 @@
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 
 /**
  * What Ferry asks of a marketplace, whatever the marketplace. A connector lives in its own folder

@@ -8,11 +8,11 @@
 import { parseArgs } from 'node:util';
 import { closeDatabases, databaseFor } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
-import { seedCategories } from '@/db/seed';
+import { seedCategories } from '@/lib/demo/seed';
 import { generateOffers } from '@/lib/catalog/demo';
 import { toSourceProduct } from '@/lib/catalog/demo/to-source-product';
 import { importProducts } from '@/lib/catalog/import/import-products';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { locales } from '@/lib/i18n/locales';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases, databaseFor, type Database } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { orderItems, orders, paymentLedger, products, skus, webhookEvents } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { createPartnerKey } from '@/lib/api/partner-keys';
 import { stockKey } from '@/lib/inventory/redis-stock';
 import type { ApiCredentials } from '../support/api-client';

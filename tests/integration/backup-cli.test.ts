@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFor } from '@/db/client';
 import { dropDatabase } from '@/db/migrate';
 import { products, productTranslations, skus } from '@/db/schema/catalog';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { connectionArgs, findTool, restoreClientArgs, targetFromUrl, toolEnv } from '@/lib/backup/mysql-tools';
 import { createTestDatabase } from '../support/test-database';
 

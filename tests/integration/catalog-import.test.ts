@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, productImages, products, productTranslations, skus } from '@/db/schema/catalog';
 import { importProducts } from '@/lib/catalog/import/import-products';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
 import { createLocalStorage } from '@/lib/media/local-storage';
 import { processPendingImages } from '@/lib/media/process-pending-images';

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products, skus } from '@/db/schema/catalog';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { descendantIds, getCategoryTree } from '@/lib/catalog/queries/get-category-tree';
 import { getProductDetail } from '@/lib/catalog/queries/get-product-detail';
 import { listProducts } from '@/lib/catalog/queries/list-products';
 import { searchProducts } from '@/lib/catalog/queries/search-products';
-import { queryCount } from '@/lib/db/query-stats';
+import { queryCount } from '@/db/query-stats';
 import { getLatestRates } from '@/lib/fx/store';
 import { createTestDatabase } from '../support/test-database';
 

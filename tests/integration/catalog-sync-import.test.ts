@@ -5,7 +5,7 @@ import { syncFailures } from '@/db/schema/sync';
 import { generateOffer } from '@/lib/catalog/demo';
 import { toSourceProduct } from '@/lib/catalog/demo/to-source-product';
 import { importProducts } from '@/lib/catalog/import/import-products';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { runCatalogSync } from '@/lib/catalog/sync/run-catalog-sync';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
 import type { CatalogPageRequest, SupplierConnector } from '@/lib/suppliers/types';

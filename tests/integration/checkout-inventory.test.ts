@@ -6,7 +6,7 @@ import { databaseName } from '@/db/client';
 import { auditLog, orderEvents, orders, paymentLedger, skus, webhookEvents } from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { AppError } from '@/lib/errors';
-import { expireReservations } from '@/lib/inventory/expire-reservations';
+import { expireReservations } from '@/lib/orders/expire-reservations';
 import { readCounters } from '@/lib/inventory/redis-stock';
 import { setStock } from '@/lib/inventory/set-stock';
 import { transitionOrder } from '@/lib/orders/transition-order';

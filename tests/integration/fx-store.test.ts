@@ -6,7 +6,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases, databaseFor, type Database } from '@/db/client';
 import { fxRates } from '@/db/schema/fx';
-import { queryCount } from '@/lib/db/query-stats';
+import { queryCount } from '@/db/query-stats';
 import { refreshRates } from '@/lib/fx/refresh';
 import { snapshotProvider } from '@/lib/fx/snapshot';
 import { getLatestRates, saveRates } from '@/lib/fx/store';

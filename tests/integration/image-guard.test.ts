@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, productImages } from '@/db/schema/catalog';
 import { importProducts } from '@/lib/catalog/import/import-products';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
 import { createLocalStorage } from '@/lib/media/local-storage';
 import { pixelBombPng } from '@/lib/media/testing/pixel-bomb';

@@ -9,7 +9,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, productImages, products } from '@/db/schema/catalog';
 import { importProducts } from '@/lib/catalog/import/import-products';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
 import { countImagesByStatus } from '@/lib/media/count-images-by-status';
 import { createImageFetcher } from '@/lib/media/fetch-original';

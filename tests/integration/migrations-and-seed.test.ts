@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, categoryTranslations, productImages, products, productTranslations, searchTerms, skus } from '@/db/schema/catalog';
 import { fxRates } from '@/db/schema/fx';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { createTestDatabase } from '../support/test-database';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';

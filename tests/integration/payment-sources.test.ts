@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases, databaseFor, type Database } from '@/db/client';
 import { orders, paymentLedger, skus } from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
-import type { GatewayName } from '@/lib/checkout/types';
+import type { GatewayName } from '@/lib/orders/types';
 import { demoSecretValues } from '@/lib/demo-secrets';
 import { orderInput } from '../support/checkout-fixtures';
 

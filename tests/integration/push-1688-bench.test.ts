@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { resetConnectors } from '@/lib/suppliers/registry';
 import { startBridge, type Bridge } from '@/sandboxes/upstash-bridge/bridge';
 import { benchPushLatency } from '@/scripts/bench/push-latency';

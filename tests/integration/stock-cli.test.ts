@@ -7,7 +7,7 @@ import { and, asc, eq, gte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products, skus } from '@/db/schema/catalog';
 import { auditLog } from '@/db/schema/orders';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { createTestDatabase } from '../support/test-database';
 
 const run = promisify(execFile);

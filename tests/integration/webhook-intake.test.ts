@@ -8,8 +8,8 @@ import { processPendingWebhooks, processWebhookEvent } from '@/lib/payments/proc
 import { receivePaymentWebhook } from '@/lib/payments/receive-webhook';
 import { alibaba1688Keys } from '@/lib/suppliers/alibaba-1688/keys';
 import { signPush } from '@/lib/suppliers/alibaba-1688/sign';
-import { drainPushQueue } from '@/lib/suppliers/push/drain-push-queue';
-import { receivePush } from '@/lib/suppliers/push/receive-push';
+import { drainPushQueue } from '@/lib/supplier-push/drain-push-queue';
+import { receivePush } from '@/lib/supplier-push/receive-push';
 import { resetConnectors } from '@/lib/suppliers/registry';
 import { storeWebhook } from '@/lib/webhooks/store-webhook';
 import { formatPushTime } from '@/sandboxes/alibaba-1688/time-format';

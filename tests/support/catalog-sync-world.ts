@@ -1,6 +1,6 @@
 import { Redis } from '@upstash/redis';
 import { and, eq, inArray } from 'drizzle-orm';
-import { seedCategories } from '@/db/seed';
+import { seedCategories } from '@/lib/demo/seed';
 import { products, skus } from '@/db/schema/catalog';
 import type { Database } from '@/db/client';
 import type { DemoOffer } from '@/lib/catalog/demo';

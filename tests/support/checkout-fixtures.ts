@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Redis } from '@upstash/redis';
 import { asc, eq } from 'drizzle-orm';
 import { skus } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import type { PlaceOrderInput } from '@/lib/checkout/types';
 import { startBridge, type Bridge } from '@/sandboxes/upstash-bridge/bridge';
 import { createTestDatabase } from './test-database';

@@ -5,7 +5,7 @@ import { products } from '@/db/schema/catalog';
 import { auditLog, orderEvents, orderItems, orders } from '@/db/schema/orders';
 import { partnerKeys } from '@/db/schema/partners';
 import { paymentLedger } from '@/db/schema/payments';
-import type { GatewayName } from '@/lib/checkout/types';
+import type { GatewayName } from '@/lib/orders/types';
 import type { Database } from '@/lib/db';
 import { normalizeRate } from '@/lib/money/convert';
 

@@ -3,7 +3,7 @@ import { and, count, desc, eq, exists, gte, like, lt, or, sql, type SQL } from '
 import { orders, orderStatuses, type OrderStatus } from '@/db/schema/orders';
 import { partnerKeys } from '@/db/schema/partners';
 import { paymentLedger } from '@/db/schema/payments';
-import type { GatewayName } from '@/lib/checkout/types';
+import type { GatewayName } from '@/lib/orders/types';
 import type { Database } from '@/lib/db';
 import { adminDayStart } from '../format';
 import { ORDER_BOARD_PAGE_SIZE, type OrderBoardFilters } from '../order-filters';

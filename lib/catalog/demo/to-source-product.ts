@@ -1,4 +1,4 @@
-import type { SourceProduct } from '../source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import type { DemoOffer } from './offers';
 
 /** The demo generator's 1688-shaped offer in the catalog's terms (what a 1688 connector also produces). */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { MySqlTable } from 'drizzle-orm/mysql-core';
 import { escape } from 'mysql2';

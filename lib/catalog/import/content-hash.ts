@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SourceProduct } from '../source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 
 /** Bump when the hashed fields change, so every product takes the full path once more. */
 const VERSION = 'v1';

@@ -3,7 +3,7 @@ import type { Redis } from '@upstash/redis';
 import { databaseName, type Database } from '@/db/client';
 import { invalidateCounters } from '@/lib/inventory/redis-stock';
 import type { TranslationProvider } from '@/lib/i18n/translate/types';
-import type { SourceProduct } from '../source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { memoizeTranslations } from './memo-translator';
 import { planImport, stockChangedSkuIds, type PlannedProduct } from './plan-import';
 import { readShadow } from './read-shadow';

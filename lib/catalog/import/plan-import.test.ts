@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceProduct } from '../source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { contentHash } from './content-hash';
 import { planImport, stockChangedSkuIds } from './plan-import';
 import type { Shadow } from './read-shadow';

@@ -1,4 +1,4 @@
-import type { SourceProduct } from '../source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { contentHash } from './content-hash';
 import type { Shadow, ShadowProduct, ShadowSku } from './read-shadow';
 

@@ -1,6 +1,6 @@
 import { translateProduct, type TranslatedProduct } from '@/lib/i18n/translate';
 import type { TranslationProvider } from '@/lib/i18n/translate/types';
-import type { SourceProduct } from '../source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 
 export type ProductTranslation = TranslatedProduct & { locale: string };
 

@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { sellers } from '@/db/schema/catalog';
 import type { Database } from '@/db/client';
-import type { SourceProduct } from '../source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { insertRows, takeNew } from './bulk-sql';
 
 /**

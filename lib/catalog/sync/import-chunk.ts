@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { importProducts, type ImportResult } from '@/lib/catalog/import/import-products';
 import { isLockConflict } from '@/lib/db/lock-conflict';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import type { TranslationProvider } from '@/lib/i18n/translate/types';
 import { describeError } from './describe-error';
 

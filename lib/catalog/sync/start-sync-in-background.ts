@@ -4,7 +4,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { syncRuns } from '@/db/schema/sync';
 import { serverRevalidator } from '@/lib/cache/server-revalidator';
-import { uncounted } from '@/lib/db/query-stats';
+import { uncounted } from '@/db/query-stats';
 import { AppError } from '@/lib/errors';
 import type { SupplierPlatform } from '@/lib/suppliers/types';
 import { startCatalogSync } from './run-catalog-sync';

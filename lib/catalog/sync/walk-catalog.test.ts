@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import type { CatalogPageRequest, SupplierConnector } from '@/lib/suppliers/types';
 import { SupplierError } from '@/lib/suppliers/types';
 import type { ChunkOutcome } from './import-chunk';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import type { CatalogPage, SupplierConnector } from '@/lib/suppliers/types';
 import type { ChunkOutcome } from './import-chunk';
 import type { UpstreamGuard } from './upstream-guard';

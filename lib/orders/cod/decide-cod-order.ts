@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema/orders';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '../actor';
+import type { Actor } from '@/lib/audit/actor';
 import { transitionOrder } from '../transition-order';
 
 export type CodDecision = {

@@ -1,7 +1,8 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema';
-import type { GatewayName, OrderSummary } from '@/lib/checkout/types';
+import type { GatewayName, OrderSummary } from '@/lib/orders/types';
 import { normalizeRate } from '@/lib/money/convert';
 
 const summary = {

@@ -5,7 +5,7 @@ import { products } from '@/db/schema/catalog';
 import { orderEvents, orderItems, orders, type OrderBreakdown, type OrderStatus, type ShippingAddress } from '@/db/schema/orders';
 import { paymentLedger, type LedgerKind } from '@/db/schema/payments';
 import type { SpecAttribute } from '@/lib/catalog/types';
-import type { GatewayName, ValueAddedService } from '@/lib/checkout/types';
+import type { GatewayName, ValueAddedService } from '@/lib/orders/types';
 import { normalizeRate } from '@/lib/money/convert';
 
 export type OrderDetail = {

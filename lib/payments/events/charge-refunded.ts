@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, like } from 'drizzle-orm';
 import { paymentLedger, type OrderStatus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';

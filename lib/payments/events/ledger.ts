@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { orders, paymentLedger, type LedgerKind } from '@/db/schema';
 import type { Executor } from '@/lib/inventory/db-stock';

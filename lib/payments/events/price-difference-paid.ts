@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';

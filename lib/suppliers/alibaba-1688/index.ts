@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { SupplierError, type SupplierConnector } from '../types';
 import { checkStock } from './check-stock';
 import { Alibaba1688Client } from './client';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { isSupplierError, SupplierError, type CatalogPage, type CatalogPageRequest } from '../types';
 import type { Alibaba1688Client } from './client';
 import { reshapeProduct } from './reshape-product';

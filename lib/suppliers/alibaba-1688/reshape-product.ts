@@ -1,4 +1,4 @@
-import { sourceProductSchema, type SourceProduct } from '@/lib/catalog/source-product';
+import { sourceProductSchema, type SourceProduct } from '@/lib/suppliers/source-product';
 import { SupplierError } from '../types';
 import { categorySlugFor } from './category-slug';
 import { DecimalError, kgToGrams, scoreToTenths, yuanToFen } from './decimal';

@@ -8,7 +8,7 @@ import { cachedCategoryTree, cachedProductList } from '@/lib/catalog/cached-read
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { supportedCurrencies } from '@/lib/money/currencies';
 import { localizedMetadata } from '@/lib/seo/alternates';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/lib/site-url';
 import { shopPaths } from '@/lib/shop/paths';
 import { pageRate } from '@/lib/shop/rates';
 

@@ -7,7 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { locales } from '@/lib/i18n/locales';
-import { userActor } from '@/lib/orders/actor';
+import { userActor } from '@/lib/audit/actor';
 import { confirmCodOrder, NOTE_MAX, REJECT_REASON_MIN, rejectCodOrder } from '@/lib/orders/cod/decide-cod-order';
 import { findTransition } from '@/lib/orders/transitions';
 import { getRedis } from '@/lib/redis';

@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { retryDelivery } from '@/lib/events/relay';
 import { locales } from '@/lib/i18n/locales';
-import { userActor } from '@/lib/orders/actor';
+import { userActor } from '@/lib/audit/actor';
 
 /** "Retry" on /admin/events: a dead or waiting delivery is tried again now, with a fresh set of attempts (admin only). */
 export const retryDeliveryAction = action({

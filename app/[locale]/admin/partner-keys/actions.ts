@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions';
 import { createPartnerKeyAsStaff, revokePartnerKeyAsStaff } from '@/lib/admin/manage-partner-keys';
-import { userActor } from '@/lib/orders/actor';
+import { userActor } from '@/lib/audit/actor';
 import { MAX_RATE_LIMIT } from '@/lib/api/partner-keys';
 import { getDb } from '@/lib/db';
 import { locales } from '@/lib/i18n/locales';

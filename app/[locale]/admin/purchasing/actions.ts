@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions';
 import { adminPaths } from '@/lib/admin/paths';
-import { userActor } from '@/lib/orders/actor';
+import { userActor } from '@/lib/audit/actor';
 import { getDb } from '@/lib/db';
 import { locales } from '@/lib/i18n/locales';
 import { buySellerGroup } from '@/lib/purchasing/buy-seller-group';

@@ -6,7 +6,7 @@ import { adminPaths } from '@/lib/admin/paths';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { locales } from '@/lib/i18n/locales';
-import { userActor } from '@/lib/orders/actor';
+import { userActor } from '@/lib/audit/actor';
 import { parseSettingsForm } from '@/lib/settings/settings-form';
 import { updateSettings } from '@/lib/settings/update-settings';
 

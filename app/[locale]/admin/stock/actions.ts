@@ -2,7 +2,7 @@
 import { revalidatePath, updateTag } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions';
-import { userActor } from '@/lib/orders/actor';
+import { userActor } from '@/lib/audit/actor';
 import { cacheTags } from '@/lib/cache/tags';
 import { getDb } from '@/lib/db';
 import { locales } from '@/lib/i18n/locales';

@@ -7,7 +7,7 @@ import { ADMIN_TIME_ZONE } from '@/lib/admin/format';
 import { adminPaths } from '@/lib/admin/paths';
 import { requireStaffPage } from '@/lib/auth/session';
 import { getSyncOverview } from '@/lib/catalog/sync/get-sync-overview';
-import { syncKeys } from '@/lib/catalog/sync/query-keys';
+import { syncKeys } from '@/lib/admin/query-keys';
 import { getDb } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/locales';
 import { hasConnector } from '@/lib/suppliers/registry';

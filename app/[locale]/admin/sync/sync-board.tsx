@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { formatAdminDateTime } from '@/lib/admin/format';
 import { fetchSyncOverview, SyncFetchError } from '@/lib/catalog/sync/fetch-sync-overview';
 import { SYNC_REFRESH_MS } from '@/lib/catalog/sync/overview-types';
-import { syncKeys } from '@/lib/catalog/sync/query-keys';
+import { syncKeys } from '@/lib/admin/query-keys';
 import { RunPanel } from './run-panel';
 import { RunsTable } from './runs-table';
 import { SyncActions } from './sync-actions';

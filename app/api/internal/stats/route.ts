@@ -1,5 +1,5 @@
 import { getEnv } from '@/lib/env';
-import { queryCount } from '@/lib/db/query-stats';
+import { queryCount } from '@/db/query-stats';
 
 // GET /api/internal/stats — tests and benchmarks: SQL statements this server process has sent.
 // Exists only when FERRY_DEBUG_STATS=1; otherwise a plain 404.

@@ -5,8 +5,8 @@ import { getDb } from '@/lib/db';
 import { errorJson } from '@/lib/errors/http';
 import { bodyLimits, readBodyText } from '@/lib/http/read-body';
 import { getRedis } from '@/lib/redis';
-import { kickPushWorker } from '@/lib/suppliers/push/drain-push-queue';
-import { receivePush, type ReceivedPush } from '@/lib/suppliers/push/receive-push';
+import { kickPushWorker } from '@/lib/supplier-push/drain-push-queue';
+import { receivePush, type ReceivedPush } from '@/lib/supplier-push/receive-push';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,7 +6,7 @@ import { action } from '@/lib/actions';
 import { addressFields } from '@/lib/addresses/address-schema';
 import { accountPaths } from '@/lib/auth/paths';
 import { clientIp } from '@/lib/http/client-ip';
-import { checkOutCart } from '@/lib/cart/check-out-cart';
+import { checkOutCart } from '@/lib/checkout/check-out-cart';
 import { cartPaths } from '@/lib/cart/paths';
 import { checkoutDeps } from '@/lib/checkout/checkout-deps';
 import { checkoutErrorMessage } from '@/lib/checkout/checkout-error-message';

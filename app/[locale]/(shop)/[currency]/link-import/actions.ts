@@ -10,7 +10,7 @@ import { getDb } from '@/lib/db';
 import { clientIp } from '@/lib/http/client-ip';
 import { locales } from '@/lib/i18n/locales';
 import { shopPaths } from '@/lib/shop/paths';
-import { importProductLink } from '@/lib/suppliers/import-product-link';
+import { importProductLink } from '@/lib/catalog/import/import-product-link';
 import { linkImportMessage } from '@/lib/suppliers/link-import-message';
 
 const linkForm = z.object({ locale: z.enum(locales), url: z.string().trim().min(1).max(2000) });

@@ -10,7 +10,7 @@ import { findProductBySource } from '@/lib/catalog/queries/find-product-by-sourc
 import { getDb } from '@/lib/db';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { shopPaths } from '@/lib/shop/paths';
-import { platformName } from '@/lib/shop/platform-name';
+import { platformName } from '@/lib/suppliers/platform-name';
 import { pageRate } from '@/lib/shop/rates';
 import { listingPageSize, parseSearchParams } from '@/lib/shop/listing-params';
 import { looksLikeUrl, parseProductLink } from '@/lib/suppliers/parse-product-link';

@@ -2,15 +2,15 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions';
-import { userActor } from '@/lib/orders/actor';
+import { userActor } from '@/lib/audit/actor';
 import { accountPaths } from '@/lib/auth/paths';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { locales } from '@/lib/i18n/locales';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { orderPaths } from '@/lib/orders/paths';
-import { declinePriceDifference } from '@/lib/purchasing/decline-price-difference';
-import { startDifferencePayment } from '@/lib/purchasing/start-difference-payment';
+import { declinePriceDifference } from '@/lib/payments/decline-price-difference';
+import { startDifferencePayment } from '@/lib/payments/start-difference-payment';
 import { getRedis } from '@/lib/redis';
 
 const input = z.object({ locale: z.enum(locales), number: z.string().regex(orderNumberPattern), differenceId: z.coerce.number().int().positive() });

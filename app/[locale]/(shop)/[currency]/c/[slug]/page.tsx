@@ -10,7 +10,7 @@ import { cachedCategoryTree, cachedProductList } from '@/lib/catalog/cached-read
 import { descendantIds, findCategoryBySlug } from '@/lib/catalog/queries/get-category-tree';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { localizedMetadata } from '@/lib/seo/alternates';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/lib/site-url';
 import { listingPageSize, listingQuery, parseListingParams } from '@/lib/shop/listing-params';
 import { shopPaths } from '@/lib/shop/paths';
 import { boundToCnyMinor } from '@/lib/shop/price';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Fragment } from 'react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Breadcrumbs, type Crumb } from '@/components/shop/breadcrumbs';
+import { Breadcrumbs } from '@/components/shop/breadcrumbs';
 import { JsonLd } from '@/components/shop/json-ld';
 import { ProductPurchase } from '@/components/shop/product-purchase';
 import { cartPaths } from '@/lib/cart/paths';
@@ -10,13 +10,14 @@ import { cachedCategoryTree, cachedProductDetail } from '@/lib/catalog/cached-re
 import { parseProductSlug } from '@/lib/catalog/slug';
 import type { ProductDetail } from '@/lib/catalog/types';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
+import type { Crumb } from '@/lib/seo/crumb';
 import { localizedMetadata } from '@/lib/seo/alternates';
 import { productJsonLd } from '@/lib/seo/product-structured-data';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/lib/site-url';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { toDecimalString } from '@/lib/money';
 import { displayPrice, formatCny, priceRange } from '@/lib/shop/price';
-import { platformName } from '@/lib/shop/platform-name';
+import { platformName } from '@/lib/suppliers/platform-name';
 import { pageRate } from '@/lib/shop/rates';
 
 type Params = { params: Promise<{ locale: string; currency: string; slug: string }> };

@@ -6,15 +6,15 @@ import { orders, type OrderStatus } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
 import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
-import { gatewayNames, type GatewayName } from '@/lib/checkout/types';
+import { gatewayNames, type GatewayName } from '@/lib/orders/types';
 import { getEnv } from '@/lib/env';
 import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { AppError } from '@/lib/errors';
-import type { PaymentGateway } from '@/lib/payments/gateway';
-import { cardGateway } from '@/lib/payments/registry';
-import type { Actor } from './actor';
-import { transitionOrder } from './transition-order';
-import { findTransition } from './transitions';
+import type { PaymentGateway } from './gateway';
+import { cardGateway } from './registry';
+import type { Actor } from '@/lib/audit/actor';
+import { transitionOrder } from '@/lib/orders/transition-order';
+import { findTransition } from '@/lib/orders/transitions';
 
 export type RefundRequest = {
   orderId: number;

@@ -2,19 +2,19 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { products } from '@/db/schema/catalog';
 import type { Database } from '@/db/client';
-import { importProducts } from '@/lib/catalog/import/import-products';
-import { sourceProductSchema } from '@/lib/catalog/source-product';
 import { getEnv } from '@/lib/env';
 import { getTranslationProvider, TranslationError, type TranslationProvider } from '@/lib/i18n/translate';
 import { locales as uiLocales } from '@/lib/i18n/locales';
 import type { ImageFetcherOptions } from '@/lib/media/fetch-original';
 import type { ImageRunResult } from '@/lib/media/process-pending-images';
 import type { MediaStorage } from '@/lib/media/storage';
-import { deriveSupplierImages } from './derive-supplier-images';
-import { fromSupplierError, linkImportError } from './link-import-errors';
-import { parseProductLink } from './parse-product-link';
-import { getConnector, hasConnector } from './registry';
-import { isSupplierError, type SupplierConnector, type SupplierPlatform } from './types';
+import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
+import { fromSupplierError, linkImportError } from '@/lib/suppliers/link-import-errors';
+import { parseProductLink } from '@/lib/suppliers/parse-product-link';
+import { getConnector, hasConnector } from '@/lib/suppliers/registry';
+import { sourceProductSchema } from '@/lib/suppliers/source-product';
+import { isSupplierError, type SupplierConnector, type SupplierPlatform } from '@/lib/suppliers/types';
+import { importProducts } from './import-products';
 
 export type ImportedLink = {
   productId: number;
@@ -38,7 +38,7 @@ export type ImportLinkOptions = {
  * A pasted marketplace link → a product in the catalog: parse, fetch the listing from its connector,
  * import it (idempotent on platform and source id, so a known listing is refreshed, never doubled),
  * then derive its images so the first page view has pictures. Every failure a shopper can cause or
- * wait out is an AppError whose `details.reason` says which (see link-import-errors.ts).
+ * wait out is an AppError whose `details.reason` says which (see lib/suppliers/link-import-errors.ts).
  */
 export async function importProductLink(db: Database, input: string, options: ImportLinkOptions = {}): Promise<ImportedLink> {
   if (input.trim() === '') throw linkImportError('empty', null);

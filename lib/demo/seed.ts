@@ -1,11 +1,12 @@
+import 'server-only';
 import { count, sql } from 'drizzle-orm';
-import { categories, categoryTranslations, products } from './schema/catalog';
-import { fxRates } from './schema/fx';
-import type { Database } from './client';
-import { takeInserted } from './upsert';
+import type { Database } from '@/db/client';
+import { categories, categoryTranslations, products } from '@/db/schema/catalog';
+import { fxRates } from '@/db/schema/fx';
+import { takeInserted } from '@/db/upsert';
 import { demoCategoryTree, generateOffers, renderDemoImage, type DemoCategory } from '@/lib/catalog/demo';
 import { importProducts } from '@/lib/catalog/import/import-products';
-import type { SourceProduct } from '@/lib/catalog/source-product';
+import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { offlineProvider } from '@/lib/i18n/translate/offline';
 import type { TranslationProvider } from '@/lib/i18n/translate/types';
 import { locales } from '@/lib/i18n/locales';

@@ -3,11 +3,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema/orders';
 import { priceDifferences } from '@/db/schema/purchasing';
-import type { GatewayName } from '@/lib/checkout/types';
+import type { GatewayName } from '@/lib/orders/types';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { PaymentGateway } from '@/lib/payments/gateway';
-import { cardGateway } from '@/lib/payments/registry';
+import type { PaymentGateway } from './gateway';
+import { cardGateway } from './registry';
 
 export type DifferencePaymentDeps = { gatewayFor?: (name: GatewayName) => PaymentGateway | null };
 

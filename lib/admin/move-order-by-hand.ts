@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Redis } from '@upstash/redis';
 import type { Database } from '@/db/client';
-import { refundOrder, type RefundDeps } from './refund-order';
-import { transitionOrderOrThrow, type TransitionRequest } from './transition-order';
-import { manualTransitionPermission } from './transitions';
+import { transitionOrderOrThrow, type TransitionRequest } from '@/lib/orders/transition-order';
+import { manualTransitionPermission } from '@/lib/orders/transitions';
+import { refundOrder, type RefundDeps } from '@/lib/payments/refund-order';
 
 export type ManualMove = Omit<TransitionRequest, 'payload'>;
 

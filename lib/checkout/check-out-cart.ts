@@ -4,15 +4,16 @@ import type { Database } from '@/db/client';
 import { cartLines } from '@/db/schema/carts';
 import type { ShippingAddress } from '@/db/schema/orders';
 import { getAddress } from '@/lib/addresses/address-book';
-import { checkoutKey } from '@/lib/checkout/checkout-key';
-import { placeOrder, type CheckoutDeps } from '@/lib/checkout/place-order';
-import type { PlacedOrder, ValueAddedService } from '@/lib/checkout/types';
+import { getCart } from '@/lib/cart/get-cart';
+import type { CartLine } from '@/lib/cart/types';
+import type { ValueAddedService } from '@/lib/orders/types';
 import { getEnv } from '@/lib/env';
 import { AppError, isAppError } from '@/lib/errors';
 import type { CurrencyCode } from '@/lib/money/currencies';
 import { findOrderByToken } from '@/lib/orders/queries/find-order';
-import { getCart } from './get-cart';
-import type { CartLine } from './types';
+import { checkoutKey } from './checkout-key';
+import { placeOrder, type CheckoutDeps } from './place-order';
+import type { PlacedOrder } from './types';
 
 export type CheckOutCartInput = {
   user: { id: number; email: string };

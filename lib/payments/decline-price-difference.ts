@@ -5,13 +5,13 @@ import type { Database } from '@/db/client';
 import { auditLog, orderItems, orders } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
 import { priceDifferences } from '@/db/schema/purchasing';
-import { gatewayNames, type GatewayName } from '@/lib/checkout/types';
+import { gatewayNames, type GatewayName } from '@/lib/orders/types';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { Actor } from '@/lib/orders/actor';
-import { cardGateway } from '@/lib/payments/registry';
-import { declineRefundMinor, linesTotalCny } from './amounts';
-import { settleCancelledLines, type DeclineRefund } from './settle-cancelled-lines';
+import type { Actor } from '@/lib/audit/actor';
+import { cardGateway } from './registry';
+import { declineRefundMinor, linesTotalCny } from '@/lib/purchasing/amounts';
+import { settleCancelledLines, type DeclineRefund } from '@/lib/purchasing/settle-cancelled-lines';
 import type { DifferencePaymentDeps } from './start-difference-payment';
 
 export type DeclineResult = { refund: DeclineRefund | null; orderRefunded: boolean };

@@ -1,9 +1,10 @@
+import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema';
-import { systemActor } from '@/lib/orders/actor';
-import { transitionOrder } from '@/lib/orders/transition-order';
+import { systemActor } from '@/lib/audit/actor';
+import { transitionOrder } from './transition-order';
 
 /**
  * Cancels unpaid orders whose reservation ran out and returns their units: card orders not paid

@@ -1,4 +1,4 @@
-import { upstreamOrderStatuses, type UpstreamOrderStatus } from '@/lib/suppliers/types';
+import { upstreamOrderStatuses, type UpstreamOrderStatus } from './types';
 
 /**
  * How far an upstream order has gone. Statuses only move forward in the real world, so a message

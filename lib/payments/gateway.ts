@@ -28,4 +28,10 @@ export type PaymentGateway = {
   /** Idempotent per order: opening the pay page twice reuses the same payment. */
   startPayment(order: PayableOrder, returnUrl: string): Promise<StartedPayment>;
   refund(paymentId: string, amountMinor: number): Promise<{ refundId: string }>;
+  /**
+   * Withdraws a payment that was started but not made (the shopper cancels the order): afterwards
+   * nobody can pay it. `already_paid` when the payer finished (or is finishing) it first: the order
+   * must then wait for its webhook instead of being cancelled.
+   */
+  cancelPayment(paymentId: string): Promise<'cancelled' | 'already_paid'>;
 };

@@ -48,6 +48,7 @@ function sandboxIntents(stripe: Stripe): PaymentGateway {
       });
     },
     refund: (paymentId, amountMinor) => refund(stripe, paymentId, amountMinor),
+    cancelPayment: (paymentId) => cancelIntent(stripe, paymentId, 'sandbox'),
   };
 }
 
@@ -86,7 +87,46 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
       });
     },
     refund: (paymentId, amountMinor) => refund(stripe, paymentId, amountMinor),
+    async cancelPayment(paymentId) {
+      if (!paymentId.startsWith('cs_')) return cancelIntent(stripe, paymentId, 'stripe');
+      // A Checkout Session is withdrawn by expiring it; one already complete was paid.
+      return withGatewayErrors('stripe', paymentId, async () => {
+        const session = await stripe.checkout.sessions.retrieve(paymentId);
+        if (session.status === 'complete') return 'already_paid';
+        if (session.status === 'open') {
+          const expired = await stripe.checkout.sessions.expire(paymentId).catch(async () => stripe.checkout.sessions.retrieve(paymentId));
+          if (expired.status === 'complete') return 'already_paid';
+        }
+        return 'cancelled';
+      });
+    },
   };
+}
+
+/**
+ * Cancels a PaymentIntent. Stripe refuses one that succeeded or is processing
+ * (`payment_intent_unexpected_state`): read it back to tell "paid" from "already cancelled".
+ */
+async function cancelIntent(stripe: Stripe, paymentId: string, gateway: string): Promise<'cancelled' | 'already_paid'> {
+  return withGatewayErrors(gateway, paymentId, async () => {
+    try {
+      await stripe.paymentIntents.cancel(paymentId);
+      return 'cancelled';
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'payment_intent_unexpected_state') throw error;
+      const intent = await stripe.paymentIntents.retrieve(paymentId);
+      return intent.status === 'canceled' ? 'cancelled' : 'already_paid';
+    }
+  });
+}
+
+async function withGatewayErrors<T>(gateway: string, paymentId: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    console.error(`[payments] ${gateway} could not cancel payment ${paymentId}:`, (error as Error).message);
+    throw new AppError('payment_unavailable', 'The payment service is not reachable right now. Please try again in a minute.');
+  }
 }
 
 /** The order number always; a price-difference payment also names its request (the webhook credits that, not the order). */

@@ -9,6 +9,7 @@ import { getEnv } from '@/lib/env';
 import { locales } from '@/lib/i18n/locales';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { orderPaths } from '@/lib/orders/paths';
+import { cancelOwnOrder } from '@/lib/payments/cancel-own-order';
 import { declinePriceDifference } from '@/lib/payments/decline-price-difference';
 import { startDifferencePayment } from '@/lib/payments/start-difference-payment';
 import { getRedis } from '@/lib/redis';
@@ -38,4 +39,19 @@ export const declineDifferenceAction = action({
   run: ({ differenceId }, { user }) => declinePriceDifference(getDb(), getRedis(), getEnv(), { differenceId, userId: user.id }, userActor(user)),
   revalidate: ({ locale, number }) => revalidatePath(orderPaths.order(locale, number)),
   redirect: ({ locale, number }) => `${orderPaths.order(locale, number)}?difference=declined`,
+});
+
+const cancelInput = z.object({ locale: z.enum(locales), number: z.string().regex(orderNumberPattern) });
+
+/** "Cancel this order": the shopper's own unpaid order; a payment they opened is withdrawn at the gateway first. */
+export const cancelOrderAction = action({
+  name: 'order cancel (shopper)',
+  input: cancelInput,
+  auth: { user: true, signedOutRedirect: ({ locale, number }: z.output<typeof cancelInput>) => accountPaths.signIn(locale, orderPaths.order(locale, number)) },
+  run: ({ number }, { user }) => cancelOwnOrder(getDb(), getRedis(), { userId: user.id, number, actor: userActor(user) }),
+  revalidate: ({ locale, number }) => {
+    revalidatePath(orderPaths.order(locale, number));
+    revalidatePath(orderPaths.list(locale));
+  },
+  redirect: ({ locale, number }) => `${orderPaths.order(locale, number)}?cancelled=1`,
 });

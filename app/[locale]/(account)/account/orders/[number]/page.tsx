@@ -20,9 +20,10 @@ import { terminalStatuses } from '@/lib/orders/transitions';
 import { paymentUrl } from '@/lib/payments/pay-link';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { formatCny } from '@/lib/shop/price';
+import { CancelOrderForm } from './cancel-order-form';
 import { PriceDifferences } from './price-differences';
 
-type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[] }> };
+type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[]; cancelled?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, number } = await params;
@@ -146,6 +147,23 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      {isPending && (
+        <section className="order-section" aria-labelledby="order-cancel" data-testid="order-cancel">
+          <h2 id="order-cancel">{t('cancelTitle')}</h2>
+          <p className="small muted">{t('cancelIntro')}</p>
+          <CancelOrderForm
+            locale={locale}
+            orderNumber={order.number}
+            labels={{ button: t('cancelButton'), confirm: t('cancelConfirm', { number: order.number }), paying: t('cancelPaying'), changed: t('cancelChanged'), error: t('cancelError') }}
+          />
+        </section>
+      )}
+      {order.status === 'cancelled' && query.cancelled === '1' && (
+        <p role="status" className="form-notice" data-testid="cancelled-notice">
+          {t('cancelledNotice')}
+        </p>
+      )}
 
       <section className="order-section" aria-labelledby="order-items">
         <h2 id="order-items">{t('itemsTitle')}</h2>

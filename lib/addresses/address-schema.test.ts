@@ -132,6 +132,9 @@ const invalid: Array<[string, Partial<ShippingAddressInput>, Record<string, stri
   ['SE', { phone: '08 123 456 78' }, { phone: 'phoneInternationalRequired' }],
   ['SE', { postalCode: '#!', phone: '+46 8' }, { postalCode: 'postalCodeInvalid', phone: 'phoneInvalid' }],
   ['XX', { phone: '+46 8 123 456 78' }, { country: 'countryInvalid' }],
+  // No post or courier delivers there.
+  ['AQ', { phone: '+46 8 123 456 78' }, { country: 'countryInvalid' }],
+  ['KP', { phone: '+850 2 123 4567' }, { country: 'countryInvalid' }],
   ['', { phone: '+46 8 123 456 78' }, { country: 'required' }],
 ];
 

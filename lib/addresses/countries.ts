@@ -1,5 +1,8 @@
-/** ISO 3166-1 alpha-2 codes of every country and territory a parcel can be addressed to. */
-export const countryCodes = `
+/**
+ * ISO 3166-1 alpha-2 codes of the countries and territories a parcel can be addressed to: every
+ * code except `unshippable` ones.
+ */
+const allCodes = `
 AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
 CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR
 GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO
@@ -10,6 +13,17 @@ TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
 `
   .trim()
   .split(/\s+/);
+
+/**
+ * Places no post or courier delivers a shopper's parcel to: uninhabited or research-station
+ * territories (Antarctica, Bouvet Island, Heard and McDonald Islands, South Georgia, the French
+ * Southern Territories, the US Minor Outlying Islands), a military base (British Indian Ocean
+ * Territory), and North Korea (no international parcel service accepts it). Not offered, and an
+ * address there is refused.
+ */
+export const unshippable: readonly string[] = ['AQ', 'BV', 'HM', 'GS', 'TF', 'UM', 'IO', 'KP'];
+
+export const countryCodes = allCodes.filter((code) => !unshippable.includes(code));
 
 const known = new Set(countryCodes);
 

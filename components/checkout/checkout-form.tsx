@@ -130,6 +130,10 @@ export function CheckoutForm(props: Props) {
           {addressChoice === 'new' && (
             <div className="address-fields" data-testid="new-address">
               <AddressFields country={country} onCountryChange={setCountry} countries={props.countries} hints={props.hints} value={value} error={fieldError} />
+              <div className="choice">
+                <input id="save-address" type="checkbox" name="saveAddress" defaultChecked />
+                <label htmlFor="save-address">{t('saveAddress')}</label>
+              </div>
             </div>
           )}
         </fieldset>

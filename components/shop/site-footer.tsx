@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { shopPaths } from '@/lib/shop/paths';
+import { infoPages, shopPaths } from '@/lib/shop/paths';
 
 export async function SiteFooter({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: 'footer' });
@@ -10,9 +10,19 @@ export async function SiteFooter({ locale }: { locale: string }) {
       <div className="container">
         <p>{t('about')}</p>
         <p className="muted">{t('rights')}</p>
-        <p>
-          <Link href={shopPaths.about(locale)}>{nav('about')}</Link> · <a href="/sitemap.xml">{t('sitemap')}</a>
-        </p>
+        <nav aria-label={t('legalLinks')}>
+          <p>
+            <Link href={shopPaths.about(locale)}>{nav('about')}</Link>
+            {infoPages.map((page) => (
+              <span key={page}>
+                {' · '}
+                <Link href={shopPaths.info(locale, page)}>{t(page)}</Link>
+              </span>
+            ))}
+            {' · '}
+            <a href="/sitemap.xml">{t('sitemap')}</a>
+          </p>
+        </nav>
       </div>
     </footer>
   );

@@ -3,7 +3,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cartLines } from '@/db/schema/carts';
 import type { ShippingAddress } from '@/db/schema/orders';
-import { getAddress } from '@/lib/addresses/address-book';
+import { createAddress, getAddress, listAddresses, MAX_ADDRESSES_PER_USER } from '@/lib/addresses/address-book';
 import { getCart } from '@/lib/cart/get-cart';
 import type { CartLine } from '@/lib/cart/types';
 import type { ValueAddedService } from '@/lib/orders/types';
@@ -20,7 +20,7 @@ export type CheckOutCartInput = {
   /** cartSignature of the cart the checkout page showed. */
   cartSignature: string;
   /** One of the user's saved addresses, or a new one already checked by shippingAddressSchema. */
-  address: { addressId: number } | { address: ShippingAddress };
+  address: { addressId: number } | { address: ShippingAddress; save?: boolean };
   currency: CurrencyCode;
   locale: string;
   valueAddedServices: ValueAddedService[];
@@ -74,8 +74,27 @@ export async function checkOutCart(deps: CheckoutDeps, input: CheckOutCartInput)
     throw withLineTitle(error, cart.lines);
   }
   if (placed.created) await removePurchased(db, cart.lines);
+  if (placed.created && 'address' in input.address && input.address.save) await keepAddress(db, input.user.id, input.address.address);
   return placed;
 }
+
+/**
+ * A new address typed at checkout goes to the address book (the form's box, ticked by default),
+ * unless the book already holds the same address or is full. The order is placed either way: a
+ * failure here is logged, never shown as a failed checkout.
+ */
+async function keepAddress(db: Database, userId: number, address: ShippingAddress): Promise<void> {
+  try {
+    const saved = await listAddresses(db, userId);
+    const same = (a: ShippingAddress) => addressKeys.every((key) => (a[key] ?? '') === (address[key] ?? ''));
+    if (saved.some(same) || saved.length >= MAX_ADDRESSES_PER_USER) return;
+    await createAddress(db, userId, address);
+  } catch (error) {
+    console.error(`[checkout] the address of user ${userId} could not be saved to the address book:`, (error as Error).message);
+  }
+}
+
+const addressKeys = ['name', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'phone'] as const satisfies readonly (keyof ShippingAddress)[];
 
 function toShippingAddress(saved: ShippingAddress & { id: number; isDefault: boolean }): ShippingAddress {
   const { name, line1, line2, city, region, postalCode, country, phone } = saved;

@@ -19,6 +19,8 @@ export const checkoutForm = z.object({
   addressId: z.union([z.literal('new'), z.string().regex(/^\d{1,15}$/)]),
   services: z.array(z.enum(valueAddedServices)).max(valueAddedServices.length),
   payment: z.enum(['card', 'cod']),
+  /** The new address's "save to my address book" box (ticked by default). */
+  saveAddress: z.literal('on').optional(),
 });
 export type CheckoutForm = z.infer<typeof checkoutForm>;
 
@@ -28,17 +30,17 @@ export type CheckoutForm = z.infer<typeof checkoutForm>;
  * path and a message key of namespace `addressErrors`, so the form shows them under their inputs.
  */
 export const checkoutSubmission = checkoutForm.extend({ newAddress: z.record(z.string(), z.string()) }).transform((form, ctx): CheckoutSubmission => {
-  const { newAddress, addressId, ...rest } = form;
+  const { newAddress, addressId, saveAddress, ...rest } = form;
   if (addressId !== 'new') return { ...rest, address: { addressId: Number(addressId) } };
   const parsed = shippingAddressSchema.safeParse(newAddress);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     return z.NEVER;
   }
-  return { ...rest, address: { address: parsed.data } };
+  return { ...rest, address: { address: parsed.data, save: saveAddress === 'on' } };
 });
 /** One of the user's saved addresses, or a new one already checked by its country's rules. */
-export type CheckoutSubmission = Omit<CheckoutForm, 'addressId'> & { address: { addressId: number } | { address: ShippingAddress } };
+export type CheckoutSubmission = Omit<CheckoutForm, 'addressId' | 'saveAddress'> & { address: { addressId: number } | { address: ShippingAddress; save?: boolean } };
 
 /** The checkout form's FormData as `checkoutSubmission` reads it (services are checkboxes: every ticked one). */
 export function readCheckoutForm(formData: FormData): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { products } from '@/db/schema/catalog';
 import type { Database } from '@/lib/db';
 import { locales } from '@/lib/i18n/locales';
 import { getCategoryTree } from '@/lib/catalog/queries/get-category-tree';
-import { shopPaths } from '@/lib/shop/paths';
+import { infoPages, shopPaths } from '@/lib/shop/paths';
 import { absoluteUrl } from '@/lib/site-url';
 
 /** Search engines accept at most 50,000 URLs per sitemap file; each product has one URL per locale. */
@@ -35,7 +35,7 @@ export async function pagesSitemap(db: Database): Promise<string> {
   const tree = await getCategoryTree(db, 'en');
   const entries: Entry[] = [];
   for (const l of locales) {
-    entries.push({ loc: absoluteUrl(shopPaths.home(l)) }, { loc: absoluteUrl(shopPaths.about(l)) });
+    entries.push({ loc: absoluteUrl(shopPaths.home(l)) }, { loc: absoluteUrl(shopPaths.about(l)) }, ...infoPages.map((page) => ({ loc: absoluteUrl(shopPaths.info(l, page)) })));
     for (const c of Object.values(tree.byId)) entries.push({ loc: absoluteUrl(shopPaths.category(l, c.slug)) });
   }
   return renderUrlset(entries);

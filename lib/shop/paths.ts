@@ -5,7 +5,12 @@ export const shopPaths = {
   product: (locale: string, slug: string) => `/${locale}/p/${slug}`,
   search: (locale: string, q?: string) => `/${locale}/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   about: (locale: string) => `/${locale}/about`,
+  /** Help, terms and privacy: one prerendered page each (components/shop/info-page.tsx). */
+  info: (locale: string, page: InfoPage) => `/${locale}/${page}`,
 };
+
+export const infoPages = ['help', 'terms', 'privacy'] as const;
+export type InfoPage = (typeof infoPages)[number];
 
 export function mediaUrl(key: string, size: 200 | 800): string {
   return `/media/${key.slice(0, 2)}/${key}-${size}.webp`;

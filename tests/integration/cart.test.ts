@@ -10,6 +10,7 @@ import { products, skus } from '@/db/schema/catalog';
 import { orders } from '@/db/schema/orders';
 import { seedDemo } from '@/lib/demo/seed';
 import { addToCart } from '@/lib/cart/add-to-cart';
+import { listAddresses } from '@/lib/addresses/address-book';
 import { checkOutCart, type CheckOutCartInput } from '@/lib/checkout/check-out-cart';
 import { countCartItems } from '@/lib/cart/count-cart-items';
 import { getCart } from '@/lib/cart/get-cart';
@@ -300,6 +301,26 @@ describe('checkOutCart', () => {
     expect(again).toMatchObject({ created: false, order: { number: alicesOrder.order.number } });
     const owners = await handle.db.select({ userId: orders.userId }).from(orders).where(like(orders.checkoutToken, `%${alicesSubmit.checkoutToken}`));
     expect(owners.map((o) => o.userId).sort()).toEqual([alice.userId, bob.userId].sort());
+  });
+
+  it('keeps a new address typed at checkout in the address book when asked, once, and not when unticked', async () => {
+    const owner = await newUser();
+    const checkOut = async (over: Partial<CheckOutCartInput>) => {
+      await addToCart(handle.db, owner, { skuId: await freshSku(2), quantity: 1 });
+      return checkOutCart({ db: handle.db, redis: null, env }, await input(owner, over));
+    };
+    await checkOut({ address: { address, save: true } });
+    // The same address again, and a double submit of that page: still one entry.
+    const again = await input(owner, { address: { address, save: true } });
+    await addToCart(handle.db, owner, { skuId: await freshSku(2), quantity: 1 });
+    const again2 = await input(owner, { address: { address, save: true } });
+    await Promise.all([checkOutCart({ db: handle.db, redis: null, env }, { ...again2, checkoutToken: again.checkoutToken }), checkOutCart({ db: handle.db, redis: null, env }, { ...again2, checkoutToken: again.checkoutToken })]);
+    expect((await listAddresses(handle.db, owner.userId)).map((a) => [a.line1, a.isDefault])).toEqual([['1 Market Street', true]]);
+    // Unticked: the order ships there, the book stays as it was.
+    await checkOut({ address: { address: { ...address, line1: '2 Mission Street' }, save: false } });
+    expect(await listAddresses(handle.db, owner.userId)).toHaveLength(1);
+    await checkOut({ address: { address: { ...address, line1: '3 Howard Street' }, save: true } });
+    expect((await listAddresses(handle.db, owner.userId)).map((a) => a.line1).sort()).toEqual(['1 Market Street', '3 Howard Street']);
   });
 
   it('refuses a cart that changed since the page was shown, and names a short line', async () => {

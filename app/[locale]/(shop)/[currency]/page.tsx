@@ -9,6 +9,7 @@ import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { supportedCurrencies } from '@/lib/money/currencies';
 import { localizedMetadata } from '@/lib/seo/alternates';
 import { absoluteUrl } from '@/lib/site-url';
+import { capabilities, importableMarketplaces } from '@/lib/shop/capabilities';
 import { shopPaths } from '@/lib/shop/paths';
 import { pageRate } from '@/lib/shop/rates';
 
@@ -23,7 +24,8 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'meta' });
-  const title = t('homeTitle');
+  const marketplaces = await importableMarketplaces(locale);
+  const title = t('homeTitle', { marketplaces });
   const description = t('homeDescription');
   return { title: { absolute: title }, ...localizedMetadata(locale as Locale, shopPaths.home, { title, description }) };
 }
@@ -32,11 +34,12 @@ export default async function HomePage({ params }: Params) {
   const { locale, currency } = await params;
   if (!isLocale(locale)) return null;
   setRequestLocale(locale);
-  const [t, tree, featured, rate] = await Promise.all([
+  const [t, tree, featured, rate, marketplaces] = await Promise.all([
     getTranslations({ locale, namespace: 'home' }),
     cachedCategoryTree(locale),
     cachedProductList({ sort: 'popular', page: 1, pageSize: 12 }, locale),
     pageRate(currency),
+    importableMarketplaces(locale),
   ]);
   return (
     <>
@@ -51,7 +54,7 @@ export default async function HomePage({ params }: Params) {
       />
       <section className="hero">
         <h1>{t('heroTitle')}</h1>
-        <p>{t('heroText')}</p>
+        <p>{t('heroText', { marketplaces })}</p>
         <LinkImportBox locale={locale} id="paste-link" hasHint={false} />
       </section>
       <section aria-labelledby="cats">
@@ -81,8 +84,9 @@ export default async function HomePage({ params }: Params) {
         <ol>
           <li>{t('step1')}</li>
           <li>{t('step2')}</li>
-          <li>{t('step3')}</li>
-          <li>{t('step4')}</li>
+          {/* Only the steps this shop carries out today (lib/shop/capabilities.ts). */}
+          {capabilities.warehouseInspection && <li>{t('step3')}</li>}
+          {capabilities.internationalShipping && <li>{t('step4')}</li>}
         </ol>
       </section>
     </>

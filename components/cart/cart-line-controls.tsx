@@ -36,6 +36,9 @@ export function CartLineControls({ locale, currency, line }: Props) {
   const canChangeQuantity = line.isActive && limit > 0;
   const errorId = `line-${line.id}-error`;
   const error = [failureOf(updated), failureOf(removed)].find((s) => s?.at === lastAnswer);
+  // React resets a form after its action; a refused save comes back with what was typed, which the
+  // fields then show (keyed by the answer, so they take it as their new default).
+  const typed = failureOf(updated)?.values;
 
   return (
     <div className="cart-line-controls">
@@ -54,7 +57,8 @@ export function CartLineControls({ locale, currency, line }: Props) {
               min={1}
               max={limit}
               step={1}
-              defaultValue={line.quantity}
+              key={`quantity-${updated?.at ?? 0}`}
+              defaultValue={typed?.quantity ?? line.quantity}
               required
               aria-describedby={`line-${line.id}-stock${error ? ` ${errorId}` : ''}`}
               aria-invalid={line.quantity > limit ? true : undefined}
@@ -68,7 +72,8 @@ export function CartLineControls({ locale, currency, line }: Props) {
               name="remark"
               type="text"
               maxLength={MAX_REMARK_LENGTH}
-              defaultValue={line.remark ?? ''}
+              key={`remark-${updated?.at ?? 0}`}
+              defaultValue={typed?.remark ?? line.remark ?? ''}
               placeholder={t('remarkPlaceholder')}
               aria-describedby={`line-${line.id}-remark-hint`}
               data-testid="line-remark"

@@ -68,3 +68,21 @@ test('a shopper cancels an order they have not paid: the items are released and 
   await expect(page.getByTestId('cancel-order')).toHaveCount(0);
   await expect(page.getByTestId('pay-now')).toHaveCount(0);
 });
+
+test('a cart save the shop refuses keeps the note and the quantity the shopper typed', async ({ page, browser, product, productSlug }) => {
+  await product.open('en', productSlug);
+  await product.addToCart(1);
+  const cart = await new CartPage(page).open('en');
+  await expect(cart.lines).toHaveCount(1);
+  // The same cart in another tab: the line is removed there first.
+  const other = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
+  await new CartPage(other).open('en').then((c) => c.line({ index: 0 }).removeLine());
+
+  const line = cart.line({ index: 0 });
+  await line.quantity.fill('2');
+  await line.remark.fill('Please pick the darker green if there is a choice');
+  await line.save.click();
+  await expect(line.error).toBeVisible();
+  await expect(line.remark).toHaveValue('Please pick the darker green if there is a choice');
+  await expect(line.quantity).toHaveValue('2');
+});

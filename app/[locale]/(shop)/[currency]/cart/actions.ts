@@ -39,6 +39,8 @@ export const updateCartLineAction = action({
   run: async ({ lineId, quantity, remark }) => ({ quantity: (await updateCartLine(getDb(), await existingCartOwner(), lineId, { quantity, remark: remark ?? null })).quantity }),
   revalidate: revalidateCart,
   describe: cartErrorMessage,
+  // A refused save gives back what was typed, so the form does not lose the note or the quantity.
+  echo: ['quantity', 'remark'],
 });
 
 export const removeCartLineAction = action({

@@ -20,7 +20,7 @@ import { isSupportedCurrency } from '@/lib/money/currencies';
 import { formatInstant } from '@/lib/orders/format-instant';
 import { getSettings } from '@/lib/settings/read-settings';
 import { mediaUrl } from '@/lib/shop/paths';
-import { formatCny } from '@/lib/shop/price';
+import { formatCny, formatRate } from '@/lib/shop/price';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
 import '@/app/[locale]/(account)/account.css';
@@ -69,7 +69,7 @@ export default async function CheckoutPage({ params }: Params) {
   const rateText =
     rate.currency === 'CNY'
       ? t('rateCny')
-      : t('rate', { rate: rate.rate, currency: rate.currency, source: rate.source, time: formatInstant(rate.capturedAt, locale) });
+      : t('rate', { rate: formatRate(rate.rate, locale), currency: rate.currency, source: rate.source, time: formatInstant(rate.capturedAt, locale) });
 
   const items = (
     <ul className="checkout-items" role="list" data-testid="checkout-items">

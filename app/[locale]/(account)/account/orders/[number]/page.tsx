@@ -19,7 +19,7 @@ import { orderKeys } from '@/lib/orders/query-keys';
 import { terminalStatuses } from '@/lib/orders/transitions';
 import { paymentUrl } from '@/lib/payments/pay-link';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
-import { formatCny } from '@/lib/shop/price';
+import { formatCny, formatRate } from '@/lib/shop/price';
 import { PriceDifferences } from './price-differences';
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[] }> };
@@ -172,7 +172,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           />
         )}
         <p className="small" data-testid="order-rate">
-          {order.chargeCurrency === 'CNY' ? t('rateIdentity') : t('rateLine', { rate: order.chargeRate, currency: order.chargeCurrency, source: order.rateSource })}{' '}
+          {order.chargeCurrency === 'CNY' ? t('rateIdentity') : t('rateLine', { rate: formatRate(order.chargeRate, locale), currency: order.chargeCurrency, source: order.rateSource })}{' '}
           {order.chargeCurrency !== 'CNY' && (
             <>
               {t('rateCaptured')} {when(order.rateCapturedAt)}

@@ -16,7 +16,7 @@ import { productJsonLd } from '@/lib/seo/product-structured-data';
 import { absoluteUrl } from '@/lib/site-url';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { toDecimalString } from '@/lib/money';
-import { displayPrice, formatCny, priceRange } from '@/lib/shop/price';
+import { cnyRange, displayPrice, formatCny, formatRate, formatRateDate, priceRange } from '@/lib/shop/price';
 import { platformName } from '@/lib/suppliers/platform-name';
 import { pageRate } from '@/lib/shop/rates';
 
@@ -139,9 +139,13 @@ export default async function ProductPage({ params }: Params) {
         </p>
         <p className="price-range">
           {priceRange(product.priceMinMinor, product.priceMaxMinor, rate, locale)}
-          {rate.currency !== 'CNY' && <span className="muted"> ({formatCny(product.priceMinMinor, locale)})</span>}
+          {rate.currency !== 'CNY' && <span className="muted"> ({cnyRange(product.priceMinMinor, product.priceMaxMinor, locale)})</span>}
         </p>
-        <p className="muted small">{t('rateNote', { rate: rate.rate, currency: rate.currency })}</p>
+        {rate.currency !== 'CNY' && (
+          <p className="muted small" data-testid="rate-note">
+            {t('rateNote', { rate: formatRate(rate.rate, locale), currency: rate.currency, date: formatRateDate(rate.capturedAt, locale) })}
+          </p>
+        )}
       </ProductPurchase>
 
       <div className="product-details">

@@ -20,6 +20,7 @@ import { terminalStatuses } from '@/lib/orders/transitions';
 import { paymentUrl } from '@/lib/payments/pay-link';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { formatCny, formatRate } from '@/lib/shop/price';
+import { specValues } from '@/lib/catalog/spec-names';
 import { PriceDifferences } from './price-differences';
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[] }> };
@@ -37,7 +38,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const { locale, number } = await params;
   setRequestLocale(locale as Locale);
   const user = await requireUserOrRedirect(locale, orderPaths.order(locale, number));
-  const order = await getOrderDetail(getDb(), user.id, number);
+  const order = await getOrderDetail(getDb(), user.id, number, locale);
   if (!order) notFound();
   const [t, ts, messages, query] = await Promise.all([
     getTranslations({ locale, namespace: 'orders' }),
@@ -214,9 +215,9 @@ function OrderItemRow({ item, locale, remarkLabel, quantityText }: { item: Order
         <p className="order-item-title" dir="auto">
           {item.slug ? <Link href={shopPaths.product(locale, item.slug)}>{item.title}</Link> : item.title}
         </p>
-        {item.attributes.length > 0 && (
-          <p className="muted small" lang="zh-CN">
-            {item.attributes.map((a) => a.value).join(' / ')}
+        {specValues(item.attributes) && (
+          <p className="muted small order-item-options" dir="auto" data-testid="order-item-options">
+            {specValues(item.attributes)}
           </p>
         )}
         <p className="small">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
@@ -21,6 +22,7 @@ import { pageRate } from '@/lib/shop/rates';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
 import '@/app/[locale]/(account)/account.css';
+import { Money } from '@/components/bidi/money';
 
 type Params = { params: Promise<{ locale: string; currency: string }> };
 
@@ -38,8 +40,15 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 function Price({ cny, rate, locale, shown }: { cny: number; rate: PinnedRate; locale: string; shown?: MoneyValue }) {
   return (
     <>
-      <strong>{shown ? formatMoney(shown, locale) : displayPrice(cny, rate, locale).text}</strong>
-      {rate.currency !== 'CNY' && <span className="muted small"> ({formatCny(cny, locale)})</span>}
+      <strong>
+        <Money>{shown ? formatMoney(shown, locale) : displayPrice(cny, rate, locale).text}</Money>
+      </strong>
+      {rate.currency !== 'CNY' && (
+        <span className="muted small">
+          {' ('}
+          <Money>{formatCny(cny, locale)}</Money>)
+        </span>
+      )}
     </>
   );
 }
@@ -106,7 +115,18 @@ export default async function CartPage({ params }: Params) {
                           </Link>
                         </h3>
                         {line.attributes.length > 0 && (
-                          <p className="muted small cart-line-attributes">{line.attributes.map((a) => `${a.name}: ${a.value}`).join(' · ')}</p>
+                          <p className="muted small cart-line-attributes">
+                            {line.attributes
+                              .filter((a) => a.value.trim())
+                              .map((a, i) => (
+                                <Fragment key={a.name}>
+                                  {i > 0 && ' · '}
+                                  <bdi>
+                                    {a.name}: {a.value}
+                                  </bdi>
+                                </Fragment>
+                              ))}
+                          </p>
                         )}
                         <p className="cart-line-price" data-testid="line-unit-price">
                           <span className="muted small">{t('unitPrice')} </span>

@@ -24,6 +24,8 @@ import { formatCny, formatRate } from '@/lib/shop/price';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
 import '@/app/[locale]/(account)/account.css';
+import { specValues } from '@/lib/catalog/spec-names';
+import { isolate } from '@/lib/i18n/bidi';
 
 type Params = { params: Promise<{ locale: string; currency: string }> };
 
@@ -82,11 +84,18 @@ export default async function CheckoutPage({ params }: Params) {
             <span className="checkout-item-image" aria-hidden="true" />
           )}
           <span className="checkout-item-text">
-            <span lang={line.titleLang.lang} dir="auto">
-              {line.title}
+            <bdi lang={line.titleLang.lang}>{line.title}</bdi>
+            {/* Only the parts a line has: a SKU without options leaves no empty " · ". */}
+            {specValues(line.attributes) && (
+              <span className="muted small">
+                {' · '}
+                <bdi data-testid="checkout-item-options">{specValues(line.attributes)}</bdi>
+              </span>
+            )}
+            <span className="muted small">
+              {' · '}
+              {t('quantityTimes', { quantity: line.quantity, price: isolate(formatCny(line.unitPriceCny, locale)) })}
             </span>
-            {line.attributes.length > 0 && <span className="muted small"> · {line.attributes.map((a) => a.value).join(' / ')}</span>}
-            <span className="muted small"> · {t('quantityTimes', { quantity: line.quantity, price: formatCny(line.unitPriceCny, locale) })}</span>
           </span>
         </li>
       ))}

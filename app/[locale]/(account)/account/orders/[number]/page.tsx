@@ -22,6 +22,8 @@ import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { formatCny, formatRate } from '@/lib/shop/price';
 import { specValues } from '@/lib/catalog/spec-names';
 import { PriceDifferences } from './price-differences';
+import { Money } from '@/components/bidi/money';
+import { isolate } from '@/lib/i18n/bidi';
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[] }> };
 
@@ -65,8 +67,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <p className="small">
         <Link href={orderPaths.list(locale)}>{t('backToOrders')}</Link>
       </p>
-      {/* First-strong isolates keep the Latin order number whole inside Arabic text. */}
-      <h1>{t('orderTitle', { number: `\u2068${order.number}\u2069` })}</h1>
+      {/* A left-to-right isolate keeps the Latin order number whole inside Arabic text. */}
+      <h1>{t('orderTitle', { number: isolate(order.number) })}</h1>
       <p>
         {t('placedOn')} {when(order.createdAt)} <OrderStatusBadge status={order.status} gateway={order.gateway} />
       </p>
@@ -96,7 +98,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <p>
           {isCod ? t('payCod') : t('payCard')} ·{' '}
           <strong>
-            <bdi>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</bdi>
+            <Money>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</Money>
           </strong>
         </p>
         {isPending && isCod && (
@@ -112,7 +114,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         )}
         {isCod && order.confirmedAt && !terminalStatuses.includes(order.status) && (
           <p className="notice" data-testid="cod-status" data-cod="confirmed">
-            <strong>{t('codConfirmedTitle')}</strong> {t('codConfirmed', { amount: formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale) })}{' '}
+            <strong>{t('codConfirmedTitle')}</strong> {t('codConfirmed', { amount: isolate(formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)) })}{' '}
             <span className="muted small">
               {t('codConfirmedOn')} {when(order.confirmedAt)}
             </span>
@@ -140,7 +142,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <ul className="ledger" role="list" data-testid="order-payments">
             {order.payments.map((p) => (
               <li key={p.id}>
-                {t(ledgerLabel[p.kind])}: <bdi>{formatStoredMoney(p.amountMinor, p.currency, locale)}</bdi> · {when(p.createdAt)}
+                {t(ledgerLabel[p.kind])}: <Money>{formatStoredMoney(p.amountMinor, p.currency, locale)}</Money> · {when(p.createdAt)}
                 {p.status === 'flagged' && <span className="status-badge" data-status="flagged"> {t('flagged')}</span>}
               </li>
             ))}
@@ -152,7 +154,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h2 id="order-items">{t('itemsTitle')}</h2>
         <ul className="order-items" role="list">
           {order.items.map((item) => (
-            <OrderItemRow key={item.id} item={item} locale={locale} remarkLabel={t('remark')} quantityText={t('quantityTimes', { quantity: item.quantity, price: formatCny(item.unitPriceCnyMinor, locale) })} />
+            <OrderItemRow key={item.id} item={item} locale={locale} remarkLabel={t('remark')} quantityText={t('quantityTimes', { quantity: item.quantity, price: isolate(formatCny(item.unitPriceCnyMinor, locale)) })} />
           ))}
         </ul>
         {order.valueAddedServices.length > 0 && (
@@ -221,7 +223,10 @@ function OrderItemRow({ item, locale, remarkLabel, quantityText }: { item: Order
           </p>
         )}
         <p className="small">
-          {quantityText} = <strong>{formatCny(item.unitPriceCnyMinor * item.quantity, locale)}</strong>
+          {quantityText} ={' '}
+          <strong>
+            <Money>{formatCny(item.unitPriceCnyMinor * item.quantity, locale)}</Money>
+          </strong>
         </p>
         {item.remark && (
           <p className="small">

@@ -5,6 +5,7 @@ import { BidiProbe } from './pages/bidi-probe';
 import { CartPage } from './pages/cart-page';
 import { CheckoutPage } from './pages/checkout-page';
 import { OrderPage, OrdersPage } from './pages/order-page';
+import { priceValue } from './pages/storefront-page';
 
 // Arabic pages in dirhams also show the sellers' yuan: "CN¥" is Latin inside right-to-left text and
 // used to be drawn "¥CN", with brackets and separators thrown to the wrong ends.
@@ -34,6 +35,7 @@ test('every Arabic page type isolates its amounts and codes, and draws CN¥ in i
   await expect(cart.lines).toHaveCount(1);
   await probe.expectIsolatedMoney();
   await probe.expectCnyDrawnInOrder();
+  const subtotal = (await cart.subtotal.locator('strong [data-money]').textContent())?.trim();
 
   await cart.signInToCheckout.click();
   await page.locator('main a[href*="/account/sign-up"]').first().click();
@@ -47,6 +49,12 @@ test('every Arabic page type isolates its amounts and codes, and draws CN¥ in i
   for (const text of await checkout.items.allInnerTexts()) {
     expect(text).not.toMatch(/·\s*·|^\s*·|·\s*$/);
   }
+  // Checkout's items row is the cart's subtotal, and stays it when a service is ticked.
+  expect(await checkout.amount('items', 'AED')).toBe(subtotal);
+  await checkout.setService('extra_qc_photos', true);
+  await expect.poll(async () => priceValue(await checkout.amount('valueAddedServices', 'AED'))).toBeGreaterThan(0);
+  expect(await checkout.amount('items', 'AED')).toBe(subtotal);
+  await checkout.setService('extra_qc_photos', false);
   await checkout.fillNewAddress({ name: 'ليلى أحمد', line1: 'شارع الشيخ زايد 12', city: 'دبي', country: 'AE', phone: '050 123 4567' });
   await checkout.choosePayment('card');
   await checkout.placeOrder();

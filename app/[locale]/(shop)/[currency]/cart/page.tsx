@@ -19,10 +19,10 @@ import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import type { Money as MoneyValue } from '@/lib/money';
 import { displayLineTotals, displayPrice, formatCny, formatRate, formatRateDate, type PinnedRate } from '@/lib/shop/price';
 import { pageRate } from '@/lib/shop/rates';
+import { Money } from '@/components/bidi/money';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
 import '@/app/[locale]/(account)/account.css';
-import { Money } from '@/components/bidi/money';
 
 type Params = { params: Promise<{ locale: string; currency: string }> };
 

@@ -21,11 +21,11 @@ import { formatInstant } from '@/lib/orders/format-instant';
 import { getSettings } from '@/lib/settings/read-settings';
 import { mediaUrl } from '@/lib/shop/paths';
 import { formatCny, formatRate } from '@/lib/shop/price';
+import { specValues } from '@/lib/catalog/spec-names';
+import { isolate } from '@/lib/i18n/bidi';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
 import '@/app/[locale]/(account)/account.css';
-import { specValues } from '@/lib/catalog/spec-names';
-import { isolate } from '@/lib/i18n/bidi';
 
 type Params = { params: Promise<{ locale: string; currency: string }> };
 

@@ -1,8 +1,13 @@
 import { getTranslations } from 'next-intl/server';
+import { specValues } from '@/lib/catalog/spec-names';
 import { formatStoredMoney } from '@/lib/money';
+import { mediaUrl } from '@/lib/shop/paths';
 import type { AdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
 
-/** The order's lines as bought: title (with the Chinese original purchasers search for), specs, quantity, CNY price, remark. */
+/**
+ * The order's lines as bought: the SKU's photo, title (with the Chinese original purchasers search
+ * for), options in the staff member's language with the Chinese specs beneath, quantity, CNY price, remark.
+ */
 export async function OrderItems({ locale, items }: { locale: string; items: AdminOrderDetail['items'] }) {
   const t = await getTranslations({ locale, namespace: 'admin.detail' });
   return (
@@ -24,6 +29,10 @@ export async function OrderItems({ locale, items }: { locale: string; items: Adm
             {items.map((item) => (
               <tr key={item.id}>
                 <td className="admin-wrap">
+                  {item.imageKey && (
+                    // eslint-disable-next-line @next/next/no-img-element
+                    <img className="admin-item-photo" src={mediaUrl(item.imageKey, 200)} width={48} height={48} alt="" loading="lazy" decoding="async" data-testid="order-item-photo" />
+                  )}
                   <span dir="auto">{item.title}</span>
                   {item.titleZh && item.titleZh !== item.title && (
                     <span className="admin-sub" lang="zh-CN">
@@ -42,7 +51,17 @@ export async function OrderItems({ locale, items }: { locale: string; items: Adm
                     )}
                   </span>
                 </td>
-                <td lang="zh-CN">{item.attributes.map((a) => `${a.name}: ${a.value}`).join(' · ') || '—'}</td>
+                <td data-testid="order-item-options">
+                  <span dir="auto">{specValues(item.options) || '—'}</span>
+                  {item.attributes.length > 0 && specValues(item.options) !== specValues(item.attributes) && (
+                    <span className="admin-sub small muted" lang="zh-CN">
+                      {item.attributes
+                        .filter((a) => a.value.trim())
+                        .map((a) => `${a.name}: ${a.value}`)
+                        .join(' · ')}
+                    </span>
+                  )}
+                </td>
                 <td className="admin-num">{item.quantity}</td>
                 <td className="admin-num">{formatStoredMoney(item.unitPriceCnyMinor, 'CNY', locale)}</td>
                 <td className="admin-num">{formatStoredMoney(item.unitPriceCnyMinor * item.quantity, 'CNY', locale)}</td>

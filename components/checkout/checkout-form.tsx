@@ -13,6 +13,7 @@ import { valueAddedServices, type ValueAddedService } from '@/lib/orders/types';
 import { formatMoney } from '@/lib/money';
 import { displayPrice, formatCny, type PinnedRate } from '@/lib/shop/price';
 import { PriceBreakdown } from './price-breakdown';
+import { isolate } from '@/lib/i18n/bidi';
 
 export type SavedAddressOption = { id: number; name: string; summary: string; country: string; isDefault: boolean };
 
@@ -68,7 +69,9 @@ export function CheckoutForm(props: Props) {
     [props.lines, services, method, settings, rate],
   );
 
-  const money = (cny: number) => (rate.currency === 'CNY' ? formatCny(cny, locale) : `${displayPrice(cny, rate, locale).text} (${formatCny(cny, locale)})`);
+  // Amounts go into translated sentences, each isolated so Arabic keeps "CN¥" and its brackets in place.
+  const money = (cny: number) =>
+    rate.currency === 'CNY' ? isolate(formatCny(cny, locale)) : `${isolate(displayPrice(cny, rate, locale).text)} (${isolate(formatCny(cny, locale))})`;
   const toggle = (service: ValueAddedService, on: boolean) => setServices((current) => (on ? [...new Set([...current, service])] : current.filter((s) => s !== service)));
   const fieldError = (field: string) => {
     const key = failure?.error.fields?.[field];
@@ -199,14 +202,14 @@ export function CheckoutForm(props: Props) {
           breakdownCny={quote.breakdownCny}
           totalCny={quote.totalCny}
           converted={quote.converted}
-          serviceFeeNote={t('serviceFeeNote', { percent: settings.serviceFeePercent, minimum: formatCny(settings.serviceFeeMinCny, locale) })}
+          serviceFeeNote={t('serviceFeeNote', { percent: settings.serviceFeePercent, minimum: isolate(formatCny(settings.serviceFeeMinCny, locale)) })}
           sellers={props.sellers}
         />
         <p className="muted small" data-testid="checkout-rate">
           {props.rateText}
         </p>
         <p className="checkout-total" aria-live="polite" data-testid="checkout-total">
-          {t('youPay', { total: rate.currency === 'CNY' ? formatCny(quote.totalCny, locale) : formatMoney(quote.converted.total, locale) })}
+          {t('youPay', { total: isolate(rate.currency === 'CNY' ? formatCny(quote.totalCny, locale) : formatMoney(quote.converted.total, locale)) })}
         </p>
         <noscript>
           <p className="muted small">{t('noscriptNote')}</p>

@@ -3,6 +3,7 @@ import type { OrderBreakdown } from '@/db/schema/orders';
 import type { ConvertedBreakdown } from '@/lib/checkout/pricing';
 import { formatMoney } from '@/lib/money';
 import { formatCny } from '@/lib/shop/price';
+import { Money } from '@/components/bidi/money';
 
 type Props = {
   locale: string;
@@ -48,24 +49,40 @@ export function PriceBreakdown({ locale, breakdownCny, totalCny, converted, serv
                 <ul className="breakdown-sellers muted small" role="list">
                   {sellers.map((s) => (
                     <li key={s.sellerId}>
-                      <span dir="auto">{s.sellerName}</span>: {formatCny(s.domesticShippingCny, locale)}
+                      <bdi>{s.sellerName}</bdi>: <Money>{formatCny(s.domesticShippingCny, locale)}</Money>
                     </li>
                   ))}
                 </ul>
               )}
             </th>
-            <td data-currency="CNY">{formatCny(breakdownCny[key], locale)}</td>
-            {!isCny && <td data-currency={currency}>{formatMoney(converted.lines[key], locale)}</td>}
+            <td data-currency="CNY">
+              <Money>{formatCny(breakdownCny[key], locale)}</Money>
+            </td>
+            {!isCny && (
+              <td data-currency={currency}>
+                <Money>{formatMoney(converted.lines[key], locale)}</Money>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr data-testid="breakdown-total">
           <th scope="row">{t('total')}</th>
-          <td data-currency="CNY">{isCny ? <strong>{formatCny(totalCny, locale)}</strong> : formatCny(totalCny, locale)}</td>
+          <td data-currency="CNY">
+            {isCny ? (
+              <strong>
+                <Money>{formatCny(totalCny, locale)}</Money>
+              </strong>
+            ) : (
+              <Money>{formatCny(totalCny, locale)}</Money>
+            )}
+          </td>
           {!isCny && (
             <td data-currency={currency}>
-              <strong>{formatMoney(converted.total, locale)}</strong>
+              <strong>
+                <Money>{formatMoney(converted.total, locale)}</Money>
+              </strong>
             </td>
           )}
         </tr>

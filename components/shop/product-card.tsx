@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ProductCard as Card } from '@/lib/catalog/types';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { displayPrice, formatCny, type PinnedRate } from '@/lib/shop/price';
+import { Money } from '@/components/bidi/money';
 
 type Props = { product: Card; locale: string; rate: PinnedRate; isAboveFold?: boolean; soldLabel: string };
 
@@ -33,8 +34,13 @@ export function ProductCard({ product, locale, rate, isAboveFold = false, soldLa
           {product.title}
         </span>
         <span className="card-price">
-          <strong>{price}</strong>
-          {rate.currency !== 'CNY' && <span className="muted"> · {formatCny(product.priceMinMinor, locale)}</span>}
+          <strong>
+            <Money>{price}</Money>
+          </strong>
+          {rate.currency !== 'CNY' && <span className="muted">
+              {' · '}
+              <Money>{formatCny(product.priceMinMinor, locale)}</Money>
+            </span>}
         </span>
         <span className="muted small">{soldLabel}</span>
       </Link>

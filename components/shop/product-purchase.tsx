@@ -8,6 +8,7 @@ import type { ActionState } from '@/lib/actions/result';
 import { cartKeys } from '@/lib/cart/query-keys';
 import type { ProductImage, SpecAttribute } from '@/lib/catalog/types';
 import { mediaUrl } from '@/lib/shop/paths';
+import { Money } from '@/components/bidi/money';
 
 /**
  * What the selector shows for one SKU, already priced and worded on the server (the page knows
@@ -117,7 +118,7 @@ export function ProductPurchase({ title, images, skus, names, labels, cart, chil
         <div className="buy-box">
           <p className="price-line" aria-live="polite" data-testid="sku-price">
             <span className="visually-hidden">{labels.price}: </span>
-            <strong className="price-big">{sku ? sku.price : '—'}</strong>
+            <strong className="price-big">{sku ? <Money>{sku.price}</Money> : '—'}</strong>
             {sku?.originalPrice && <span className="muted"> {sku.originalPrice}</span>}
           </p>
           <p data-testid="sku-stock" className={sku && sku.stock > 0 ? 'stock' : 'stock out'}>

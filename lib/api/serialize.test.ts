@@ -82,13 +82,20 @@ describe('orders', () => {
     const json = serializeOrder(
       'https://ferry.example',
       order,
-      [{ skuId: 11, productId: 7, title: 'Cotton T-shirt', attributes: [{ name: '颜色', value: '红色' }], quantity: 2, unitPriceCnyMinor: 1990 }],
+      [
+        { skuId: 11, productId: 7, title: 'Cotton T-shirt', attributes: [{ name: '颜色', value: '红色' }], quantity: 2, unitPriceCnyMinor: 1990, imageKey: 'ab12cd' },
+        { skuId: 12, productId: 7, title: 'Cotton T-shirt', attributes: [], quantity: 1, unitPriceCnyMinor: 1990, imageKey: null },
+      ],
       new Map([[7, product.enAttributes]]),
     );
     expect(json).toEqual({
       orderNumber: 'FR261121-7K3Q9X',
       status: 'pending',
-      items: [{ skuId: 11, productId: 7, title: 'Cotton T-shirt', attributes: { Color: 'Red' }, quantity: 2, unitPrice: { amountMinor: 1990, currency: 'CNY' } }],
+      items: [
+        // The ordered SKU's photo: an added field; every field of the contract keeps its name.
+        { skuId: 11, productId: 7, title: 'Cotton T-shirt', attributes: { Color: 'Red' }, quantity: 2, unitPrice: { amountMinor: 1990, currency: 'CNY' }, image: 'https://ferry.example/media/ab/ab12cd-800.webp' },
+        { skuId: 12, productId: 7, title: 'Cotton T-shirt', attributes: {}, quantity: 1, unitPrice: { amountMinor: 1990, currency: 'CNY' }, image: null },
+      ],
       charge: { amountMinor: 1234, currency: 'USD', rate: '0.141264' },
       externalRef: 'ext-1',
       createdAt: '2026-11-21T10:00:00.000Z',

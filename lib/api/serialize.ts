@@ -2,6 +2,7 @@ import type { SpecAttribute } from '@/db/schema/catalog';
 import type { OrderStatus } from '@/db/schema/orders';
 import { normalizeRate } from '@/lib/money/convert';
 import { paymentUrl } from '@/lib/payments/pay-link';
+import { mediaUrl } from '@/lib/shop/paths';
 
 /**
  * The open API's JSON, exactly as PRODUCT.md's "Open API signing" contract spells it. Text is in
@@ -31,6 +32,8 @@ export type ApiOrderItem = {
   attributes: Record<string, string>;
   quantity: number;
   unitPrice: Price;
+  /** The ordered SKU's own photo (800 px WebP), else the product's first; null before images are ready. Added field. */
+  image: string | null;
 };
 
 export type ApiOrder = {
@@ -77,6 +80,7 @@ export type OrderItemRecord = {
   attributes: SpecAttribute[];
   quantity: number;
   unitPriceCnyMinor: number;
+  imageKey: string | null;
 };
 
 export function cny(amountMinor: number): Price {
@@ -139,6 +143,7 @@ export function serializeOrder(
       attributes: attributesObject(i.attributes, namesByProduct.get(i.productId)),
       quantity: i.quantity,
       unitPrice: cny(i.unitPriceCnyMinor),
+      image: i.imageKey ? `${siteUrl.replace(/\/$/, '')}${mediaUrl(i.imageKey, 800)}` : null,
     })),
     charge: serializeCharge(order),
     externalRef: order.externalRef,

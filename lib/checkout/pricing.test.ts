@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertOrderBreakdown, priceOrder, type PricingLine } from './pricing';
+import { convert, money } from '@/lib/money';
 
 const settings = { serviceFeePercent: '5', serviceFeeMinCny: 1000, codFeeCny: 2000 };
 const line = (over: Partial<PricingLine>): PricingLine => ({ skuId: 1, sellerId: 1, unitPriceCny: 1000, quantity: 1, domesticShippingCny: 800, ...over });
@@ -42,6 +43,18 @@ describe('convertOrderBreakdown at a pinned rate', () => {
     const { lines, total } = convertOrderBreakdown(breakdown, 'USD', '0.14');
     expect(total).toEqual({ amountMinor: 2, currency: 'USD' });
     expect(Object.values(lines).reduce((a, m) => a + m.amountMinor, 0)).toBe(2);
+  });
+
+  it('keeps the items row at the cart subtotal whether or not a service is ticked', () => {
+    const rate = '0.141272635208';
+    const base = { items: 10_068, domesticShipping: 800, serviceFee: 1_000, valueAddedServices: 0, codFee: 0, discount: 0 };
+    const subtotal = convert(money(10_068, 'CNY'), 'EUR', rate); // €14.2233… → €14.22
+    for (const valueAddedServices of [0, 300, 800, 1_100]) {
+      const { lines, total } = convertOrderBreakdown({ ...base, valueAddedServices }, 'EUR', rate);
+      expect(lines.items).toEqual(subtotal);
+      expect(Object.values(lines).reduce((a, m) => a + m.amountMinor, 0)).toBe(total.amountMinor);
+      expect(lines.codFee.amountMinor).toBe(0);
+    }
   });
 
   it('converts into zero- and three-decimal currencies', () => {

@@ -71,11 +71,13 @@ export type ConvertedBreakdown = { lines: Record<keyof OrderBreakdown, Money>; t
 
 /**
  * The breakdown at the pinned rate: the total is the single half-even rounding of the exact CNY
- * total, and the lines are adjusted to add up to it (convertBreakdown).
+ * total, and the lines are adjusted to add up to it (convertBreakdown). The items row keeps its own
+ * rounding (the cart's subtotal) while a fee row can take the difference, so it does not change as
+ * services are ticked.
  */
 export function convertOrderBreakdown(breakdown: OrderBreakdown, currency: CurrencyCode, rate: string): ConvertedBreakdown {
   const lines = Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, cny(v)])) as Record<keyof OrderBreakdown, Money<'CNY'>>;
-  return convertBreakdown(lines, 'CNY', currency, rate);
+  return convertBreakdown(lines, 'CNY', currency, rate, { keep: ['items'] });
 }
 
 /** A CNY amount at an order's pinned rate (refunds, top-ups, reporting). */

@@ -96,6 +96,28 @@ describe('rounding once', () => {
   });
 });
 
+describe('convertBreakdown keep', () => {
+  it('moves the other lines before a kept one, and never turns a zero line into a unit', () => {
+    const rate = '0.141272635208';
+    const breakdown = { items: money(10_068, 'CNY'), shipping: money(800, 'CNY'), fee: money(1_000, 'CNY'), services: money(0, 'CNY'), cod: money(0, 'CNY') };
+    const plain = convertBreakdown(breakdown, 'CNY', 'EUR', rate);
+    const kept = convertBreakdown(breakdown, 'CNY', 'EUR', rate, { keep: ['items'] });
+    expect(plain.lines.items.amountMinor).toBe(1423); // absorbed the cent
+    expect(kept.lines.items.amountMinor).toBe(1422); // its own rounding
+    expect(kept.total).toEqual(plain.total);
+    expect(Object.values(kept.lines).reduce((a, l) => a + l.amountMinor, 0)).toBe(kept.total.amountMinor);
+    expect(kept.lines.cod.amountMinor).toBe(0);
+  });
+
+  it('still adjusts a kept line when no other line can take the difference', () => {
+    // ¥0.05 at 0.1 is 0.5 US cent → 0 (half-even); with a zero line the total 0.5+… only the kept line can move.
+    const { lines, total } = convertBreakdown({ a: money(15, 'CNY'), b: money(0, 'CNY') }, 'CNY', 'USD', '0.1', { keep: ['a'] });
+    expect(total.amountMinor).toBe(2);
+    expect(lines.a.amountMinor).toBe(2);
+    expect(lines.b.amountMinor).toBe(0);
+  });
+});
+
 describe('rates', () => {
   it('crosses, inverts and chains to 12 places half-even', () => {
     // 1 EUR = 8.2517 CNY = 179.54 JPY ⇒ 1 CNY = 21.757940787959… JPY

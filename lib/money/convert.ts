@@ -63,15 +63,22 @@ export function convertTotal<F extends IsoCurrencyCode, T extends IsoCurrencyCod
  * the exact sum, and every line is within one minor unit of its exact value, adjusted so the lines
  * add up to that total (the lines that rounded furthest from their exact value absorb the
  * difference). Lines may be negative (discounts).
+ *
+ * `keep` names lines that should show their own rounding wherever another line can take the
+ * difference instead: checkout keeps the items row equal to the cart's subtotal, so ticking a
+ * service moves the fee rows, never the items. A kept line is adjusted only when no other line
+ * rounded the needed way (then it is still within one minor unit of exact).
  */
 export function convertBreakdown<K extends string, F extends IsoCurrencyCode, T extends IsoCurrencyCode>(
   lines: Readonly<Record<K, Money<F>>>,
   from: F,
   to: T,
   rate: string,
+  options: { keep?: readonly NoInfer<K>[] } = {},
 ): { lines: Record<K, Money<T>>; total: Money<T> } {
   const r = parseRate(rate);
   const keys = Object.keys(lines) as K[];
+  const kept = new Set<K>(options.keep ?? []);
   const exact = keys.map((key) => {
     const line = lines[key];
     if (line.currency !== from) throw new MoneyError('currency_mismatch', `Line ${key} is ${line.currency}, expected ${from}`);
@@ -82,9 +89,12 @@ export function convertBreakdown<K extends string, F extends IsoCurrencyCode, T 
   let difference = total - rounded.reduce((a, b) => a + b, 0);
   const step = difference > 0 ? 1 : -1;
   // Rank lines by how far their rounding went against the needed direction; ties keep line order.
+  // Only a line that rounded the needed way moves, so it stays within one unit of exact (a zero
+  // line never turns into a cent); lines to keep go last.
   const order = exact
-    .map((value, index) => ({ index, error: value.minus(rounded[index] ?? 0).times(step) }))
-    .sort((a, b) => b.error.cmp(a.error) || a.index - b.index);
+    .map((value, index) => ({ index, isKept: kept.has(keys[index] as K), error: value.minus(rounded[index] ?? 0).times(step) }))
+    .filter((line) => line.error.gt(0))
+    .sort((a, b) => Number(a.isKept) - Number(b.isKept) || b.error.cmp(a.error) || a.index - b.index);
   for (const { index } of order) {
     if (difference === 0) break;
     rounded[index] = (rounded[index] ?? 0) + step;

@@ -11,6 +11,19 @@ import {
 } from './order-emails';
 
 describe('order emails', () => {
+  it('lists what was ordered, each line with its own variant and no empty brackets', () => {
+    const email = orderConfirmationEmail('en', {
+      orderNumber: 'F-2026-000123',
+      total: '€12.30',
+      lines: [
+        { title: 'Linen dress', options: 'Dark green / One size', quantity: 2 },
+        { title: 'Phone stand', options: '', quantity: 1 },
+      ],
+    });
+    expect(email.text).toContain('What you ordered:\n• Linen dress (Dark green / One size) × 2\n• Phone stand × 1');
+    expect(orderConfirmationEmail('en', { orderNumber: 'F-1', total: '€1.00' }).text).not.toContain('What you ordered');
+  });
+
   it.each(locales)('renders every order email in %s, naming the order and linking to its page in that language', (locale) => {
     const facts = { name: 'Mei', orderNumber: 'F-2026-000123' };
     const emails = [

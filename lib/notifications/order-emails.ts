@@ -11,13 +11,28 @@ function orderLink(t: T, locale: string, orderNumber: string): string {
   return t('orderLink', { link: absoluteUrl(orderPaths.order(isLocale(locale) ? locale : defaultLocale, orderNumber)) });
 }
 
-/** Sent when the order is placed: what it costs and what happens next. `total` is formatted ("€12.30"). */
-export function orderConfirmationEmail(locale: string, { name, orderNumber, total }: OrderEmailFacts & { total: string }): EmailContent {
+/** An order line as the email names it: `options` already in the order's language ("Dark green / One size"). */
+export type OrderEmailLine = { title: string; options: string; quantity: number };
+
+/** "• Linen dress (Dark green / One size) × 2": no empty brackets for a SKU without options. */
+function lineText({ title, options, quantity }: OrderEmailLine): string {
+  return `• ${title}${options ? ` (${options})` : ''} × ${quantity}`;
+}
+
+/**
+ * Sent when the order is placed: what it costs, what was ordered (each line's own variant) and what
+ * happens next. `total` is formatted ("€12.30").
+ */
+export function orderConfirmationEmail(
+  locale: string,
+  { name, orderNumber, total, lines = [] }: OrderEmailFacts & { total: string; lines?: readonly OrderEmailLine[] },
+): EmailContent {
   const t = translator(locale);
+  const items = lines.length > 0 ? [[t('orderConfirmationItems'), ...lines.map(lineText)].join('\n')] : [];
   return {
     template: 'order-confirmation',
     subject: t('orderConfirmationSubject', { orderNumber }),
-    text: compose(t, name, [t('orderConfirmationIntro', { orderNumber, total }), t('orderConfirmationNext'), orderLink(t, locale, orderNumber)]),
+    text: compose(t, name, [t('orderConfirmationIntro', { orderNumber, total }), ...items, t('orderConfirmationNext'), orderLink(t, locale, orderNumber)]),
   };
 }
 

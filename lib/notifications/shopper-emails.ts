@@ -1,9 +1,11 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { users } from '@/db/schema/accounts';
-import { orders } from '@/db/schema/orders';
+import { orderItems, orders } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
+import { describeSkuLines } from '@/lib/catalog/queries/sku-display';
+import { specValues } from '@/lib/catalog/spec-names';
 import { sendEmail } from '@/lib/email/send-email';
 import type { EmailContent } from '@/lib/email/compose';
 import type { RelayedEvent, Subscriber } from '@/lib/events/subscriber';
@@ -17,6 +19,7 @@ import {
   orderPurchasedEmail,
   orderRefundedEmail,
   paymentReceivedEmail,
+  type OrderEmailLine,
 } from './order-emails';
 
 type OrderForEmail = {
@@ -71,7 +74,7 @@ async function render(db: Database, event: RelayedEvent, orderId: number, order:
   const payload = event.payload;
   switch (event.type) {
     case 'order.created':
-      return orderConfirmationEmail(locale, { ...facts, total: money(order.chargeMinor) });
+      return orderConfirmationEmail(locale, { ...facts, total: money(order.chargeMinor), lines: await orderLines(db, orderId, locale) });
     case 'order.paid':
       return paymentReceivedEmail(locale, { ...facts, amount: money(order.chargeMinor) });
     case 'order.purchased':
@@ -92,6 +95,17 @@ async function render(db: Database, event: RelayedEvent, orderId: number, order:
     default:
       return null;
   }
+}
+
+/** The order's lines with each SKU's options in the order's language. */
+async function orderLines(db: Database, orderId: number, locale: string): Promise<OrderEmailLine[]> {
+  const rows = await db
+    .select({ skuId: orderItems.skuId, productId: orderItems.productId, title: orderItems.title, attributes: orderItems.attributes, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(asc(orderItems.id));
+  const shown = await describeSkuLines(db, rows, locale);
+  return rows.map((row, index) => ({ title: row.title, options: specValues(shown[index]!.attributes), quantity: row.quantity }));
 }
 
 async function paidTotal(db: Database, orderId: number, currency: string): Promise<number> {

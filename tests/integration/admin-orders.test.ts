@@ -194,7 +194,7 @@ describe('orders board', () => {
 
 describe('order detail', () => {
   it('returns lines, pinned rates, customer, ledger, events and audit trail', async () => {
-    const detail = await getAdminOrderDetail(db, userOrder.number);
+    const detail = await getAdminOrderDetail(db, userOrder.number, 'en');
     expect(detail).not.toBeNull();
     const { order, items, ledger, events, audit, customer, partner } = detail!;
     expect(order).toMatchObject({ number: userOrder.number, status: 'paid', version: 1, chargeCurrency: 'USD', baseCurrency: 'USD' });
@@ -209,10 +209,10 @@ describe('order detail', () => {
     expect(customer).toMatchObject({ email: 'shopper@ferry.test', name: '王小明' });
     expect(partner).toBeNull();
 
-    const partnerDetail = await getAdminOrderDetail(db, partnerOrder.number);
+    const partnerDetail = await getAdminOrderDetail(db, partnerOrder.number, 'en');
     expect(partnerDetail!.partner).toEqual({ id: 'pk_000000000000000000000001', name: 'Dropship Co' });
     expect(partnerDetail!.customer).toBeNull();
-    expect(await getAdminOrderDetail(db, 'FR000000-000000')).toBeNull();
+    expect(await getAdminOrderDetail(db, 'FR000000-000000', 'en')).toBeNull();
   });
 });
 

@@ -2,11 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, like, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '@/db/schema/accounts';
 import { cartLines, carts } from '@/db/schema/carts';
-import { products, skus } from '@/db/schema/catalog';
+import { productImages, products, productTranslations, skus } from '@/db/schema/catalog';
 import { orders } from '@/db/schema/orders';
 import { seedDemo } from '@/lib/demo/seed';
 import { addToCart } from '@/lib/cart/add-to-cart';
@@ -265,7 +265,7 @@ describe('checkOutCart', () => {
     expect(third).toMatchObject({ created: false, order: { number: first.order.number } });
 
     // The shopper's order pages read it back; another user reads nothing.
-    const detail = await getOrderDetail(handle.db, owner.userId, first.order.number);
+    const detail = await getOrderDetail(handle.db, owner.userId, first.order.number, 'en');
     expect(detail).toMatchObject({ status: 'pending', valueAddedServices: ['careful_packing'], shippingAddress: { city: 'San Francisco' } });
     expect(detail!.items.map((i) => [i.skuId, i.quantity, i.remark])).toEqual([
       [a, 2, null],
@@ -273,12 +273,59 @@ describe('checkOutCart', () => {
     ]);
     expect(detail!.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, 'pending']]);
     const stranger = await newUser();
-    expect(await getOrderDetail(handle.db, stranger.userId, first.order.number)).toBeNull();
+    expect(await getOrderDetail(handle.db, stranger.userId, first.order.number, 'en')).toBeNull();
     expect(await getOrderStatus(handle.db, stranger.userId, first.order.number)).toBeNull();
     expect(await getOrderStatus(handle.db, owner.userId, first.order.number)).toEqual({ number: first.order.number, status: 'pending' });
     const list = await listUserOrders(handle.db, owner.userId);
     expect(list).toMatchObject({ total: 1, pages: 1, items: [{ number: first.order.number, itemCount: 3 }] });
     expect((await listUserOrders(handle.db, stranger.userId)).items).toEqual([]);
+  });
+
+  it("shows each order line with the bought SKU's own photo and its options in the page's language", async () => {
+    // The last product with two SKUs and two ready photos (the other tests take SKUs from the front).
+    const [candidate] = await handle.db
+      .select({ productId: skus.productId })
+      .from(skus)
+      .innerJoin(products, eq(products.id, skus.productId))
+      .where(and(eq(products.isActive, 1), sql`(select count(*) from product_images i where i.product_id = ${skus.productId} and i.status = 'ready' and i.storage_key is not null) >= 2`))
+      .groupBy(skus.productId)
+      .having(sql`count(*) >= 2`)
+      .orderBy(desc(skus.productId))
+      .limit(1);
+    const productId = candidate!.productId;
+    const [plain, green] = await handle.db.select({ id: skus.id, attributes: skus.attributes }).from(skus).where(eq(skus.productId, productId)).orderBy(asc(skus.id)).limit(2);
+    const photos = await handle.db
+      .select({ position: productImages.position, key: productImages.storageKey })
+      .from(productImages)
+      .where(and(eq(productImages.productId, productId), eq(productImages.status, 'ready')))
+      .orderBy(asc(productImages.position));
+    expect(green!.attributes.length).toBeGreaterThan(0);
+    // The second SKU has its own photo (not the product's cover); the first has none.
+    await handle.db.update(skus).set({ imagePosition: photos[1]!.position, stock: 10, reserved: 0 }).where(eq(skus.id, green!.id));
+    await handle.db.update(skus).set({ imagePosition: null, stock: 10, reserved: 0 }).where(eq(skus.id, plain!.id));
+    // German names for the green SKU's option value only; every other term falls back to English.
+    const greenValue = green!.attributes[0]!.value;
+    await handle.db
+      .insert(productTranslations)
+      .values({ productId, locale: 'de', title: 'Testkleid', attributes: { [greenValue]: 'Dunkelgrün' }, provider: 'test', translatedAt: new Date() })
+      .onDuplicateKeyUpdate({ set: { attributes: { [greenValue]: 'Dunkelgrün' } } });
+
+    const owner = await newUser();
+    await addToCart(handle.db, owner, { skuId: plain!.id, quantity: 1 });
+    await addToCart(handle.db, owner, { skuId: green!.id, quantity: 1 });
+    const placed = await checkOutCart({ db: handle.db, redis: null, env }, await input(owner, { locale: 'de' }));
+    const detail = await getOrderDetail(handle.db, owner.userId, placed.order.number, 'de');
+    const bySku = new Map(detail!.items.map((i) => [i.skuId, i]));
+    expect(bySku.get(green!.id)!.imageKey).toBe(photos[1]!.key);
+    expect(bySku.get(plain!.id)!.imageKey).toBe(photos[0]!.key);
+    expect(bySku.get(green!.id)!.attributes[0]!.value).toBe('Dunkelgrün');
+    // No option name or value stays Chinese where English has it.
+    const [english] = await handle.db.select({ attributes: productTranslations.attributes }).from(productTranslations).where(and(eq(productTranslations.productId, productId), eq(productTranslations.locale, 'en')));
+    const names = typeof english!.attributes === 'string' ? (JSON.parse(english!.attributes) as Record<string, string>) : english!.attributes;
+    for (const a of bySku.get(plain!.id)!.attributes) {
+      expect(Object.values(names)).toContain(a.name);
+      expect(Object.values(names)).toContain(a.value);
+    }
   });
 
   it("never hands a shopper another shopper's order for the same checkout token: each gets their own", async () => {
@@ -295,7 +342,7 @@ describe('checkOutCart', () => {
     expect(bobs.created).toBe(true);
     expect(bobs.order.number).not.toBe(alicesOrder.order.number);
     expect(bobs.order.payToken).not.toBe(alicesOrder.order.payToken);
-    expect((await getOrderDetail(handle.db, bob.userId, bobs.order.number))!.items.map((i) => i.quantity)).toEqual([2]);
+    expect((await getOrderDetail(handle.db, bob.userId, bobs.order.number, 'en'))!.items.map((i) => i.quantity)).toEqual([2]);
     // Alice's own double submit still finds hers, and hers only.
     const again = await checkOutCart({ db: handle.db, redis: null, env }, alicesSubmit);
     expect(again).toMatchObject({ created: false, order: { number: alicesOrder.order.number } });

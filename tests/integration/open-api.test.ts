@@ -292,6 +292,12 @@ describe('open API: orders', () => {
     expect(line).toMatchObject({ productId: sku!.productId, unitPrice: { amountMinor: sku!.priceMinor, currency: 'CNY' } });
     expect(typeof line.title).toBe('string');
     expect(typeof line.attributes).toBe('object');
+    // An added field: the photo of the SKU bought (its own, else the product's first), never a rename.
+    const [photo] = await db.execute<{ key: string | null }>(sql`select (select i.storage_key from product_images i
+      where i.product_id = s.product_id and i.status = 'ready' order by (i.position <=> s.image_position) desc, i.position limit 1) as \`key\`
+      from skus s where s.id = ${skuA}`);
+    const key = (photo as unknown as { key: string | null }[])[0]!.key;
+    expect(line.image).toBe(key ? `${process.env.FERRY_TEST_BASE_URL ?? 'http://localhost:3100'}/media/${key.slice(0, 2)}/${key}-800.webp` : null);
   });
 
   it("404s another partner's order exactly like an unknown one", async () => {

@@ -96,6 +96,8 @@ describe('shopper emails through the event relay', () => {
     expect(mails.map((m) => m.template)).toEqual(['order-confirmation', 'payment-received', 'order-partially-refunded', 'order-refunded']);
     const facts = { name: 'Mia', orderNumber: order.number };
     const amount = formatStoredMoney(order.chargeMinor, 'EUR', 'de');
+    // The confirmation lists what was ordered, the line with its quantity.
+    expect(mails[0]!.text).toMatch(/Ihre Artikel:\n• .+ × 1\n/);
     expect(mails[1]!.subject).toBe(paymentReceivedEmail('de', { ...facts, amount }).subject);
     expect(mails[1]!.text).toBe(paymentReceivedEmail('de', { ...facts, amount }).text);
     expect(mails[2]!.text).toBe(orderPartiallyRefundedEmail('de', { ...facts, amount: formatStoredMoney(100, 'EUR', 'de') }).text);

@@ -5,6 +5,7 @@ import { products } from '@/db/schema/catalog';
 import { auditLog, orderEvents, orderItems, orders } from '@/db/schema/orders';
 import { partnerKeys } from '@/db/schema/partners';
 import { paymentLedger } from '@/db/schema/payments';
+import { describeSkuLines } from '@/lib/catalog/queries/sku-display';
 import type { GatewayName } from '@/lib/orders/types';
 import type { Database } from '@/lib/db';
 import { normalizeRate } from '@/lib/money/convert';
@@ -13,9 +14,10 @@ import { normalizeRate } from '@/lib/money/convert';
  * Everything staff see about one order: the order with its pinned rates, lines (with the Chinese
  * title and source link purchasers buy from), customer, payment ledger, outbox events and audit
  * trail. Six short queries by primary or indexed key. The caller checks `orders:read` (and
- * `payments:read` before showing the ledger).
+ * `payments:read` before showing the ledger). Each line also carries the bought SKU's photo and its
+ * options in `locale`, the staff member's language, beside the Chinese snapshot (`attributes`).
  */
-export async function getAdminOrderDetail(db: Database, number: string) {
+export async function getAdminOrderDetail(db: Database, number: string, locale: string) {
   const [order] = await db
     .select({
       id: orders.id,
@@ -52,7 +54,7 @@ export async function getAdminOrderDetail(db: Database, number: string) {
     .limit(1);
   if (!order) return null;
 
-  const [items, ledger, events, audit, customer, partner] = await Promise.all([
+  const [lines, ledger, events, audit, customer, partner] = await Promise.all([
     db
       .select({
         id: orderItems.id,
@@ -88,6 +90,9 @@ export async function getAdminOrderDetail(db: Database, number: string) {
       ? db.select({ id: partnerKeys.id, name: partnerKeys.name }).from(partnerKeys).where(eq(partnerKeys.id, order.partnerKeyId)).limit(1)
       : Promise.resolve([]),
   ]);
+
+  const shown = await describeSkuLines(db, lines, locale);
+  const items = lines.map((line, index) => ({ ...line, imageKey: shown[index]!.imageKey, options: shown[index]!.attributes }));
 
   return {
     order: {

@@ -1,14 +1,15 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { productTranslations } from '@/db/schema/catalog';
+import { and, asc, eq } from 'drizzle-orm';
+import type { SpecAttribute } from '@/db/schema/catalog';
 import { orderItems, orders } from '@/db/schema/orders';
 import { readJson } from '@/lib/catalog/queries/json-column';
+import { describeSkuLines } from '@/lib/catalog/queries/sku-display';
 import type { Database } from '@/lib/db';
-import { serializeOrder, type ApiOrder, type AttributeNames } from '../serialize';
+import { serializeOrder, type ApiOrder } from '../serialize';
 
 /**
  * One of the partner's own orders by number, or null — also for another partner's order, so the
- * answer never tells whether a number exists. Three queries: order, lines, English spec names.
+ * answer never tells whether a number exists. Four queries: order, lines, the SKUs' photos, English spec names.
  */
 export async function findPartnerOrder(db: Database, siteUrl: string, partnerKeyId: string, orderNumber: string): Promise<ApiOrder | null> {
   if (orderNumber.length < 1 || orderNumber.length > 20) return null;
@@ -44,19 +45,13 @@ export async function findPartnerOrder(db: Database, siteUrl: string, partnerKey
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.id));
 
-  const names = new Map<number, AttributeNames>();
-  const productIds = [...new Set(items.map((i) => i.productId))];
-  if (productIds.length > 0) {
-    const rows = await db
-      .select({ productId: productTranslations.productId, attributes: productTranslations.attributes })
-      .from(productTranslations)
-      .where(and(inArray(productTranslations.productId, productIds), eq(productTranslations.locale, 'en')));
-    for (const r of rows) names.set(r.productId, readJson<AttributeNames>(r.attributes, {}));
-  }
+  // The bought SKU's photo and its options in English (the API's language), in two queries.
+  const lines = items.map((i) => ({ ...i, attributes: readJson<SpecAttribute[]>(i.attributes, []) }));
+  const shown = await describeSkuLines(db, lines, 'en');
   return serializeOrder(
     siteUrl,
     order,
-    items.map((i) => ({ ...i, attributes: readJson(i.attributes, []) })),
-    names,
+    lines.map((line, index) => ({ ...line, attributes: shown[index]!.attributes, imageKey: shown[index]!.imageKey })),
+    new Map(),
   );
 }

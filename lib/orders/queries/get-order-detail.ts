@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { products } from '@/db/schema/catalog';
 import { orderEvents, orderItems, orders, type OrderBreakdown, type OrderStatus, type ShippingAddress } from '@/db/schema/orders';
 import { paymentLedger, type LedgerKind } from '@/db/schema/payments';
+import { describeSkuLines } from '@/lib/catalog/queries/sku-display';
 import type { SpecAttribute } from '@/lib/catalog/types';
 import type { GatewayName, ValueAddedService } from '@/lib/orders/types';
 import { normalizeRate } from '@/lib/money/convert';
@@ -30,44 +31,45 @@ export type OrderDetail = {
   items: {
     id: number;
     skuId: number;
+    productId: number;
     title: string;
+    /** The ordered SKU's options in the page's locale (else English, else the stored Chinese). */
     attributes: SpecAttribute[];
     quantity: number;
     unitPriceCnyMinor: number;
     remark: string | null;
     slug: string | null;
+    /** The ordered SKU's own photo, else the product's first. */
     imageKey: string | null;
   }[];
   payments: { id: number; kind: LedgerKind; amountMinor: number; currency: string; status: 'recorded' | 'flagged'; createdAt: Date }[];
   events: { id: number; type: string; fromStatus: OrderStatus | null; toStatus: OrderStatus; createdAt: Date }[];
 };
 
-const imageKey = sql<string | null>`(select i.storage_key from product_images i
-  where i.product_id = ${orderItems.productId} and i.status = 'ready' order by i.position limit 1)`;
-
 /**
  * One of the user's orders with its lines, payment ledger rows and status events. Scoped by the
  * owner in the query itself: another user's order number reads as null (the page answers 404).
+ * Lines are described in `locale`, the page's language.
  */
-export async function getOrderDetail(db: Database, userId: number, number: string): Promise<OrderDetail | null> {
+export async function getOrderDetail(db: Database, userId: number, number: string, locale: string): Promise<OrderDetail | null> {
   const [order] = await db
     .select()
     .from(orders)
     .where(and(eq(orders.number, number), eq(orders.userId, userId)))
     .limit(1);
   if (!order) return null;
-  const [items, payments, eventRows] = await Promise.all([
+  const [lines, payments, eventRows] = await Promise.all([
     db
       .select({
         id: orderItems.id,
         skuId: orderItems.skuId,
+        productId: orderItems.productId,
         title: orderItems.title,
         attributes: orderItems.attributes,
         quantity: orderItems.quantity,
         unitPriceCnyMinor: orderItems.unitPriceCnyMinor,
         remark: orderItems.remark,
         slug: products.slug,
-        imageKey,
       })
       .from(orderItems)
       .leftJoin(products, eq(products.id, orderItems.productId))
@@ -91,6 +93,8 @@ export async function getOrderDetail(db: Database, userId: number, number: strin
       .where(eq(orderEvents.orderId, order.id))
       .orderBy(asc(orderEvents.id)),
   ]);
+  const shown = await describeSkuLines(db, lines, locale);
+  const items = lines.map((line, index) => ({ ...line, ...shown[index]! }));
   // An order's own outbox rows always name the status they reached (only other subjects leave it empty).
   const events = eventRows.flatMap((e) => (e.toStatus ? [{ ...e, toStatus: e.toStatus }] : []));
   return {

@@ -11,6 +11,8 @@ import { formatStoredMoney } from '@/lib/money';
 import { listUserOrders } from '@/lib/orders/queries/list-user-orders';
 import { orderPaths } from '@/lib/orders/paths';
 import { shopPaths } from '@/lib/shop/paths';
+import { Code } from '@/components/bidi/code';
+import { Money } from '@/components/bidi/money';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
@@ -59,8 +61,8 @@ export default async function OrdersPage({ params, searchParams }: Props) {
             {result.items.map((order) => (
               <tr key={order.number} data-testid="order-row" data-order-number={order.number}>
                 <th scope="row">
-                  <Link href={orderPaths.order(locale, order.number)} dir="ltr">
-                    {order.number}
+                  <Link href={orderPaths.order(locale, order.number)}>
+                    <Code>{order.number}</Code>
                   </Link>
                   <span className="muted small"> · {t('itemCount', { count: order.itemCount })}</span>
                 </th>
@@ -70,7 +72,9 @@ export default async function OrdersPage({ params, searchParams }: Props) {
                 <td>
                   <OrderStatusBadge status={order.status} gateway={order.gateway} />
                 </td>
-                <td>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</td>
+                <td>
+                  <Money>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</Money>
+                </td>
               </tr>
             ))}
           </tbody>

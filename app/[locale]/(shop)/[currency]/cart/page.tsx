@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
@@ -13,9 +14,12 @@ import type { CartLine } from '@/lib/cart/types';
 import { getDb } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/locales';
 import { isSupportedCurrency } from '@/lib/money/currencies';
+import { formatMoney } from '@/lib/money/format';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
-import { displayPrice, formatCny, type PinnedRate } from '@/lib/shop/price';
+import type { Money as MoneyValue } from '@/lib/money';
+import { displayLineTotals, displayPrice, formatCny, formatRate, formatRateDate, type PinnedRate } from '@/lib/shop/price';
 import { pageRate } from '@/lib/shop/rates';
+import { Money } from '@/components/bidi/money';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
 import '@/app/[locale]/(account)/account.css';
@@ -32,11 +36,19 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `${t('metaTitle')} | Ferry`, robots: { index: false, follow: false } };
 }
 
-function Price({ cny, rate, locale }: { cny: number; rate: PinnedRate; locale: string }) {
+/** `shown`: an amount already adjusted to add up (line totals); otherwise `cny` converted on its own. */
+function Price({ cny, rate, locale, shown }: { cny: number; rate: PinnedRate; locale: string; shown?: MoneyValue }) {
   return (
     <>
-      <strong>{displayPrice(cny, rate, locale).text}</strong>
-      {rate.currency !== 'CNY' && <span className="muted small"> ({formatCny(cny, locale)})</span>}
+      <strong>
+        <Money>{shown ? formatMoney(shown, locale) : displayPrice(cny, rate, locale).text}</Money>
+      </strong>
+      {rate.currency !== 'CNY' && (
+        <span className="muted small">
+          {' ('}
+          <Money>{formatCny(cny, locale)}</Money>)
+        </span>
+      )}
     </>
   );
 }
@@ -65,6 +77,12 @@ export default async function CartPage({ params }: Params) {
     );
   }
 
+  // Line totals adjusted to the subtotal, so what the shopper adds up is what the summary (and checkout) says.
+  const shownTotals = displayLineTotals(
+    cart.lines.map((line) => line.unitPriceCny * line.quantity),
+    rate,
+  );
+  const shownTotal = new Map(cart.lines.map((line, index) => [line.id, shownTotals.lines[index]]));
   const isSignedIn = owner?.kind === 'user';
   const hasProblems = cart.lines.some((line) => !line.isActive || line.quantity > line.sellable);
   const stockNote = (line: CartLine) =>
@@ -97,7 +115,18 @@ export default async function CartPage({ params }: Params) {
                           </Link>
                         </h3>
                         {line.attributes.length > 0 && (
-                          <p className="muted small cart-line-attributes">{line.attributes.map((a) => `${a.name}: ${a.value}`).join(' · ')}</p>
+                          <p className="muted small cart-line-attributes">
+                            {line.attributes
+                              .filter((a) => a.value.trim())
+                              .map((a, i) => (
+                                <Fragment key={a.name}>
+                                  {i > 0 && ' · '}
+                                  <bdi>
+                                    {a.name}: {a.value}
+                                  </bdi>
+                                </Fragment>
+                              ))}
+                          </p>
                         )}
                         <p className="cart-line-price" data-testid="line-unit-price">
                           <span className="muted small">{t('unitPrice')} </span>
@@ -114,7 +143,7 @@ export default async function CartPage({ params }: Params) {
                       </div>
                       <p className="cart-line-total" data-testid="line-total">
                         <span className="visually-hidden">{t('lineTotal')} </span>
-                        <Price cny={line.unitPriceCny * line.quantity} rate={rate} locale={locale} />
+                        <Price cny={line.unitPriceCny * line.quantity} rate={rate} locale={locale} shown={shownTotal.get(line.id)} />
                       </p>
                     </li>
                   ))}
@@ -127,11 +156,11 @@ export default async function CartPage({ params }: Params) {
             <dl className="summary-rows">
               <dt>{t('items', { count: cart.itemCount })}</dt>
               <dd data-testid="cart-subtotal">
-                <Price cny={cart.itemsCny} rate={rate} locale={locale} />
+                <Price cny={cart.itemsCny} rate={rate} locale={locale} shown={shownTotals.total} />
               </dd>
             </dl>
             <p className="muted small">{t('subtotalNote')}</p>
-            {rate.currency !== 'CNY' && <p className="muted small">{t('rateNote', { rate: rate.rate, currency: rate.currency })}</p>}
+            {rate.currency !== 'CNY' && <p className="muted small">{t('rateNote', { rate: formatRate(rate.rate, locale), currency: rate.currency, date: formatRateDate(rate.capturedAt, locale) })}</p>}
             {hasProblems && (
               <p className="notice small" role="note">
                 {t('fixLines')}

@@ -20,7 +20,9 @@ import { isSupportedCurrency } from '@/lib/money/currencies';
 import { formatInstant } from '@/lib/orders/format-instant';
 import { getSettings } from '@/lib/settings/read-settings';
 import { mediaUrl } from '@/lib/shop/paths';
-import { formatCny } from '@/lib/shop/price';
+import { formatCny, formatRate } from '@/lib/shop/price';
+import { specValues } from '@/lib/catalog/spec-names';
+import { isolate } from '@/lib/i18n/bidi';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
 import '@/app/[locale]/(account)/account.css';
@@ -69,7 +71,7 @@ export default async function CheckoutPage({ params }: Params) {
   const rateText =
     rate.currency === 'CNY'
       ? t('rateCny')
-      : t('rate', { rate: rate.rate, currency: rate.currency, source: rate.source, time: formatInstant(rate.capturedAt, locale) });
+      : t('rate', { rate: formatRate(rate.rate, locale), currency: rate.currency, source: rate.source, time: formatInstant(rate.capturedAt, locale) });
 
   const items = (
     <ul className="checkout-items" role="list" data-testid="checkout-items">
@@ -82,11 +84,18 @@ export default async function CheckoutPage({ params }: Params) {
             <span className="checkout-item-image" aria-hidden="true" />
           )}
           <span className="checkout-item-text">
-            <span lang={line.titleLang.lang} dir="auto">
-              {line.title}
+            <bdi lang={line.titleLang.lang}>{line.title}</bdi>
+            {/* Only the parts a line has: a SKU without options leaves no empty " · ". */}
+            {specValues(line.attributes) && (
+              <span className="muted small">
+                {' · '}
+                <bdi data-testid="checkout-item-options">{specValues(line.attributes)}</bdi>
+              </span>
+            )}
+            <span className="muted small">
+              {' · '}
+              {t('quantityTimes', { quantity: line.quantity, price: isolate(formatCny(line.unitPriceCny, locale)) })}
             </span>
-            {line.attributes.length > 0 && <span className="muted small"> · {line.attributes.map((a) => a.value).join(' / ')}</span>}
-            <span className="muted small"> · {t('quantityTimes', { quantity: line.quantity, price: formatCny(line.unitPriceCny, locale) })}</span>
           </span>
         </li>
       ))}

@@ -36,7 +36,7 @@ export default async function AdminOrderPage({ params }: Props) {
   const isOrderNumber = orderNumberPattern.test(number);
   const user = await requireStaffPage(locale, 'orders:read', isOrderNumber ? adminPaths.order(locale, number) : adminPaths.orders(locale));
   if (!isOrderNumber) notFound();
-  const detail = await getAdminOrderDetail(getDb(), number);
+  const detail = await getAdminOrderDetail(getDb(), number, locale);
   if (!detail) notFound();
   const { order } = detail;
   const t = await getTranslations({ locale, namespace: 'admin' });

@@ -19,9 +19,12 @@ import { orderKeys } from '@/lib/orders/query-keys';
 import { terminalStatuses } from '@/lib/orders/transitions';
 import { paymentUrl } from '@/lib/payments/pay-link';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
-import { formatCny } from '@/lib/shop/price';
+import { formatCny, formatRate } from '@/lib/shop/price';
+import { specValues } from '@/lib/catalog/spec-names';
 import { CancelOrderForm } from './cancel-order-form';
 import { PriceDifferences } from './price-differences';
+import { Money } from '@/components/bidi/money';
+import { isolate } from '@/lib/i18n/bidi';
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[]; cancelled?: string | string[] }> };
 
@@ -38,7 +41,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const { locale, number } = await params;
   setRequestLocale(locale as Locale);
   const user = await requireUserOrRedirect(locale, orderPaths.order(locale, number));
-  const order = await getOrderDetail(getDb(), user.id, number);
+  const order = await getOrderDetail(getDb(), user.id, number, locale);
   if (!order) notFound();
   const [t, ts, messages, query] = await Promise.all([
     getTranslations({ locale, namespace: 'orders' }),
@@ -65,8 +68,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <p className="small">
         <Link href={orderPaths.list(locale)}>{t('backToOrders')}</Link>
       </p>
-      {/* First-strong isolates keep the Latin order number whole inside Arabic text. */}
-      <h1>{t('orderTitle', { number: `\u2068${order.number}\u2069` })}</h1>
+      {/* A left-to-right isolate keeps the Latin order number whole inside Arabic text. */}
+      <h1>{t('orderTitle', { number: isolate(order.number) })}</h1>
       <p>
         {t('placedOn')} {when(order.createdAt)} <OrderStatusBadge status={order.status} gateway={order.gateway} />
       </p>
@@ -96,7 +99,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <p>
           {isCod ? t('payCod') : t('payCard')} ·{' '}
           <strong>
-            <bdi>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</bdi>
+            <Money>{formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}</Money>
           </strong>
         </p>
         {isPending && isCod && (
@@ -112,7 +115,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         )}
         {isCod && order.confirmedAt && !terminalStatuses.includes(order.status) && (
           <p className="notice" data-testid="cod-status" data-cod="confirmed">
-            <strong>{t('codConfirmedTitle')}</strong> {t('codConfirmed', { amount: formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale) })}{' '}
+            <strong>{t('codConfirmedTitle')}</strong> {t('codConfirmed', { amount: isolate(formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)) })}{' '}
             <span className="muted small">
               {t('codConfirmedOn')} {when(order.confirmedAt)}
             </span>
@@ -140,7 +143,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <ul className="ledger" role="list" data-testid="order-payments">
             {order.payments.map((p) => (
               <li key={p.id}>
-                {t(ledgerLabel[p.kind])}: <bdi>{formatStoredMoney(p.amountMinor, p.currency, locale)}</bdi> · {when(p.createdAt)}
+                {t(ledgerLabel[p.kind])}: <Money>{formatStoredMoney(p.amountMinor, p.currency, locale)}</Money> · {when(p.createdAt)}
                 {p.status === 'flagged' && <span className="status-badge" data-status="flagged"> {t('flagged')}</span>}
               </li>
             ))}
@@ -169,7 +172,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h2 id="order-items">{t('itemsTitle')}</h2>
         <ul className="order-items" role="list">
           {order.items.map((item) => (
-            <OrderItemRow key={item.id} item={item} locale={locale} remarkLabel={t('remark')} quantityText={t('quantityTimes', { quantity: item.quantity, price: formatCny(item.unitPriceCnyMinor, locale) })} />
+            <OrderItemRow key={item.id} item={item} locale={locale} remarkLabel={t('remark')} quantityText={t('quantityTimes', { quantity: item.quantity, price: isolate(formatCny(item.unitPriceCnyMinor, locale)) })} />
           ))}
         </ul>
         {order.valueAddedServices.length > 0 && (
@@ -190,7 +193,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           />
         )}
         <p className="small" data-testid="order-rate">
-          {order.chargeCurrency === 'CNY' ? t('rateIdentity') : t('rateLine', { rate: order.chargeRate, currency: order.chargeCurrency, source: order.rateSource })}{' '}
+          {order.chargeCurrency === 'CNY' ? t('rateIdentity') : t('rateLine', { rate: formatRate(order.chargeRate, locale), currency: order.chargeCurrency, source: order.rateSource })}{' '}
           {order.chargeCurrency !== 'CNY' && (
             <>
               {t('rateCaptured')} {when(order.rateCapturedAt)}
@@ -232,13 +235,16 @@ function OrderItemRow({ item, locale, remarkLabel, quantityText }: { item: Order
         <p className="order-item-title" dir="auto">
           {item.slug ? <Link href={shopPaths.product(locale, item.slug)}>{item.title}</Link> : item.title}
         </p>
-        {item.attributes.length > 0 && (
-          <p className="muted small" lang="zh-CN">
-            {item.attributes.map((a) => a.value).join(' / ')}
+        {specValues(item.attributes) && (
+          <p className="muted small order-item-options" dir="auto" data-testid="order-item-options">
+            {specValues(item.attributes)}
           </p>
         )}
         <p className="small">
-          {quantityText} = <strong>{formatCny(item.unitPriceCnyMinor * item.quantity, locale)}</strong>
+          {quantityText} ={' '}
+          <strong>
+            <Money>{formatCny(item.unitPriceCnyMinor * item.quantity, locale)}</Money>
+          </strong>
         </p>
         {item.remark && (
           <p className="small">

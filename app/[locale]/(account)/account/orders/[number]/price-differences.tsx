@@ -4,6 +4,7 @@ import { formatStoredMoney } from '@/lib/money';
 import { listOrderDifferences } from '@/lib/purchasing/queries/list-order-differences';
 import { formatCny } from '@/lib/shop/price';
 import { DifferenceButtons } from './difference-buttons';
+import { Money } from '@/components/bidi/money';
 
 type Props = { locale: string; userId: number; orderNumber: string; notice: string | undefined };
 
@@ -43,10 +44,10 @@ export async function PriceDifferences({ locale, userId, orderNumber, notice }: 
                   <td dir="auto">{line.title}</td>
                   <td>{line.quantity}</td>
                   <td>
-                    <bdi>{formatCny(line.paidUnitMinor, locale)}</bdi>
+                    <Money>{formatCny(line.paidUnitMinor, locale)}</Money>
                   </td>
                   <td>
-                    <bdi>{formatCny(line.upstreamUnitMinor, locale)}</bdi>
+                    <Money>{formatCny(line.upstreamUnitMinor, locale)}</Money>
                   </td>
                 </tr>
               ))}
@@ -55,7 +56,7 @@ export async function PriceDifferences({ locale, userId, orderNumber, notice }: 
           <p>
             {t('difference')}:{' '}
             <strong data-testid="difference-amount">
-              <bdi>{formatStoredMoney(difference.chargeMinor, difference.chargeCurrency, locale)}</bdi>
+              <Money>{formatStoredMoney(difference.chargeMinor, difference.chargeCurrency, locale)}</Money>
             </strong>
           </p>
           {difference.status === 'open' && (

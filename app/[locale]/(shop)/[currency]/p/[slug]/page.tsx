@@ -16,9 +16,11 @@ import { productJsonLd } from '@/lib/seo/product-structured-data';
 import { absoluteUrl } from '@/lib/site-url';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { toDecimalString } from '@/lib/money';
-import { displayPrice, formatCny, priceRange } from '@/lib/shop/price';
+import { cnyRange, displayPrice, formatCny, formatRate, formatRateDate, priceRange } from '@/lib/shop/price';
 import { platformName } from '@/lib/suppliers/platform-name';
 import { pageRate } from '@/lib/shop/rates';
+import { Money } from '@/components/bidi/money';
+import { isolate } from '@/lib/i18n/bidi';
 
 type Params = { params: Promise<{ locale: string; currency: string; slug: string }> };
 
@@ -106,7 +108,7 @@ export default async function ProductPage({ params }: Params) {
           stock: s.stock,
           imagePosition: s.imagePosition,
           price: displayPrice(s.priceMinor, rate, locale).text,
-          originalPrice: rate.currency === 'CNY' ? null : t('originalPrice', { price: formatCny(s.priceMinor, locale) }),
+          originalPrice: rate.currency === 'CNY' ? null : t('originalPrice', { price: isolate(formatCny(s.priceMinor, locale)) }),
           stockLabel: s.stock > 0 ? t('inStock', { count: String(s.stock) }) : t('outOfStock'),
         }))}
         names={specNames(product)}
@@ -138,10 +140,19 @@ export default async function ProductPage({ params }: Params) {
           {t('machineTranslated')}
         </p>
         <p className="price-range">
-          {priceRange(product.priceMinMinor, product.priceMaxMinor, rate, locale)}
-          {rate.currency !== 'CNY' && <span className="muted"> ({formatCny(product.priceMinMinor, locale)})</span>}
+          <Money>{priceRange(product.priceMinMinor, product.priceMaxMinor, rate, locale)}</Money>
+          {rate.currency !== 'CNY' && (
+            <span className="muted">
+              {' ('}
+              <Money testId="price-range-cny">{cnyRange(product.priceMinMinor, product.priceMaxMinor, locale)}</Money>)
+            </span>
+          )}
         </p>
-        <p className="muted small">{t('rateNote', { rate: rate.rate, currency: rate.currency })}</p>
+        {rate.currency !== 'CNY' && (
+          <p className="muted small" data-testid="rate-note">
+            {t('rateNote', { rate: formatRate(rate.rate, locale), currency: rate.currency, date: formatRateDate(rate.capturedAt, locale) })}
+          </p>
+        )}
       </ProductPurchase>
 
       <div className="product-details">
@@ -156,11 +167,15 @@ export default async function ProductPage({ params }: Params) {
             <dt>{t('weight')}</dt>
             <dd>{t('weightValue', { grams: product.weightGrams })}</dd>
             <dt>{t('domesticShipping')}</dt>
-            <dd>{product.domesticShippingMinor === 0 ? t('free') : displayPrice(product.domesticShippingMinor, rate, locale).text}</dd>
+            <dd>{product.domesticShippingMinor === 0 ? t('free') : <Money>{displayPrice(product.domesticShippingMinor, rate, locale).text}</Money>}</dd>
             {product.attributesZh.map((a) => (
               <Fragment key={a.name}>
-                <dt>{tr(a.name)}</dt>
-                <dd>{tr(a.value)}</dd>
+                <dt>
+                  <bdi>{tr(a.name)}</bdi>
+                </dt>
+                <dd>
+                  <bdi>{tr(a.value)}</bdi>
+                </dd>
               </Fragment>
             ))}
             <dt>{t('source')}</dt>

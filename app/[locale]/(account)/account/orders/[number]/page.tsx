@@ -48,6 +48,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const outcome = Array.isArray(query.payment) ? query.payment[0] : query.payment;
   const isPending = order.status === 'pending';
   const isCod = order.gateway === 'cod';
+  // Back from the gateway with a payment it accepted (the return route asked it): confirming until the webhook lands, never payable twice.
+  const isConfirming = isPending && !isCod && (outcome === 'succeeded' || outcome === 'processing');
   const when = (date: Date) => (
     <bdi>
       <time dateTime={date.toISOString()}>{formatInstant(date, locale)}</time>
@@ -67,13 +69,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {/* First-strong isolates keep the Latin order number whole inside Arabic text. */}
       <h1>{t('orderTitle', { number: `\u2068${order.number}\u2069` })}</h1>
       <p>
-        {t('placedOn')} {when(order.createdAt)} <OrderStatusBadge status={order.status} gateway={order.gateway} />
+        {t('placedOn')} {when(order.createdAt)} <OrderStatusBadge status={order.status} gateway={order.gateway} isConfirming={isConfirming} />
       </p>
 
-      {isPending && (outcome === 'succeeded' || outcome === 'processing') && (
+      {isConfirming && (
         <NextIntlClientProvider locale={locale} messages={{ orders: messages.orders }}>
           <HydrationBoundary state={dehydrate(queryClient)}>
-            <PaymentPoller number={order.number} initialStatus={order.status} outcome={outcome} />
+            <PaymentPoller number={order.number} initialStatus={order.status} outcome={outcome === 'processing' ? 'processing' : 'succeeded'} />
           </HydrationBoundary>
         </NextIntlClientProvider>
       )}
@@ -117,7 +119,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             </span>
           </p>
         )}
-        {isPending && !isCod && (
+        {isPending && !isCod && !isConfirming && (
           <p className="order-pay">
             <a href={payHref} className="primary button-link" data-testid="pay-now">
               {t('payNow')}

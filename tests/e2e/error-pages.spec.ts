@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { AccountForms } from './pages/account-pages';
+
+const words = (file: string) => JSON.parse(readFileSync(`messages/${file}.json`, 'utf8'));
+const PASSWORD = 'correct horse battery staple';
+// scripts/test.sh creates this staff account before the suites run.
+const ADMIN = { email: 'admin@ferry.test', password: 'ferry-test-admin' };
+
+test('a pay link that is not valid is the 404 page in the browser’s language, with a title', async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'de', url: baseURL! }]);
+  const response = await page.goto('/pay/FR000000-000000/0123456789abcdef0123456789abcdef');
+  expect(response?.status()).toBe(404);
+  expect(new URL(page.url()).pathname).toBe('/de/account/payment-problem');
+  const t = words('de').notFound;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
+  expect(await page.title()).toBe(`${t.title} | Ferry`);
+});
+
+test('storefront 404s have a title in the page’s language', async ({ page }) => {
+  const response = await page.goto('/ja/p/does-not-exist-999999');
+  expect(response?.status()).toBe(404);
+  expect(await page.title()).toBe(`${words('ja').notFound.title} | Ferry`);
+});
+
+test('admin 404s keep the admin frame and have a title', async ({ page }) => {
+  await new AccountForms(page).signInAt('en', ADMIN.email, ADMIN.password, '/en/admin/orders');
+  const response = await page.goto('/en/admin/orders/not-an-order');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('nav.admin-nav')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  expect(await page.title()).toBe('Page not found | Ferry');
+});
+
+test('staff on a page their role does not open get a 403 inside the admin frame, in their language', async ({ page }) => {
+  const email = `service-${randomUUID()}@ferry.test`;
+  execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'cli/ferry.ts', 'user', 'create', '--email', email, '--password', PASSWORD, '--role', 'service'], { stdio: 'pipe' });
+  await new AccountForms(page).signInAt('de', email, PASSWORD, '/de/admin/orders');
+  const response = await page.goto('/de/admin/settings');
+  expect(response?.status()).toBe(403);
+  const t = words('admin/de').admin;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.forbidden.title);
+  await expect(page.getByTestId('admin-forbidden')).toContainText(t.forbidden.text);
+  // The menu is there, with what the role does open (and not what it does not).
+  await expect(page.locator('nav.admin-nav').getByRole('link', { name: t.nav.orders })).toBeVisible();
+  await expect(page.locator('nav.admin-nav').getByRole('link', { name: t.nav.settings })).toHaveCount(0);
+  expect(await page.title()).toBe(`${t.forbidden.title} | Ferry`);
+});

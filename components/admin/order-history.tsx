@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { describeActor } from '@/lib/admin/describe-actor';
 import type { AdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
 import { AdminTime } from './admin-time';
 
@@ -60,14 +61,7 @@ export async function OrderHistory({ locale, events, audit }: { locale: string; 
                   <td>
                     <AdminTime value={entry.createdAt} />
                   </td>
-                  <td>
-                    {t(`actorTypes.${entry.actorType}`)}
-                    {(entry.actorLabel ?? entry.actorId) && (
-                      <span className="admin-sub small" dir="ltr">
-                        {entry.actorLabel ?? entry.actorId}
-                      </span>
-                    )}
-                  </td>
+                  <AuditActor entry={entry} kind={(key) => t(key)} />
                   <td>{label(entry.action)}</td>
                   <td className="admin-wrap small" dir="auto">
                     {describe(entry.details) || '—'}
@@ -79,5 +73,21 @@ export async function OrderHistory({ locale, events, audit }: { locale: string; 
         </div>
       </section>
     </>
+  );
+}
+
+function AuditActor({ entry, kind }: { entry: AdminOrderDetail['audit'][number]; kind: (key: string) => string }) {
+  const actor = describeActor(entry);
+  return (
+    <td data-testid="audit-actor" data-actor-type={entry.actorType}>
+      {actor.who ? (
+        <>
+          <bdi dir="ltr">{actor.who}</bdi>
+          <span className="admin-sub small">{kind(actor.kind.key)}</span>
+        </>
+      ) : (
+        kind(actor.kind.key)
+      )}
+    </td>
   );
 }

@@ -71,6 +71,12 @@ for (const journey of journeys) {
     expect(await detail.ledgerEntries()).toEqual([{ kind: 'charge', status: 'recorded' }]);
     expect(await detail.eventTypes()).toEqual(expect.arrayContaining(['order.created', 'order.paid']));
     expect(await detail.offeredTransitions()).toEqual(expect.arrayContaining(['refunded']));
+    // The audit trail says who placed it (the shopper's email, a customer), and the price table which amount is which.
+    const adminWords = JSON.parse(readFileSync(`messages/admin/${locale}.json`, 'utf8')).admin;
+    await expect(detail.auditActor('order.created')).toHaveText(`${email}${adminWords.actorRoles.customer}`);
+    const headers = await detail.moneyHeaders();
+    expect(new Set(headers).size).toBe(headers.length);
+    expect(headers).toContain(adminWords.detail.columns.charged.replace('{currency}', currency));
 
     // The event relay mailed the shopper, in the language they shopped in: order received, payment received.
     const words = JSON.parse(readFileSync(`messages/account/${locale}.json`, 'utf8')).emails as Record<string, string>;

@@ -77,6 +77,10 @@ for (const journey of journeys) {
     const headers = await detail.moneyHeaders();
     expect(new Set(headers).size).toBe(headers.length);
     expect(headers).toContain(adminWords.detail.columns.charged.replace('{currency}', currency));
+    // Events read as sentences with money formatted, not as payload JSON.
+    const paid = page.locator('[data-testid="order-events"] > li[data-event="order.paid"] [data-testid="event-details"]');
+    await expect(paid).toContainText(total);
+    await expect(paid).not.toContainText('amountMinor');
 
     // The event relay mailed the shopper, in the language they shopped in: order received, payment received.
     const words = JSON.parse(readFileSync(`messages/account/${locale}.json`, 'utf8')).emails as Record<string, string>;

@@ -48,3 +48,16 @@ test('staff on a page their role does not open get a 403 inside the admin frame,
   await expect(page.locator('nav.admin-nav').getByRole('link', { name: t.nav.settings })).toHaveCount(0);
   expect(await page.title()).toBe(`${t.forbidden.title} | Ferry`);
 });
+
+test('an unknown account or admin address is the localized 404 in its own frame', async ({ page }) => {
+  const account = await page.goto('/ko/account/no-such-page');
+  expect(account?.status()).toBe(404);
+  expect(await page.title()).toBe(`${words('ko').notFound.title} | Ferry`);
+  await expect(page.locator('header.site-header')).toBeVisible();
+
+  await new AccountForms(page).signInAt('en', ADMIN.email, ADMIN.password, '/en/admin/orders');
+  const admin = await page.goto('/en/admin/no-such-section');
+  expect(admin?.status()).toBe(404);
+  await expect(page.locator('nav.admin-nav')).toBeVisible();
+  expect(await page.title()).toBe('Page not found | Ferry');
+});

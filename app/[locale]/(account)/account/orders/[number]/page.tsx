@@ -79,7 +79,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </HydrationBoundary>
         </NextIntlClientProvider>
       )}
-      {!isPending && outcome === 'succeeded' && (
+      {/* The poller refreshes the page once the webhook lands: a payment approved slowly (processing) is confirmed too. */}
+      {!isPending && order.paidAt && (outcome === 'succeeded' || outcome === 'processing') && (
         <p role="status" className="form-notice payment-banner" data-testid="payment-banner">
           {t('bannerConfirmed')}
         </p>

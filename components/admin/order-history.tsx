@@ -1,23 +1,30 @@
 import { getTranslations } from 'next-intl/server';
+import { describeActor } from '@/lib/admin/describe-actor';
+import { describeDetails } from '@/lib/admin/describe-details';
 import type { AdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
 import { AdminTime } from './admin-time';
 
-/** Short text for an event payload or audit details: the reason first, then the other scalar fields. */
-function describe(details: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(details)) {
-    if (key === 'from' || key === 'to' || key === 'actor') continue;
-    if (value === null || value === undefined) continue;
-    const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    parts.push(key === 'reason' ? text : `${key}: ${text}`);
-  }
-  const joined = parts.join(' · ');
-  return joined.length > 240 ? `${joined.slice(0, 239)}…` : joined;
-}
-
 /** The outbox events (what downstream consumers saw) and the audit trail (who did what, when). */
-export async function OrderHistory({ locale, events, audit }: { locale: string; events: AdminOrderDetail['events']; audit: AdminOrderDetail['audit'] }) {
+export async function OrderHistory({ locale, chargeCurrency, events, audit }: { locale: string; chargeCurrency: string; events: AdminOrderDetail['events']; audit: AdminOrderDetail['audit'] }) {
   const t = await getTranslations({ locale, namespace: 'admin' });
+  // Payloads and audit details as sentences in the staff member's language; fields without one stay behind a disclosure.
+  const describe = (details: Record<string, unknown>) => {
+    const { sentences, rest } = describeDetails(details, { locale, chargeCurrency });
+    const gatewayName = (name: string | number | undefined) => (typeof name === 'string' && t.has(`gateway.${name}`) ? t(`gateway.${name}`) : String(name));
+    const lines = sentences.map((s) => t(`details.${s.key}`, s.key === 'gateway' ? { ...s.values, gateway: gatewayName(s.values.gateway) } : s.values));
+    if (lines.length === 0 && Object.keys(rest).length === 0) return null;
+    return (
+      <span className="admin-sub small" data-testid="event-details">
+        {lines.join(' · ')}
+        {Object.keys(rest).length > 0 && (
+          <details>
+            <summary>{t('details.raw')}</summary>
+            <code dir="ltr">{JSON.stringify(rest)}</code>
+          </details>
+        )}
+      </span>
+    );
+  };
   const label = (action: string) => {
     const key = `events.${action.replace(/\./g, '_')}`;
     return t.has(key) ? t(key) : action;
@@ -37,7 +44,7 @@ export async function OrderHistory({ locale, events, audit }: { locale: string; 
                   {t(`status.${event.toStatus}`)}
                 </span>
               )}
-              {describe(event.payload) && <span className="admin-sub small muted">{describe(event.payload)}</span>}
+              {describe(event.payload)}
             </li>
           ))}
         </ol>
@@ -60,17 +67,10 @@ export async function OrderHistory({ locale, events, audit }: { locale: string; 
                   <td>
                     <AdminTime value={entry.createdAt} />
                   </td>
-                  <td>
-                    {t(`actorTypes.${entry.actorType}`)}
-                    {(entry.actorLabel ?? entry.actorId) && (
-                      <span className="admin-sub small" dir="ltr">
-                        {entry.actorLabel ?? entry.actorId}
-                      </span>
-                    )}
-                  </td>
+                  <AuditActor entry={entry} kind={(key) => t(key)} />
                   <td>{label(entry.action)}</td>
                   <td className="admin-wrap small" dir="auto">
-                    {describe(entry.details) || '—'}
+                    {describe(entry.details) ?? '—'}
                   </td>
                 </tr>
               ))}
@@ -79,5 +79,21 @@ export async function OrderHistory({ locale, events, audit }: { locale: string; 
         </div>
       </section>
     </>
+  );
+}
+
+function AuditActor({ entry, kind }: { entry: AdminOrderDetail['audit'][number]; kind: (key: string) => string }) {
+  const actor = describeActor(entry);
+  return (
+    <td data-testid="audit-actor" data-actor-type={entry.actorType}>
+      {actor.who ? (
+        <>
+          <bdi dir="ltr">{actor.who}</bdi>
+          <span className="admin-sub small">{kind(actor.kind.key)}</span>
+        </>
+      ) : (
+        kind(actor.kind.key)
+      )}
+    </td>
   );
 }

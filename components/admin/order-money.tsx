@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { OrderBreakdown } from '@/db/schema/orders';
+import { moneyColumns } from '@/lib/admin/money-columns';
 import type { AdminOrderDetail } from '@/lib/admin/queries/get-order-detail';
 import { convertOrderBreakdown } from '@/lib/checkout/pricing';
 import { formatStoredMoney, isSupportedCurrency } from '@/lib/money';
@@ -9,13 +10,16 @@ const lines: (keyof OrderBreakdown)[] = ['items', 'domesticShipping', 'serviceFe
 
 /**
  * The price breakdown in CNY, in the charge currency and in the reporting currency, each converted
- * at the order's pinned rate exactly as checkout did (lines add up to the stored totals).
+ * at the order's pinned rate exactly as checkout did (lines add up to the stored totals); a
+ * charge in the reporting currency shares its column (lib/admin/money-columns).
  */
 export async function OrderMoney({ locale, order }: { locale: string; order: AdminOrderDetail['order'] }) {
   const t = await getTranslations({ locale, namespace: 'admin.detail' });
   const charge = isSupportedCurrency(order.chargeCurrency) ? convertOrderBreakdown(order.breakdownCny, order.chargeCurrency, order.chargeRate).lines : null;
   const base = isSupportedCurrency(order.baseCurrency) ? convertOrderBreakdown(order.breakdownCny, order.baseCurrency, order.baseRate).lines : null;
   const shown = lines.filter((line) => line === 'items' || order.breakdownCny[line] !== 0);
+  const columns = moneyColumns(order.chargeCurrency, order.baseCurrency);
+  const hasReporting = columns.some((c) => c.role === 'reporting');
 
   return (
     <section aria-labelledby="money-heading">
@@ -25,9 +29,11 @@ export async function OrderMoney({ locale, order }: { locale: string; order: Adm
           <thead>
             <tr>
               <th scope="col">{t('line')}</th>
-              <th scope="col" className="admin-num">CNY</th>
-              <th scope="col" className="admin-num">{order.chargeCurrency}</th>
-              <th scope="col" className="admin-num">{order.baseCurrency}</th>
+              {columns.map((column) => (
+                <th key={column.role} scope="col" className="admin-num" data-column={column.role}>
+                  {t(`columns.${column.role}`, { currency: column.currency })}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -36,7 +42,7 @@ export async function OrderMoney({ locale, order }: { locale: string; order: Adm
                 <th scope="row">{t(`breakdown.${line}`)}</th>
                 <td className="admin-num">{formatStoredMoney(order.breakdownCny[line], 'CNY', locale)}</td>
                 <td className="admin-num">{charge ? formatStoredMoney(charge[line].amountMinor, order.chargeCurrency, locale) : '—'}</td>
-                <td className="admin-num">{base ? formatStoredMoney(base[line].amountMinor, order.baseCurrency, locale) : '—'}</td>
+                {hasReporting && <td className="admin-num">{base ? formatStoredMoney(base[line].amountMinor, order.baseCurrency, locale) : '—'}</td>}
               </tr>
             ))}
           </tbody>
@@ -47,7 +53,7 @@ export async function OrderMoney({ locale, order }: { locale: string; order: Adm
               <td className="admin-num" data-testid="charge-total">
                 {formatStoredMoney(order.chargeMinor, order.chargeCurrency, locale)}
               </td>
-              <td className="admin-num">{formatStoredMoney(order.baseMinor, order.baseCurrency, locale)}</td>
+              {hasReporting && <td className="admin-num">{formatStoredMoney(order.baseMinor, order.baseCurrency, locale)}</td>}
             </tr>
           </tfoot>
         </table>

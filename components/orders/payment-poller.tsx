@@ -14,9 +14,10 @@ const MAX_POLLS = 90;
 /**
  * Shown after the gateway sent the shopper back while its webhook is still on the way: asks for the
  * order's status every 2 s (the page hydrates the first answer) and, once it changes, re-renders
- * the page from the server.
+ * the page from the server. `isQuiet` once the order is paid: no banner of its own, it only keeps
+ * the page following the purchasing worker (paid → purchasing → purchased) for a shopper who just paid.
  */
-export function PaymentPoller({ number, initialStatus, outcome }: { number: string; initialStatus: OrderStatus; outcome: 'succeeded' | 'processing' }) {
+export function PaymentPoller({ number, initialStatus, outcome, isQuiet = false }: { number: string; initialStatus: OrderStatus; outcome: 'succeeded' | 'processing'; isQuiet?: boolean }) {
   const t = useTranslations('orders');
   const router = useRouter();
   const { data } = useQuery({
@@ -30,6 +31,8 @@ export function PaymentPoller({ number, initialStatus, outcome }: { number: stri
     if (hasChanged) router.refresh();
   }, [hasChanged, router]);
 
+  // Quiet once paid: the page's own banner says so, and this only follows the worker's purchase.
+  if (isQuiet) return null;
   const message = hasChanged ? t('bannerConfirmed') : polls > MAX_POLLS ? t('bannerSlow') : outcome === 'processing' ? t('bannerProcessing') : t('bannerSucceeded');
   return (
     <p role="status" className="notice payment-banner" data-testid="payment-banner" data-polling={hasChanged ? 'done' : 'yes'}>

@@ -14,7 +14,7 @@ export async function AccountLink({ locale }: { locale: string }) {
         <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="2" />
         <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
-      <span>{t('account')}</span>
+      <span className="account-link-text">{t('account')}</span>
     </Link>
   );
 }

@@ -34,7 +34,7 @@ export function PreferenceMenus({ locale, currency, languageLabel, currencyLabel
           <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
             <circle cx="12" cy="12" r="9" />
             <path d="M3 12h18M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3z" />
-          </svg> {localeNames[locale as keyof typeof localeNames]}
+          </svg> <span className="menu-text">{localeNames[locale as keyof typeof localeNames]}</span>
         </summary>
         <ul role="list">
           {locales.map((l) => (

@@ -159,7 +159,17 @@ export function ProductPurchase({ title, images, skus, names, labels, cart, chil
                 required
               />
             </div>
-            <button type="submit" className="primary" disabled={!canBuy || isAdding} data-testid="add-to-cart">
+            {/* Never `disabled` while adding: a disabled button drops keyboard focus to the page's start. aria-disabled and the click guard stop a second submit instead. */}
+            <button
+              type="submit"
+              className="primary"
+              disabled={!canBuy}
+              aria-disabled={isAdding || undefined}
+              onClick={(event) => {
+                if (isAdding) event.preventDefault();
+              }}
+              data-testid="add-to-cart"
+            >
               {isAdding ? cart.labels.adding : labels.addToCart}
             </button>
           </form>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { users, type Role } from '@/db/schema/accounts';
 import { getDb } from '@/lib/db';
@@ -54,11 +54,14 @@ export async function requireUserOrRedirect(locale: string, callbackPath: string
 }
 
 /**
- * For admin pages: signed out → sign-in page; signed in without the permission → 404 (the admin's
- * pages do not reveal themselves to shoppers; `forbidden()` would need `experimental.authInterrupts`).
+ * For admin pages: signed out → sign-in page; a shopper → 404 (the admin does not reveal itself to
+ * shoppers); staff whose role lacks the permission → 403 with app/[locale]/admin/forbidden.tsx,
+ * inside the admin frame and its menu (`forbidden()` needs `experimental.authInterrupts`, on in
+ * next.config.ts).
  */
 export async function requireStaffPage(locale: string, permission: Permission, callbackPath = `/${locale}/admin`): Promise<CurrentUser> {
   const user = await requireUserOrRedirect(locale, callbackPath);
-  if (!isStaff(user.role) || !can(user.role, permission)) notFound();
+  if (!isStaff(user.role)) notFound();
+  if (!can(user.role, permission)) forbidden();
   return user;
 }

@@ -20,6 +20,13 @@ export type StartedPayment = {
 };
 
 /**
+ * Where a started payment stands at the gateway: still `open` to pay (or declined, the payer may
+ * try again), `processing` (approved slowly, or paid and the webhook not yet in), `succeeded`, or
+ * `failed` for good (cancelled, expired).
+ */
+export type PaymentProgress = 'open' | 'processing' | 'succeeded' | 'failed';
+
+/**
  * What Ferry asks of a payment gateway. Callbacks are not part of it: every card gateway speaks
  * Stripe's webhook format (lib/payments/webhook) and cash on delivery has none.
  */
@@ -27,6 +34,8 @@ export type PaymentGateway = {
   name: GatewayName;
   /** Idempotent per order: opening the pay page twice reuses the same payment. */
   startPayment(order: PayableOrder, returnUrl: string): Promise<StartedPayment>;
+  /** Asks the gateway itself, so a shopper's return URL is never taken at its word. */
+  paymentProgress(paymentId: string): Promise<PaymentProgress>;
   refund(paymentId: string, amountMinor: number): Promise<{ refundId: string }>;
   /**
    * Withdraws a payment that was started but not made (the shopper cancels the order): afterwards

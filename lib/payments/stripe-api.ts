@@ -2,7 +2,7 @@ import 'server-only';
 import Stripe from 'stripe';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { PayableOrder, PaymentGateway } from './gateway';
+import type { PayableOrder, PaymentGateway, PaymentProgress } from './gateway';
 
 /**
  * Both card gateways are the Stripe API through the official SDK: the sandbox is a local server
@@ -47,6 +47,9 @@ function sandboxIntents(stripe: Stripe): PaymentGateway {
         return { paymentId: intent.id, redirectUrl: url };
       });
     },
+    async paymentProgress(paymentId) {
+      return intentProgress(await stripe.paymentIntents.retrieve(paymentId));
+    },
     refund: (paymentId, amountMinor) => refund(stripe, paymentId, amountMinor),
     cancelPayment: (paymentId) => cancelIntent(stripe, paymentId, 'sandbox'),
   };
@@ -85,6 +88,14 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
         if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
         return { paymentId: session.id, redirectUrl: session.url };
       });
+    },
+    async paymentProgress(paymentId) {
+      if (!paymentId.startsWith('cs_')) return intentProgress(await stripe.paymentIntents.retrieve(paymentId));
+      const session = await stripe.checkout.sessions.retrieve(paymentId);
+      if (session.payment_status === 'paid') return 'succeeded';
+      // A completed session whose money has not arrived yet (bank debits and the like).
+      if (session.status === 'complete') return 'processing';
+      return session.status === 'expired' ? 'failed' : 'open';
     },
     refund: (paymentId, amountMinor) => refund(stripe, paymentId, amountMinor),
     async cancelPayment(paymentId) {
@@ -126,6 +137,21 @@ async function withGatewayErrors<T>(gateway: string, paymentId: string, work: ()
   } catch (error) {
     console.error(`[payments] ${gateway} could not cancel payment ${paymentId}:`, (error as Error).message);
     throw new AppError('payment_unavailable', 'The payment service is not reachable right now. Please try again in a minute.');
+  }
+}
+
+/** A PaymentIntent's status in Ferry's words; a declined card leaves it payable again (`open`). */
+export function intentProgress(intent: Pick<Stripe.PaymentIntent, 'status'>): PaymentProgress {
+  switch (intent.status) {
+    case 'succeeded':
+      return 'succeeded';
+    case 'processing':
+    case 'requires_capture':
+      return 'processing';
+    case 'canceled':
+      return 'failed';
+    default:
+      return 'open';
   }
 }
 

@@ -40,4 +40,11 @@ describe('proxy', () => {
     expect(call('/ru/p/x', { cookie: 'NEXT_LOCALE=ru' }).headers.get('set-cookie') ?? '').not.toMatch(/NEXT_LOCALE/);
     expect(rewrittenTo(call('/en/admin/orders'))).toBeNull();
   });
+
+  it('tells pages rendered per request their locale, as next-intl reads it (their 404s and badges were English)', () => {
+    expect(call('/de/account/orders/FR-1').headers.get('x-middleware-request-x-next-intl-locale')).toBe('de');
+    expect(call('/ja/admin/orders').headers.get('x-middleware-request-x-next-intl-locale')).toBe('ja');
+    // Prerendered pages keep setRequestLocale and their request untouched.
+    expect(call('/ko/p/dress-1').headers.get('x-middleware-request-x-next-intl-locale')).toBeNull();
+  });
 });

@@ -115,6 +115,8 @@ describe('payment gateway through the official stripe SDK', () => {
     expect(object.status).toBe('requires_payment_method');
     expect(object.last_payment_error).toMatchObject({ type: 'card_error', code: 'card_declined' });
     expect(object.metadata.order_number).toBe('FR-2024-0001');
+    // The shop sends the payer back to the same page to try again.
+    expect((await stripe.paymentIntents.retrieve(intent.id)).next_action?.redirect_to_url?.url).toBe(`${gateway.url}/pay/${intent.id}`);
 
     expect(await (await fetch(`${gateway.url}/pay/${intent.id}`)).text()).toMatch(/declined[\s\S]*<form/);
     const retried = await fetch(`${gateway.url}/__sandbox/intents/${intent.id}/succeed`, { method: 'POST' });

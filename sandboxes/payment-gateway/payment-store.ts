@@ -98,9 +98,10 @@ export class PaymentStore {
     const { intent } = record;
     if (!PAYABLE.has(intent.status)) throw unexpectedState(`This PaymentIntent's status is ${intent.status}; it cannot be paid again.`);
     if (outcome === 'decline') {
+      // The hosted page stays the way to try again (Stripe would have the client confirm anew; this
+      // sandbox has no confirm), so the shop's "Pay now" after a decline still has somewhere to go.
       Object.assign(intent, {
         status: 'requires_payment_method',
-        next_action: null,
         last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.', payment_method: null },
       });
       this.emit('payment_intent.payment_failed', intent);

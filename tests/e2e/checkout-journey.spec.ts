@@ -71,6 +71,16 @@ for (const journey of journeys) {
     expect(await detail.ledgerEntries()).toEqual([{ kind: 'charge', status: 'recorded' }]);
     expect(await detail.eventTypes()).toEqual(expect.arrayContaining(['order.created', 'order.paid']));
     expect(await detail.offeredTransitions()).toEqual(expect.arrayContaining(['refunded']));
+    // The audit trail says who placed it (the shopper's email, a customer), and the price table which amount is which.
+    const adminWords = JSON.parse(readFileSync(`messages/admin/${locale}.json`, 'utf8')).admin;
+    await expect(detail.auditActor('order.created')).toHaveText(`${email}${adminWords.actorRoles.customer}`);
+    const headers = await detail.moneyHeaders();
+    expect(new Set(headers).size).toBe(headers.length);
+    expect(headers).toContain(adminWords.detail.columns.charged.replace('{currency}', currency));
+    // Events read as sentences with money formatted, not as payload JSON.
+    const paid = page.locator('[data-testid="order-events"] > li[data-event="order.paid"] [data-testid="event-details"]');
+    await expect(paid).toContainText(total);
+    await expect(paid).not.toContainText('amountMinor');
 
     // The event relay mailed the shopper, in the language they shopped in: order received, payment received.
     const words = JSON.parse(readFileSync(`messages/account/${locale}.json`, 'utf8')).emails as Record<string, string>;

@@ -85,6 +85,7 @@ function fakeGateway(options: { fails?: boolean } = {}) {
     name: 'sandbox',
     startPayment: () => Promise.reject(new Error('not used')),
     cancelPayment: () => Promise.reject(new Error('not used')),
+    paymentProgress: () => Promise.reject(new Error('not used')),
     async refund(paymentId, amountMinor) {
       calls.push({ paymentId, amountMinor });
       if (options.fails) throw new Error('card_declined');

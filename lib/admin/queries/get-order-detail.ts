@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { users } from '@/db/schema/accounts';
 import { products } from '@/db/schema/catalog';
 import { auditLog, orderEvents, orderItems, orders } from '@/db/schema/orders';
@@ -93,6 +93,11 @@ export async function getAdminOrderDetail(db: Database, number: string, locale: 
 
   const shown = await describeSkuLines(db, lines, locale);
   const items = lines.map((line, index) => ({ ...line, imageKey: shown[index]!.imageKey, options: shown[index]!.attributes }));
+  // The role of each user in the audit trail (a second query: MariaDB has no LATERAL joins), so it can say who, not "staff or customer".
+  const userIds = [...new Set(audit.filter((a) => a.actorType === 'user' && a.actorId && /^\d+$/.test(a.actorId)).map((a) => Number(a.actorId)))];
+  const actorRoles = new Map(
+    (userIds.length ? await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, userIds)) : []).map((u) => [String(u.id), u.role]),
+  );
 
   return {
     order: {
@@ -104,7 +109,7 @@ export async function getAdminOrderDetail(db: Database, number: string, locale: 
     items,
     ledger,
     events,
-    audit,
+    audit: audit.map((entry) => ({ ...entry, actorRole: entry.actorType === 'user' && entry.actorId ? (actorRoles.get(entry.actorId) ?? null) : null })),
     customer: customer[0] ?? null,
     partner: partner[0] ?? null,
   };

@@ -100,4 +100,14 @@ export class AdminOrderPage {
   async auditActions(): Promise<string[]> {
     return this.auditRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action') ?? ''));
   }
+
+  /** The "who" cell of the first audit row for `action`. */
+  auditActor(action: string): Locator {
+    return this.audit.locator(`tbody tr[data-action="${action}"]`).first().getByTestId('audit-actor');
+  }
+
+  /** The price table's column headers, as shown. */
+  async moneyHeaders(): Promise<string[]> {
+    return this.breakdown.locator('thead th').allInnerTexts();
+  }
 }

@@ -1,17 +1,6 @@
-import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { shopPaths } from '@/lib/shop/paths';
+import { getLocale } from 'next-intl/server';
+import { NotFoundMessage } from '@/components/shop/not-found-message';
 
 export default async function NotFound() {
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: 'notFound' });
-  return (
-    <div className="not-found">
-      <h1>{t('title')}</h1>
-      <p>{t('text')}</p>
-      <p>
-        <Link href={shopPaths.home(locale)}>{t('back')}</Link>
-      </p>
-    </div>
-  );
+  return <NotFoundMessage locale={await getLocale()} />;
 }

@@ -116,7 +116,7 @@ export default async function AdminOrderPage({ params }: Props) {
           <p className="muted">{t('ledger.noAccess')}</p>
         </section>
       )}
-      <OrderHistory locale={locale} events={detail.events} audit={detail.audit} />
+      <OrderHistory locale={locale} chargeCurrency={order.chargeCurrency} events={detail.events} audit={detail.audit} />
     </>
   );
 }

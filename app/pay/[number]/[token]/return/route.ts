@@ -2,22 +2,26 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { errorText } from '@/lib/errors/http';
-import { orderForPayLink } from '@/lib/payments/pay-order';
+import { payLinkFailure } from '@/lib/payments/pay-link-failure';
+import { orderForPayLink, orderPaymentProgress, returnOutcome, type PayLinkOrder } from '@/lib/payments/pay-order';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ number: string; token: string }> }) {
   const { number, token } = await params;
+  const env = getEnv();
+  let order: PayLinkOrder | undefined;
   try {
-    const order = await orderForPayLink(getDb(), number, token);
-    const outcome = new URL(request.url).searchParams.get('payment') ?? '';
-    const query = /^(succeeded|failed|processing)$/.test(outcome) ? `?payment=${outcome}` : '';
-    if (order.userId) return NextResponse.redirect(`${getEnv().SITE_URL}/${order.locale}/account/orders/${order.number}${query}`, 303);
+    order = await orderForPayLink(getDb(), number, token);
+    // The gateway's own word on the payment, not the return URL's: the order page shows "confirming" only for a real one.
+    const claimed = new URL(request.url).searchParams.get('payment') ?? '';
+    const outcome = returnOutcome(order.status === 'pending' ? await orderPaymentProgress(env, order) : null, claimed);
+    const query = outcome ? `?payment=${outcome}` : '';
+    if (order.userId) return NextResponse.redirect(`${env.SITE_URL}/${order.locale}/account/orders/${order.number}${query}`, 303);
     // A partner's customer has no Ferry account: a plain status page.
-    const status = order.status === 'pending' && outcome === 'succeeded' ? 'processing' : order.status;
+    const status = order.status === 'pending' && (outcome === 'succeeded' || outcome === 'processing') ? 'processing' : order.status;
     return new NextResponse(`Order ${order.number}: ${status}. You can close this page.`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
   } catch (error) {
-    return errorText(error, '[pay] GET /pay/{number}/{token}/return');
+    return payLinkFailure(request, error, { where: '[pay] GET /pay/{number}/{token}/return', siteUrl: env.SITE_URL, locale: order?.locale });
   }
 }

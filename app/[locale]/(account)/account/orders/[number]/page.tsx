@@ -52,6 +52,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const outcome = Array.isArray(query.payment) ? query.payment[0] : query.payment;
   const isPending = order.status === 'pending';
   const isCod = order.gateway === 'cod';
+  // Back from the gateway with a payment it accepted (the return route asked it): confirming until the webhook lands, never payable twice.
+  const isConfirming = isPending && !isCod && (outcome === 'succeeded' || outcome === 'processing');
+  const isFollowingPurchase = (order.status === 'paid' || order.status === 'purchasing') && (outcome === 'succeeded' || outcome === 'processing');
   const when = (date: Date) => (
     <bdi>
       <time dateTime={date.toISOString()}>{formatInstant(date, locale)}</time>
@@ -71,20 +74,29 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {/* A left-to-right isolate keeps the Latin order number whole inside Arabic text. */}
       <h1>{t('orderTitle', { number: isolate(order.number) })}</h1>
       <p>
-        {t('placedOn')} {when(order.createdAt)} <OrderStatusBadge status={order.status} gateway={order.gateway} />
+        {t('placedOn')} {when(order.createdAt)} <OrderStatusBadge status={order.status} gateway={order.gateway} isConfirming={isConfirming} />
       </p>
 
-      {isPending && (outcome === 'succeeded' || outcome === 'processing') && (
+      {isConfirming && (
         <NextIntlClientProvider locale={locale} messages={{ orders: messages.orders }}>
           <HydrationBoundary state={dehydrate(queryClient)}>
-            <PaymentPoller number={order.number} initialStatus={order.status} outcome={outcome} />
+            <PaymentPoller number={order.number} initialStatus={order.status} outcome={outcome === 'processing' ? 'processing' : 'succeeded'} />
           </HydrationBoundary>
         </NextIntlClientProvider>
       )}
-      {!isPending && outcome === 'succeeded' && (
+      {/* The poller refreshes the page once the webhook lands: a payment approved slowly (processing) is confirmed too. */}
+      {!isPending && order.paidAt && (outcome === 'succeeded' || outcome === 'processing') && (
         <p role="status" className="form-notice payment-banner" data-testid="payment-banner">
           {t('bannerConfirmed')}
         </p>
+      )}
+      {/* Just paid (the webhook may land before the shopper is back): keep following the worker's purchase, without a second banner. */}
+      {isFollowingPurchase && (
+        <NextIntlClientProvider locale={locale} messages={{ orders: messages.orders }}>
+          <HydrationBoundary state={dehydrate(queryClient)}>
+            <PaymentPoller number={order.number} initialStatus={order.status} outcome="succeeded" isQuiet />
+          </HydrationBoundary>
+        </NextIntlClientProvider>
       )}
       {isPending && outcome === 'failed' && (
         <p role="alert" className="form-error payment-banner" data-testid="payment-banner">
@@ -121,7 +133,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             </span>
           </p>
         )}
-        {isPending && !isCod && (
+        {isPending && !isCod && !isConfirming && (
           <p className="order-pay">
             <a href={payHref} className="primary button-link" data-testid="pay-now">
               {t('payNow')}
@@ -151,7 +163,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      {isPending && (
+      {/* A payment being confirmed cannot be withdrawn any more: no cancel while it lands. */}
+      {isPending && !isConfirming && (
         <section className="order-section" aria-labelledby="order-cancel" data-testid="order-cancel">
           <h2 id="order-cancel">{t('cancelTitle')}</h2>
           <p className="small muted">{t('cancelIntro')}</p>

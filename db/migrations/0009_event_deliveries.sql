@@ -18,8 +18,9 @@ CREATE TABLE `event_deliveries` (
 --> statement-breakpoint
 ALTER TABLE `email_outbox` ADD `idempotency_key` varchar(100);--> statement-breakpoint
 ALTER TABLE `email_outbox` ADD CONSTRAINT `email_outbox_idempotency_uq` UNIQUE(`idempotency_key`);--> statement-breakpoint
+CREATE INDEX `event_deliveries_claim_idx` ON `event_deliveries` (`status`,`event_id`);--> statement-breakpoint
 CREATE INDEX `event_deliveries_due_idx` ON `event_deliveries` (`status`,`next_attempt_at`);--> statement-breakpoint
-CREATE INDEX `event_deliveries_subject_idx` ON `event_deliveries` (`subscriber`,`subject_type`,`subject_id`,`status`,`id`);--> statement-breakpoint
+CREATE INDEX `event_deliveries_subject_idx` ON `event_deliveries` (`subscriber`,`subject_type`,`subject_id`,`status`,`event_id`);--> statement-breakpoint
 -- The events written before the relay existed are history: their emails were never owed (or were sent
 -- another way), so the relay starts after them instead of mailing every past order at once.
 UPDATE `order_events` SET `published_at` = `created_at` WHERE `published_at` IS NULL;

@@ -31,7 +31,10 @@ export const eventDeliveries = mysqlTable(
   },
   (t) => [
     uniqueIndex('event_deliveries_subscriber_event_uq').on(t.subscriber, t.eventId),
+    // The relay's claim walks pending rows in event order; the summary counts by status and time.
+    index('event_deliveries_claim_idx').on(t.status, t.eventId),
     index('event_deliveries_due_idx').on(t.status, t.nextAttemptAt),
-    index('event_deliveries_subject_idx').on(t.subscriber, t.subjectType, t.subjectId, t.status, t.id),
+    // "An earlier event of this subject still waits for this subscriber": one index dive per candidate.
+    index('event_deliveries_subject_idx').on(t.subscriber, t.subjectType, t.subjectId, t.status, t.eventId),
   ],
 );

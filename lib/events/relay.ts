@@ -12,7 +12,7 @@ import type { RelayedEvent, Subscriber } from './subscriber';
 /** How long a claimed delivery belongs to the relay that claimed it (a crashed relay's rows come back after it). */
 export const LEASE_MS = 60_000;
 const PUBLISH_BATCH = 200;
-const DELIVER_BATCH = 50;
+const DELIVER_BATCH = 200;
 /**
  * Read committed: the relay's locking reads lock the rows they return, not the gaps between them, so
  * a checkout appending its `order.created` event never waits on a relay pass.
@@ -123,6 +123,16 @@ export async function deliverDue(db: Database, subscribers: readonly Subscriber[
   await Promise.all(
     [...bySubscriber].map(async ([name, deliveries]) => {
       const subscriber = subscribers.find((s) => s.name === name);
+      const done: number[] = [];
+      // Successes are marked done together (one statement per subscriber's share), after each
+      // failure and at the end, so a crash loses at most the marks of a share: those run again.
+      const markDone = async () => {
+        if (done.length === 0) return;
+        await db
+          .update(eventDeliveries)
+          .set({ status: 'done', deliveredAt: new Date(), leaseUntil: null, lastError: null })
+          .where(and(inArray(eventDeliveries.id, done.splice(0)), eq(eventDeliveries.status, 'pending')));
+      };
       for (const delivery of deliveries) {
         const event = eventById.get(delivery.eventId);
         let error: string | null = null;
@@ -133,23 +143,26 @@ export async function deliverDue(db: Database, subscribers: readonly Subscriber[
         } catch (e) {
           error = e instanceof Error ? e.message : String(e);
         }
-        const outcome = await settle(db, delivery, error);
+        if (error === null) {
+          done.push(delivery.id);
+          run.delivered++;
+          continue;
+        }
+        await markDone();
+        const outcome = await settleFailure(db, delivery, error);
         run[outcome]++;
-        if (outcome !== 'delivered') console.warn(`[events] ${name} failed on event ${delivery.eventId} (attempt ${delivery.attempts}${outcome === 'dead' ? ', dead' : ''}): ${error}`);
+        console.warn(`[events] ${name} failed on event ${delivery.eventId} (attempt ${delivery.attempts}${outcome === 'dead' ? ', dead' : ''}): ${error}`);
       }
+      await markDone();
     }),
   );
   return run;
 }
 
-async function settle(db: Database, delivery: Claimed, error: string | null): Promise<keyof DeliveryRun> {
-  // Only the relay holding this attempt writes its result: one whose lease ran out and was claimed
+async function settleFailure(db: Database, delivery: Claimed, error: string): Promise<'failed' | 'dead'> {
+  // Only the relay holding this attempt writes its failure: one whose lease ran out and was claimed
   // again by another relay leaves the row to that one.
   const mine = and(eq(eventDeliveries.id, delivery.id), eq(eventDeliveries.status, 'pending'), eq(eventDeliveries.attempts, delivery.attempts));
-  if (error === null) {
-    await db.update(eventDeliveries).set({ status: 'done', deliveredAt: new Date(), leaseUntil: null, lastError: null }).where(mine);
-    return 'delivered';
-  }
   const isDead = delivery.attempts >= MAX_ATTEMPTS;
   await db
     .update(eventDeliveries)

@@ -30,7 +30,7 @@ function sandboxIntents(stripe: Stripe): PaymentGateway {
   return {
     name: 'sandbox',
     async startPayment(order, returnUrl) {
-      return unavailableOnError('sandbox', order.number, async () => {
+      return unavailableOnError('sandbox', `start payment for ${order.number}`, async () => {
         const intent = order.gatewayPaymentId
           ? await stripe.paymentIntents.retrieve(order.gatewayPaymentId)
           : await stripe.paymentIntents.create(
@@ -64,7 +64,7 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
   return {
     name: 'stripe',
     async startPayment(order, returnUrl) {
-      return unavailableOnError('stripe', order.number, async () => {
+      return unavailableOnError('stripe', `start payment for ${order.number}`, async () => {
         if (order.gatewayPaymentId?.startsWith('cs_')) {
           const existing = await stripe.checkout.sessions.retrieve(order.gatewayPaymentId);
           if (existing.status === 'open' && existing.url) return { paymentId: existing.id, redirectUrl: existing.url };
@@ -101,7 +101,7 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
     async cancelPayment(paymentId) {
       if (!paymentId.startsWith('cs_')) return cancelIntent(stripe, paymentId, 'stripe');
       // A Checkout Session is withdrawn by expiring it; one already complete was paid.
-      return withGatewayErrors('stripe', paymentId, async () => {
+      return unavailableOnError('stripe', `cancel payment ${paymentId}`, async () => {
         const session = await stripe.checkout.sessions.retrieve(paymentId);
         if (session.status === 'complete') return 'already_paid';
         if (session.status === 'open') {
@@ -119,7 +119,7 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
  * (`payment_intent_unexpected_state`): read it back to tell "paid" from "already cancelled".
  */
 async function cancelIntent(stripe: Stripe, paymentId: string, gateway: string): Promise<'cancelled' | 'already_paid'> {
-  return withGatewayErrors(gateway, paymentId, async () => {
+  return unavailableOnError(gateway, `cancel payment ${paymentId}`, async () => {
     try {
       await stripe.paymentIntents.cancel(paymentId);
       return 'cancelled';
@@ -129,15 +129,6 @@ async function cancelIntent(stripe: Stripe, paymentId: string, gateway: string):
       return intent.status === 'canceled' ? 'cancelled' : 'already_paid';
     }
   });
-}
-
-async function withGatewayErrors<T>(gateway: string, paymentId: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    console.error(`[payments] ${gateway} could not cancel payment ${paymentId}:`, (error as Error).message);
-    throw new AppError('payment_unavailable', 'The payment service is not reachable right now. Please try again in a minute.');
-  }
 }
 
 /** A PaymentIntent's status in Ferry's words; a declined card leaves it payable again (`open`). */
@@ -170,11 +161,12 @@ async function refund(stripe: Stripe, paymentId: string, amountMinor: number) {
   return { refundId: result.id };
 }
 
-async function unavailableOnError<T>(gateway: string, number: string, start: () => Promise<T>): Promise<T> {
+/** A gateway call that failed (unreachable, refused) is logged and answered "try again in a minute". `what`: "start payment for FR…". */
+async function unavailableOnError<T>(gateway: string, what: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await start();
+    return await work();
   } catch (error) {
-    console.error(`[payments] ${gateway} could not start payment for ${number}:`, (error as Error).message);
+    console.error(`[payments] ${gateway} could not ${what}:`, (error as Error).message);
     throw new AppError('payment_unavailable', 'The payment service is not reachable right now. Please try again in a minute.');
   }
 }

@@ -4,15 +4,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema/orders';
 import type { Actor } from '@/lib/audit/actor';
-import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { transitionOrder } from '@/lib/orders/transition-order';
-import { gatewayNames, type GatewayName } from '@/lib/orders/types';
-import type { PaymentGateway } from './gateway';
-import { cardGateway } from './registry';
+import { gatewayNamed, type GatewayDeps } from './registry';
 
 export type CancelOwnOrderRequest = { userId: number; number: string; actor: Actor };
-export type CancelOwnOrderDeps = { gatewayFor?: (name: GatewayName) => PaymentGateway | null };
+export type CancelOwnOrderDeps = GatewayDeps;
 
 /**
  * The shopper cancels their own unpaid order (pending: not paid, not confirmed for cash on
@@ -31,9 +28,8 @@ export async function cancelOwnOrder(db: Database, redis: Redis | null, request:
   if (!order) throw new AppError('not_found', 'Order not found');
   if (order.status !== 'pending') throw new AppError('invalid_transition', 'This order can no longer be cancelled here');
 
-  if (order.gatewayPaymentId && order.gateway !== 'cod' && (gatewayNames as readonly string[]).includes(order.gateway)) {
-    const gatewayFor = deps.gatewayFor ?? ((name: GatewayName) => cardGateway(getEnv(), name));
-    const gateway = gatewayFor(order.gateway as GatewayName);
+  if (order.gatewayPaymentId && order.gateway !== 'cod') {
+    const gateway = gatewayNamed(order.gateway, deps);
     if (!gateway) throw new AppError('payment_unavailable', 'The payment service is not reachable right now. Please try again in a minute.');
     if ((await gateway.cancelPayment(order.gatewayPaymentId)) === 'already_paid') {
       throw new AppError('conflict', 'Your payment has gone through and is being confirmed: the order can no longer be cancelled here');

@@ -5,11 +5,10 @@ import type { Database } from '@/db/client';
 import { auditLog, orderItems, orders } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
 import { priceDifferences } from '@/db/schema/purchasing';
-import { gatewayNames, type GatewayName } from '@/lib/orders/types';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/actor';
-import { cardGateway } from './registry';
+import { gatewayNamed } from './registry';
 import { declineRefundMinor, linesTotalCny } from '@/lib/purchasing/amounts';
 import { settleCancelledLines, type DeclineRefund } from '@/lib/purchasing/settle-cancelled-lines';
 import type { DifferencePaymentDeps } from './start-difference-payment';
@@ -105,7 +104,7 @@ async function refundLines(db: Database, env: Env, order: OrderRow, difference: 
   const isLastLine = others.every((other) => itemIds.includes(other.id));
   const amountMinor = declineRefundMinor(order, linesTotalCny(items), earlier, isLastLine);
   if (amountMinor <= 0) return null;
-  const gateway = isGatewayName(paid.gateway) ? (deps.gatewayFor ?? ((name) => cardGateway(env, name)))(paid.gateway) : null;
+  const gateway = gatewayNamed(paid.gateway, deps, env);
   if (!gateway) throw new AppError('payment_unavailable', `The ${paid.gateway} gateway is not configured here: refund this payment in its dashboard`);
   try {
     const { refundId } = await gateway.refund(paid.transactionId, amountMinor);
@@ -116,4 +115,3 @@ async function refundLines(db: Database, env: Env, order: OrderRow, difference: 
   }
 }
 
-const isGatewayName = (value: string): value is GatewayName => (gatewayNames as readonly string[]).includes(value);

@@ -6,12 +6,10 @@ import { orders, type OrderStatus } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
 import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
-import { gatewayNames, type GatewayName } from '@/lib/orders/types';
-import { getEnv } from '@/lib/env';
 import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { AppError } from '@/lib/errors';
 import type { PaymentGateway } from './gateway';
-import { cardGateway } from './registry';
+import { gatewayNamed, type GatewayDeps } from './registry';
 import type { Actor } from '@/lib/audit/actor';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { findTransition } from '@/lib/orders/transitions';
@@ -25,7 +23,7 @@ export type RefundRequest = {
   expectedVersion?: number;
 };
 
-export type RefundDeps = { gatewayFor?: (name: GatewayName) => PaymentGateway | null };
+export type RefundDeps = GatewayDeps;
 
 type Refund = { gateway: string; paymentId: string; amountMinor: number; currency: string; refundId: string };
 
@@ -60,13 +58,13 @@ export async function refundOrder(db: Database, redis: Redis | null, request: Re
   // that paid the order is refunded here.
   // The order's own payment; other charges are price differences, refunded below by their requests.
   const charge = ledger.find((row) => row.kind === 'charge' && row.transactionId === order.gatewayPaymentId) ?? ledger.find((row) => row.kind === 'charge');
-  const gatewayFor = deps.gatewayFor ?? ((name: GatewayName) => cardGateway(getEnv(), name));
+  const gatewayFor = (name: string) => gatewayNamed(name, deps);
   let refund: RefundResult['refund'] = null;
   if (charge) {
     const alreadyRefunded = ledger.filter((row) => row.kind === 'refund' && row.currency === charge.currency).reduce((total, row) => total + row.amountMinor, 0);
     const amountMinor = charge.amountMinor - alreadyRefunded;
     if (amountMinor > 0) {
-      const gateway = isGatewayName(charge.gateway) ? gatewayFor(charge.gateway) : null;
+      const gateway = gatewayFor(charge.gateway);
       if (!gateway) throw new AppError('payment_unavailable', `The ${charge.gateway} gateway is not configured here: refund this payment in its dashboard`);
       let refundId: string;
       try {
@@ -111,7 +109,7 @@ async function refundPaidDifferences(
   db: Database,
   orderId: number,
   ledger: { gateway: string; transactionId: string; kind: string; amountMinor: number; currency: string }[],
-  gatewayFor: (name: GatewayName) => PaymentGateway | null,
+  gatewayFor: (name: string) => PaymentGateway | null,
   actor: Actor,
   reason: string | undefined,
 ): Promise<Refund[]> {
@@ -123,7 +121,7 @@ async function refundPaidDifferences(
   for (const difference of paid) {
     const charged = ledger.find((row) => row.kind === 'charge' && row.transactionId === difference.paymentId);
     if (!difference.paymentId || !charged) continue;
-    const gateway = isGatewayName(charged.gateway) ? gatewayFor(charged.gateway) : null;
+    const gateway = gatewayFor(charged.gateway);
     if (!gateway) throw new AppError('payment_unavailable', `The ${charged.gateway} gateway is not configured here: refund this payment in its dashboard`);
     let refundId: string;
     try {
@@ -141,6 +139,3 @@ async function refundPaidDifferences(
   return refunds;
 }
 
-function isGatewayName(value: string): value is GatewayName {
-  return (gatewayNames as readonly string[]).includes(value);
-}

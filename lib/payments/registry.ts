@@ -1,6 +1,6 @@
 import 'server-only';
-import type { GatewayName } from '@/lib/orders/types';
-import type { Env } from '@/lib/env';
+import { gatewayNames, type GatewayName } from '@/lib/orders/types';
+import { getEnv, type Env } from '@/lib/env';
 import { demoSecretValues } from '@/lib/demo-secrets';
 import type { PaymentGateway } from './gateway';
 import { sandboxGateway, stripeGateway } from './stripe-api';
@@ -19,6 +19,23 @@ export function cardGateway(env: Env, name: GatewayName): PaymentGateway | null 
   if (name === 'sandbox') return sandboxWebhookSecret(env) ? sandboxGateway(env) : null;
   if (name === 'stripe') return stripeGateway(env);
   return null;
+}
+
+/** Lets a caller (a test) hand in its own gateway for a name instead of the configured one. */
+export type GatewayDeps = { gatewayFor?: (name: GatewayName) => PaymentGateway | null };
+
+export function isGatewayName(value: string): value is GatewayName {
+  return (gatewayNames as readonly string[]).includes(value);
+}
+
+/**
+ * The gateway an order's or a ledger row's gateway name stands for: the caller's own (`deps`), else
+ * the configured card gateway; null for a name Ferry does not know, cash on delivery, or a gateway
+ * not configured here.
+ */
+export function gatewayNamed(name: string, deps: GatewayDeps = {}, env?: Env): PaymentGateway | null {
+  if (!isGatewayName(name)) return null;
+  return deps.gatewayFor ? deps.gatewayFor(name) : cardGateway(env ?? getEnv(), name);
 }
 
 /** The signing secret of a webhook source, or null if that source is not configured (its route answers 404). */

@@ -3,13 +3,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema/orders';
 import { priceDifferences } from '@/db/schema/purchasing';
-import type { GatewayName } from '@/lib/orders/types';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { PaymentGateway } from './gateway';
-import { cardGateway } from './registry';
+import { gatewayNamed, type GatewayDeps } from './registry';
 
-export type DifferencePaymentDeps = { gatewayFor?: (name: GatewayName) => PaymentGateway | null };
+export type DifferencePaymentDeps = GatewayDeps;
 
 /**
  * "Pay the difference": a gateway payment for the request's `charge_minor` in the order's currency,
@@ -39,8 +37,8 @@ export async function startDifferencePayment(
     .where(and(eq(priceDifferences.id, input.differenceId), eq(orders.userId, input.userId)));
   if (!row) throw new AppError('not_found', 'Price difference not found');
   if (row.status !== 'open') throw new AppError('invalid_transition', 'This price difference has already been settled');
-  const name = (row.gateway === 'cod' ? env.PAYMENT_GATEWAY : row.gateway) as GatewayName;
-  const gateway = (deps.gatewayFor ?? ((n) => cardGateway(env, n)))(name);
+  const name = row.gateway === 'cod' ? env.PAYMENT_GATEWAY : row.gateway;
+  const gateway = gatewayNamed(name, deps, env);
   if (!gateway) throw new AppError('payment_unavailable', `Payments by ${name} are not configured`);
   const started = await gateway.startPayment(
     { number: row.number, chargeMinor: row.chargeMinor, chargeCurrency: row.chargeCurrency, gatewayPaymentId: row.gatewayPaymentId, priceDifferenceId: row.id },

@@ -3,6 +3,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cartLines } from '@/db/schema/carts';
 import type { ShippingAddress } from '@/db/schema/orders';
+import { addressFields } from '@/lib/addresses/address-schema';
 import { createAddress, getAddress, listAddresses, MAX_ADDRESSES_PER_USER } from '@/lib/addresses/address-book';
 import { getCart } from '@/lib/cart/get-cart';
 import type { CartLine } from '@/lib/cart/types';
@@ -86,7 +87,7 @@ export async function checkOutCart(deps: CheckoutDeps, input: CheckOutCartInput)
 async function keepAddress(db: Database, userId: number, address: ShippingAddress): Promise<void> {
   try {
     const saved = await listAddresses(db, userId);
-    const same = (a: ShippingAddress) => addressKeys.every((key) => (a[key] ?? '') === (address[key] ?? ''));
+    const same = (a: ShippingAddress) => addressFields.every((field) => (a[field] ?? '') === (address[field] ?? ''));
     if (saved.some(same) || saved.length >= MAX_ADDRESSES_PER_USER) return;
     await createAddress(db, userId, address);
   } catch (error) {
@@ -94,7 +95,6 @@ async function keepAddress(db: Database, userId: number, address: ShippingAddres
   }
 }
 
-const addressKeys = ['name', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'phone'] as const satisfies readonly (keyof ShippingAddress)[];
 
 function toShippingAddress(saved: ShippingAddress & { id: number; isDefault: boolean }): ShippingAddress {
   const { name, line1, line2, city, region, postalCode, country, phone } = saved;

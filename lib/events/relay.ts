@@ -119,7 +119,11 @@ export async function deliverDue(db: Database, subscribers: readonly Subscriber[
     .where(inArray(orderEvents.id, [...new Set(claimed.map((c) => c.eventId))]));
   const eventById = new Map<number, RelayedEvent>(events.map((e) => [e.id, e]));
   const bySubscriber = new Map<string, Claimed[]>();
-  for (const c of claimed) bySubscriber.set(c.subscriber, [...(bySubscriber.get(c.subscriber) ?? []), c]);
+  for (const c of claimed) {
+    const share = bySubscriber.get(c.subscriber);
+    if (share) share.push(c);
+    else bySubscriber.set(c.subscriber, [c]);
+  }
   await Promise.all(
     [...bySubscriber].map(async ([name, deliveries]) => {
       const subscriber = subscribers.find((s) => s.name === name);

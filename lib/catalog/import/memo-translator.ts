@@ -1,4 +1,4 @@
-import type { SourceLocale, TextKind, TranslationProvider } from '@/lib/i18n/translate/types';
+import type { TextKind, TranslationProvider } from '@/lib/i18n/translate/types';
 
 export type MemoTranslator = TranslationProvider & {
   readonly stats: { calls: number; texts: number; hits: number };
@@ -21,7 +21,7 @@ export function memoizeTranslations(provider: TranslationProvider, maxEntries = 
   const stats = { calls: 0, texts: 0, hits: 0 };
   const keyOf = (to: string, kind: TextKind | undefined, text: string) => `${to}\u0000${kind ?? ''}\u0000${text}`;
 
-  const translate = async (texts: string[], from: SourceLocale, to: string, kind?: TextKind): Promise<string[] | null> => {
+  const translate = async (texts: string[], from: string, to: string, kind?: TextKind): Promise<string[] | null> => {
     if (unsupported.has(to)) return null;
     // Titles are one of a kind: remembering 100,000 of them would only cost memory.
     if (kind === 'title') {

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { batchTexts, deeplProvider, deeplTarget, libreTranslateProvider } from './http-providers';
+import { batchTexts, deeplProvider, deeplSource, deeplTarget, libreTranslateProvider } from './http-providers';
 import { TranslationError } from './types';
 
 interface Seen {
@@ -70,6 +70,15 @@ describe('LibreTranslate provider', () => {
     expect(seen[0]?.body).toEqual({ q: ['连衣裙'], source: 'zh', target: 'pt', format: 'text' });
   });
 
+  it("translates a shopper's note the other way, from the order's language into Chinese, and refuses zh → zh", async () => {
+    reply = echo;
+    const provider = libreTranslateProvider({ url: base });
+    await provider.translate(['no logo please'], 'en', 'zh-CN');
+    expect(seen[0]?.body).toEqual({ q: ['no logo please'], source: 'en', target: 'zh', format: 'text' });
+    expect(await provider.translate(['不要logo'], 'zh-CN', 'zh-CN')).toBeNull();
+    expect(seen).toHaveLength(1);
+  });
+
   it('sends at most 50 texts per request and keeps the order', async () => {
     reply = echo;
     const input = texts(120);
@@ -120,6 +129,14 @@ describe('DeepL provider', () => {
     expect(seen[0]?.url).toBe('/api-free/v2/translate');
     expect(seen[0]?.headers.authorization).toBe('DeepL-Auth-Key secret-key:fx');
     expect(seen[0]?.body).toEqual({ text: ['连衣裙'], source_lang: 'ZH', target_lang: 'EN-US' });
+  });
+
+  it("sends a shopper's note with its own source language into simplified Chinese", async () => {
+    reply = echo;
+    await deeplProvider({ apiKey: 'k', url: base }).translate(['Bitte ohne Logo'], 'de', 'zh-CN');
+    expect(seen[0]?.body).toEqual({ text: ['Bitte ohne Logo'], source_lang: 'DE', target_lang: 'ZH-HANS' });
+    expect(deeplSource('pt-BR')).toBe('PT');
+    expect(deeplSource('xx')).toBeNull();
   });
 
   it('maps Ferry locales to DeepL codes', () => {

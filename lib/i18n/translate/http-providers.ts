@@ -64,10 +64,9 @@ function expectCount(provider: string, got: number, want: number): void {
 }
 
 /** LibreTranslate language codes: the primary subtag (zh-CN → zh, pt → pt). */
-function libreTarget(locale: string): string | null {
+function libreCode(locale: string): string | null {
   const code = locale.split('-')[0]?.toLowerCase() ?? '';
-  // zh → zh is not a translation; LibreTranslate rejects it.
-  return /^[a-z]{2,3}$/.test(code) && code !== 'zh' ? code : null;
+  return /^[a-z]{2,3}$/.test(code) ? code : null;
 }
 
 const libreResponse = z.object({ translatedText: z.array(z.string()) });
@@ -77,12 +76,13 @@ export function libreTranslateProvider(config: { url: string; apiKey?: string } 
   const endpoint = `${config.url.replace(/\/+$/, '')}/translate`;
   return {
     name: 'libretranslate',
-    async translate(texts, _from, to) {
-      const target = libreTarget(to);
-      if (!target) return null;
+    async translate(texts, from, to) {
+      const [source, target] = [libreCode(from), libreCode(to)];
+      // zh → zh is not a translation; LibreTranslate rejects it.
+      if (!source || !target || source === target) return null;
       const out: string[] = [];
       for (const batch of batchTexts(texts)) {
-        const body = { q: batch, source: 'zh', target, format: 'text', ...(config.apiKey ? { api_key: config.apiKey } : {}) };
+        const body = { q: batch, source, target, format: 'text', ...(config.apiKey ? { api_key: config.apiKey } : {}) };
         const parsed = libreResponse.safeParse(await postJson('libretranslate', endpoint, body, {}, config));
         if (!parsed.success) throw new TranslationError('libretranslate', 'unexpected response shape (want {translatedText: string[]})');
         expectCount('libretranslate', parsed.data.translatedText.length, batch.length);
@@ -104,6 +104,11 @@ export function deeplTarget(locale: string): string | null {
   return DEEPL_TARGETS[locale.toLowerCase()] ?? null;
 }
 
+/** DeepL source codes are bare languages (ZH, EN, DE …): the target table's language, without the variant. */
+export function deeplSource(locale: string): string | null {
+  return deeplTarget(locale)?.split('-')[0] ?? null;
+}
+
 const deeplResponse = z.object({ translations: z.array(z.object({ text: z.string() })) });
 
 /** DeepL API (free keys end in ":fx" and use api-free.deepl.com): `POST {url}/v2/translate`. */
@@ -112,12 +117,12 @@ export function deeplProvider(config: { apiKey: string; url: string } & HttpOpti
   const headers = { authorization: `DeepL-Auth-Key ${config.apiKey}` };
   return {
     name: 'deepl',
-    async translate(texts, _from, to) {
-      const target = deeplTarget(to);
-      if (!target) return null;
+    async translate(texts, from, to) {
+      const [source, target] = [deeplSource(from), deeplTarget(to)];
+      if (!source || !target || source === target.split('-')[0]) return null;
       const out: string[] = [];
       for (const batch of batchTexts(texts)) {
-        const body = { text: batch, source_lang: 'ZH', target_lang: target };
+        const body = { text: batch, source_lang: source, target_lang: target };
         let json: unknown;
         try {
           json = await postJson('deepl', endpoint, body, headers, config);

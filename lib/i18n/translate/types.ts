@@ -5,7 +5,10 @@
  */
 export type TextKind = 'title' | 'attribute' | 'text';
 
-/** Product text always comes from Chinese marketplaces. */
+/**
+ * Product text always comes from Chinese marketplaces; the one text that travels the other way is a
+ * shopper's note to the seller (lib/purchasing/buyer-notes), from the shopper's locale into zh-CN.
+ */
 export type SourceLocale = 'zh-CN';
 
 export interface TranslationProvider {
@@ -13,9 +16,9 @@ export interface TranslationProvider {
   readonly name: string;
   /**
    * Translates `texts` in order; the result has the same length.
-   * Resolves to null when this provider cannot translate into `to`; rejects on transport errors.
+   * Resolves to null when this provider cannot translate from `from` into `to`; rejects on transport errors.
    */
-  translate(texts: string[], from: SourceLocale, to: string, kind?: TextKind): Promise<string[] | null>;
+  translate(texts: string[], from: string, to: string, kind?: TextKind): Promise<string[] | null>;
 }
 
 export class TranslationError extends Error {

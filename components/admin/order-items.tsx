@@ -67,6 +67,11 @@ export async function OrderItems({ locale, items }: { locale: string; items: Adm
                 <td className="admin-num">{formatStoredMoney(item.unitPriceCnyMinor * item.quantity, 'CNY', locale)}</td>
                 <td className="admin-wrap" dir="auto">
                   {item.remark ?? '—'}
+                  {item.remarkZh && (
+                    <span className="admin-sub small muted" lang="zh-CN" data-testid="seller-note">
+                      {t('sellerNote', { note: item.remarkZh })}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}

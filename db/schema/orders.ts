@@ -100,12 +100,14 @@ export const orders = mysqlTable(
 );
 
 /**
- * A paid line's way upstream: `queued` (waiting for a purchaser or the worker), `purchasing` (claimed
+ * A paid line's way upstream: `review` (the shopper left a note for the buyer: a purchaser reads it
+ * and writes what the seller should read, in Chinese, before the line may be bought), `queued`
+ * (waiting for a purchaser or the worker), `purchasing` (claimed
  * by one purchase order — the lock against buying twice), `purchased`, `failed` (the purchase order
  * failed; staff retry it or buy by hand), `awaiting_shopper` (the upstream price rose; the shopper
  * pays the difference or cancels), `cancelled` (the shopper declined; refunded).
  */
-export const purchaseStatuses = ['queued', 'purchasing', 'purchased', 'failed', 'awaiting_shopper', 'cancelled'] as const;
+export const purchaseStatuses = ['review', 'queued', 'purchasing', 'purchased', 'failed', 'awaiting_shopper', 'cancelled'] as const;
 export type PurchaseStatus = (typeof purchaseStatuses)[number];
 
 export const orderItems = mysqlTable(
@@ -120,7 +122,14 @@ export const orderItems = mysqlTable(
     attributes: json('attributes').$type<SpecAttribute[]>().notNull(),
     quantity: int('quantity').notNull(),
     unitPriceCnyMinor: minor('unit_price_cny_minor').notNull(),
+    /** The shopper's note to the buyer, as typed (any language). */
     remark: varchar('remark', { length: 300 }),
+    /** A machine translation of the note into Chinese, offered to the purchaser as a start; null until made. */
+    remarkMachineZh: varchar('remark_machine_zh', { length: 1000 }),
+    /** What the seller reads: the purchaser's Chinese for the note, set when they release the line to buying. */
+    remarkZh: varchar('remark_zh', { length: 500 }),
+    remarkReviewedBy: ref('remark_reviewed_by'),
+    remarkReviewedAt: at('remark_reviewed_at'),
     /** Where the line is in upstream purchasing; null until the order is paid. See lib/purchasing. */
     purchaseStatus: mysqlEnum('purchase_status', purchaseStatuses),
     purchaseOrderId: ref('purchase_order_id'),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { orderItems, orders, priceDifferences, type OrderStatus } from '@/db/schema';
 import type { Executor } from '@/lib/db/executor';
 import { consumeInDb, releaseInDb } from '@/lib/inventory/db-stock';
@@ -66,22 +66,27 @@ async function settleStock(tx: Executor, orderId: number, from: OrderStatus, to:
 
 /**
  * The lines' purchase status follows the order (lib/purchasing works line by line): paid (or
- * confirmed cash-on-delivery) lines join the purchasing queue; an order bought by hand takes its waiting lines with it; a cancelled
- * or refunded order withdraws the lines not yet bought and any open price-difference request.
+ * confirmed cash-on-delivery) lines join the purchasing queue, or the purchaser's review when the
+ * shopper left a note; an order bought by hand takes its waiting lines with it; a cancelled or
+ * refunded order withdraws the lines not yet bought and any open price-difference request.
  */
 async function updatePurchaseLines(tx: Executor, orderId: number, from: OrderStatus, to: OrderStatus): Promise<void> {
   if (from === 'pending' && (to === 'paid' || to === 'confirmed')) {
-    await tx.update(orderItems).set({ purchaseStatus: 'queued' }).where(and(eq(orderItems.orderId, orderId), isNull(orderItems.purchaseStatus)));
+    // A line with a note for the buyer waits for a purchaser to read it (lib/purchasing/buyer-notes).
+    await tx
+      .update(orderItems)
+      .set({ purchaseStatus: sql`case when trim(coalesce(${orderItems.remark}, '')) <> '' then 'review' else 'queued' end` })
+      .where(and(eq(orderItems.orderId, orderId), isNull(orderItems.purchaseStatus)));
   } else if (to === 'purchased') {
     await tx
       .update(orderItems)
       .set({ purchaseStatus: 'purchased' })
-      .where(and(eq(orderItems.orderId, orderId), inArray(orderItems.purchaseStatus, ['queued', 'failed'])));
+      .where(and(eq(orderItems.orderId, orderId), inArray(orderItems.purchaseStatus, ['review', 'queued', 'failed'])));
   } else if (to === 'cancelled' || to === 'refunded') {
     await tx
       .update(orderItems)
       .set({ purchaseStatus: 'cancelled' })
-      .where(and(eq(orderItems.orderId, orderId), inArray(orderItems.purchaseStatus, ['queued', 'failed', 'awaiting_shopper'])));
+      .where(and(eq(orderItems.orderId, orderId), inArray(orderItems.purchaseStatus, ['review', 'queued', 'failed', 'awaiting_shopper'])));
     await tx
       .update(priceDifferences)
       .set({ status: 'cancelled', resolvedAt: new Date() })

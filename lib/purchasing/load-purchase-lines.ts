@@ -6,7 +6,8 @@ import { priceDifferences } from '@/db/schema/purchasing';
 import type { Executor } from '@/lib/inventory/db-stock';
 import type { PaidLine } from './amounts';
 
-export type PurchaseLineRow = PaidLine & { skuId: number; specId: string | null; remark: string | null };
+/** `sellerNote`: the purchaser's Chinese for the shopper's note (lib/purchasing/buyer-notes), sent upstream as the buyer's message. */
+export type PurchaseLineRow = PaidLine & { skuId: number; specId: string | null; sellerNote: string | null };
 
 /**
  * What a shopper has paid per unit of a line: the order's unit price, or the upstream price they
@@ -37,7 +38,7 @@ export async function loadPurchaseLines(tx: Executor, purchaseOrderId: number): 
       skuId: orderItems.skuId,
       quantity: orderItems.quantity,
       unitPriceCnyMinor: orderItems.unitPriceCnyMinor,
-      remark: orderItems.remark,
+      sellerNote: orderItems.remarkZh,
       offerId: products.sourceId,
       sourceSkuId: skus.sourceSkuId,
       specId: skus.sourceSpecId,
@@ -57,6 +58,6 @@ export async function loadPurchaseLines(tx: Executor, purchaseOrderId: number): 
     specId: row.specId,
     quantity: row.quantity,
     paidUnitMinor: units.get(row.id)!,
-    remark: row.remark,
+    sellerNote: row.sellerNote,
   }));
 }

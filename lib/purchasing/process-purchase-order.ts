@@ -92,7 +92,8 @@ export async function processPurchaseOrder(db: Database, redis: Redis | null, pu
 }
 
 function purchaseRequest(po: Po, lines: PurchaseLineRow[], address: WarehouseAddress): PurchaseRequest {
-  const remarks = [...new Set(lines.map((l) => l.remark?.trim()).filter((r): r is string => Boolean(r)))];
+  // Only what a purchaser wrote in Chinese reaches the seller; a shopper's own words never do (lib/purchasing/buyer-notes).
+  const remarks = [...new Set(lines.map((l) => l.sellerNote?.trim()).filter((r): r is string => Boolean(r)))];
   return {
     sellerSourceId: po.sellerSourceId,
     lines: mergePurchaseLines(lines.map((l) => ({ offerId: l.offerId, sourceSkuId: l.sourceSkuId, specId: l.specId, quantity: l.quantity }))),

@@ -113,8 +113,8 @@ export type PlacedTestOrder = { id: number; number: string; chargeMinor: number;
 /** A real order (placeOrder), paid through the real payment webhook path. */
 export async function placePaidOrder(
   world: CheckoutWorld,
-  items: { skuId: number; quantity: number }[],
-  options: { customer?: Customer; currency?: CurrencyCode } = {},
+  items: { skuId: number; quantity: number; remark?: string }[],
+  options: { customer?: Customer; currency?: CurrencyCode; locale?: string } = {},
 ): Promise<PlacedTestOrder> {
   const { order } = await placeOrder(
     { db: world.db, redis: world.redis },
@@ -123,7 +123,7 @@ export async function placePaidOrder(
       currency: options.currency ?? 'EUR',
       shippingAddress: { name: 'Ana Ruiz', line1: 'Calle Mayor 1', city: 'Madrid', region: null, postalCode: '28013', country: 'ES', phone: '+34911234567' },
       checkoutToken: randomUUID(),
-      locale: 'en',
+      locale: options.locale ?? 'en',
       customer: options.customer ?? { type: 'partner', partnerKeyId: 'pk_purchasing_test' },
       gateway: 'sandbox',
     },

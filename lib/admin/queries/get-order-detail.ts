@@ -67,6 +67,7 @@ export async function getAdminOrderDetail(db: Database, number: string, locale: 
         quantity: orderItems.quantity,
         unitPriceCnyMinor: orderItems.unitPriceCnyMinor,
         remark: orderItems.remark,
+        remarkZh: orderItems.remarkZh,
       })
       .from(orderItems)
       .leftJoin(products, eq(products.id, orderItems.productId))

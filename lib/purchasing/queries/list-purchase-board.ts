@@ -5,6 +5,7 @@ import { sellers } from '@/db/schema/catalog';
 import { orderItems, orders } from '@/db/schema/orders';
 import { purchaseOrders, type PurchaseOrderStatus } from '@/db/schema/purchasing';
 import { purchasableStatuses } from '@/lib/orders/transitions';
+import { listNotesToReview, type NoteToReview } from '../buyer-notes';
 
 /** Dates arrive as Date from the server's prefetch and as ISO strings from the polled JSON. */
 type Instant = Date | string;
@@ -44,6 +45,8 @@ export type BoardPurchaseOrder = {
 
 export type PurchaseBoard = {
   isAuto: boolean;
+  /** Lines whose shopper left a note: a purchaser reads it before they may be bought. */
+  notes: NoteToReview[];
   queue: QueueGroup[];
   inProgress: BoardPurchaseOrder[];
   awaitingShopper: BoardPurchaseOrder[];
@@ -55,18 +58,19 @@ const SECTION_LIMIT = 100;
 const RECENT_LIMIT = 30;
 
 /**
- * The purchasing board in five queries: queued lines grouped per seller (oldest payment first),
+ * The purchasing board in six queries: notes to read, queued lines grouped per seller (oldest payment first),
  * then purchase orders in progress, waiting for shoppers, failed (newest first) and recently placed.
  */
 export async function listPurchaseBoard(db: Database, isAuto: boolean): Promise<PurchaseBoard> {
-  const [queue, inProgress, awaitingShopper, failed, placed] = await Promise.all([
+  const [notes, queue, inProgress, awaitingShopper, failed, placed] = await Promise.all([
+    listNotesToReview(db),
     queueGroups(db),
     purchaseOrderRows(db, ['claimed', 'previewed', 'placing'], asc(purchaseOrders.id), SECTION_LIMIT),
     purchaseOrderRows(db, ['awaiting_shopper'], asc(purchaseOrders.id), SECTION_LIMIT),
     purchaseOrderRows(db, ['failed'], desc(purchaseOrders.updatedAt), SECTION_LIMIT),
     purchaseOrderRows(db, ['placed'], desc(purchaseOrders.placedAt), RECENT_LIMIT),
   ]);
-  return { isAuto, queue, inProgress, awaitingShopper, failed, placed };
+  return { isAuto, notes, queue, inProgress, awaitingShopper, failed, placed };
 }
 
 async function queueGroups(db: Database): Promise<QueueGroup[]> {

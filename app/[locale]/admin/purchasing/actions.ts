@@ -7,6 +7,8 @@ import { userActor } from '@/lib/audit/actor';
 import { getDb } from '@/lib/db';
 import { locales } from '@/lib/i18n/locales';
 import { buySellerGroup } from '@/lib/purchasing/buy-seller-group';
+import { releaseBuyerNote } from '@/lib/purchasing/buyer-notes';
+import { sellerNoteSchema } from '@/lib/purchasing/seller-note';
 import { cancelPurchaseOrder } from '@/lib/purchasing/cancel-purchase-order';
 import { markPurchasedByHand, upstreamOrderIdSchema } from '@/lib/purchasing/mark-purchased-by-hand';
 import { retryPurchaseOrder } from '@/lib/purchasing/retry-purchase-order';
@@ -59,4 +61,13 @@ export const cancelAction = action({
   auth: purchaser,
   run: ({ purchaseOrderId, version, reason }, { user }) => cancelPurchaseOrder(getDb(), purchaseOrderId, version, userActor(user), reason || undefined),
   revalidate: ({ locale, purchaseOrderId }) => revalidate(locale, purchaseOrderId),
+});
+
+/** "Release to buying" on a line whose note the purchaser has read: the Chinese they wrote goes to the seller. */
+export const releaseNoteAction = action({
+  name: 'release buyer note',
+  input: base.extend({ itemId: id, sellerNote: sellerNoteSchema }),
+  auth: purchaser,
+  run: ({ itemId, sellerNote }, { user }) => releaseBuyerNote(getDb(), { itemId, sellerNote }, userActor(user)),
+  revalidate: ({ locale }) => revalidate(locale),
 });

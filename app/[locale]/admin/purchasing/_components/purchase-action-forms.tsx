@@ -6,7 +6,7 @@ import type { ActionState } from '@/lib/actions/result';
 import type { StaffPurchaseResult } from '@/lib/purchasing/buy-seller-group';
 import type { ManualResult } from '@/lib/purchasing/mark-purchased-by-hand';
 import { purchasingKeys } from '@/lib/purchasing/query-keys';
-import { buyNowAction, cancelAction, markPurchasedAction, retryAction } from '../actions';
+import { buyNowAction, cancelAction, markPurchasedAction, releaseNoteAction, retryAction } from '../actions';
 import { PurchaseActionError } from './purchase-action-error';
 
 /** After any action, the board polls at once instead of waiting for its next tick. */
@@ -113,6 +113,36 @@ export function MarkPurchasedForm({ locale, purchaseOrderId, version }: PoProps)
       {manual && (
         <p className="small" role="status" data-testid="manual-outcome" data-changed={String(manual.changed)}>
           {manual.changed ? t('markedPurchased') : manual.upstreamOrderId ? t('alreadyPlaced', { id: manual.upstreamOrderId }) : t('notManual')}
+        </p>
+      )}
+      <PurchaseActionError result={result} />
+    </form>
+  );
+}
+
+/**
+ * A shopper's note, read: the purchaser writes what the seller should read in Chinese (started from
+ * the machine draft when there is one) and releases the line to buying. Uncontrolled, so the
+ * board's polling never overwrites what is being typed.
+ */
+export function ReleaseNoteForm({ locale, itemId, draft, maxLength }: { locale: string; itemId: number; draft: string | null; maxLength: number }) {
+  const t = useTranslations('purchasing.notes');
+  const [result, action, isPending] = useActionState(releaseNoteAction, null);
+  useRefreshBoard(result);
+  return (
+    <form action={action} className="admin-stack-form" data-testid="release-note">
+      <Hidden values={{ locale, itemId }} />
+      <label className="admin-field">
+        <span>{t('sellerNote')}</span>
+        <textarea name="sellerNote" lang="zh-CN" rows={3} maxLength={maxLength} defaultValue={draft ?? ''} placeholder={t('sellerNotePlaceholder')} />
+      </label>
+      <p className="small muted">{draft ? t('draftHint') : t('noDraft')}</p>
+      <button type="submit" className="admin-button" disabled={isPending}>
+        {isPending ? t('working') : t('release')}
+      </button>
+      {result?.ok && (
+        <p className="small" role="status" data-testid="note-released">
+          {t('released', { order: result.data.orderNumber })}
         </p>
       )}
       <PurchaseActionError result={result} />

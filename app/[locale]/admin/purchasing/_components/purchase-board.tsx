@@ -8,15 +8,16 @@ import { formatStoredMoney } from '@/lib/money';
 import { adminPaths } from '@/lib/admin/paths';
 import { OUTCOME_UNKNOWN, parseFailure } from '@/lib/purchasing/failure-reason';
 import type { BoardPurchaseOrder } from '@/lib/purchasing/queries/list-purchase-board';
+import { SELLER_NOTE_MAX } from '@/lib/purchasing/seller-note';
 import { fetchPurchaseBoard, PurchaseBoardFetchError, purchasingKeys, PURCHASING_BOARD_REFRESH_MS } from '@/lib/purchasing/query-keys';
 import { PoHead, PoRow, Section } from './board-table';
 import { FailureText } from './failure-text';
-import { BuyNowForm, CancelForm, RetryForm } from './purchase-action-forms';
+import { BuyNowForm, CancelForm, ReleaseNoteForm, RetryForm } from './purchase-action-forms';
 
-const sectionIds = ['queue', 'inProgress', 'awaitingShopper', 'failed', 'placed'] as const;
+const sectionIds = ['notes', 'queue', 'inProgress', 'awaitingShopper', 'failed', 'placed'] as const;
 
 /**
- * The purchasing board: the queue per seller, purchase orders in progress, waiting for shoppers,
+ * The purchasing board: shoppers' notes to read, the queue per seller, purchase orders in progress, waiting for shoppers,
  * failed (with reason and actions) and recently placed; refreshed every 5 s from
  * /api/admin/purchasing (TanStack Query, hydrated from the page's prefetch).
  */
@@ -30,7 +31,7 @@ export function PurchaseBoard({ locale }: { locale: string }) {
   });
   const board = query.data;
   const sessionEnded = query.error instanceof PurchaseBoardFetchError && (query.error.status === 401 || query.error.status === 403);
-  const counts = board && { queue: board.queue.length, inProgress: board.inProgress.length, awaitingShopper: board.awaitingShopper.length, failed: board.failed.length, placed: board.placed.length };
+  const counts = board && { notes: board.notes.length, queue: board.queue.length, inProgress: board.inProgress.length, awaitingShopper: board.awaitingShopper.length, failed: board.failed.length, placed: board.placed.length };
   const money = (minor: number | null) => (minor === null ? '—' : formatStoredMoney(minor, 'CNY', locale));
   const poLink = (po: BoardPurchaseOrder) => (
     <Link href={adminPaths.purchaseOrder(locale, po.id)} className="admin-mono" dir="ltr">
@@ -71,6 +72,49 @@ export function PurchaseBoard({ locale }: { locale: string }) {
 
       {board && (
         <>
+          <Section id="notes" title={t('board.notes')} empty={t('board.notesEmpty')} rows={board.notes.length}>
+            <thead>
+              <tr>
+                <th scope="col">{t('notes.order')}</th>
+                <th scope="col">{t('detail.item')}</th>
+                <th scope="col" className="admin-num">{t('board.quantity')}</th>
+                <th scope="col">{t('notes.shopperNote')}</th>
+                <th scope="col">{t('notes.forSeller')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {board.notes.map((note) => (
+                <tr key={note.itemId} data-item={note.itemId}>
+                  <td>
+                    <Link href={adminPaths.order(locale, note.orderNumber)} className="admin-mono" dir="ltr">
+                      {note.orderNumber}
+                    </Link>
+                    <span className="admin-sub small muted">
+                      <AdminTime value={note.paidAt} />
+                    </span>
+                  </td>
+                  <td className="admin-wrap" lang="zh-CN">
+                    {note.title}
+                    <span className="admin-sub small muted">
+                      {note.attributes.map((a) => a.value).join(' / ')} · {note.sellerName}
+                    </span>
+                  </td>
+                  <td className="admin-num">{note.quantity}</td>
+                  <td className="admin-wrap">
+                    <blockquote lang={note.locale} dir="auto" className="admin-quote" data-testid="shopper-note">
+                      {note.remark}
+                    </blockquote>
+                    <span className="admin-sub small muted">{t('notes.writtenIn', { locale: note.locale })}</span>
+                  </td>
+                  <td>
+                    {/* Keyed by the draft's arrival (about a second after payment): the box then starts from it. */}
+                    <ReleaseNoteForm key={note.machineDraft === null ? 'none' : 'draft'} locale={locale} itemId={note.itemId} draft={note.machineDraft} maxLength={SELLER_NOTE_MAX} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Section>
+
           <Section id="queue" title={t('board.queue')} empty={t('board.queueEmpty')} rows={board.queue.length}>
             <thead>
               <tr>

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AccountForms } from './pages/account-pages';
 import { AdminCodPage } from './pages/admin-cod-page';
@@ -9,20 +7,9 @@ import { AdminSettingsPage } from './pages/admin-settings-page';
 import { CartPage } from './pages/cart-page';
 import { CheckoutPage } from './pages/checkout-page';
 import { OrderPage } from './pages/order-page';
+import { staffPage, STAFF_PASSWORD } from './pages/staff';
 
-const PASSWORD = 'correct horse battery staple';
-
-/**
- * A staff account of `role` made with the CLI (`ferry user create`), signed in in a browser context
- * of its own: each test gets a fresh account, so no test spends the shared admin's sign-in allowance.
- */
-async function staffPage(browser: Browser, role: 'service' | 'admin', callbackPath: string): Promise<Page> {
-  const email = `${role}-${randomUUID()}@ferry.test`;
-  execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'cli/ferry.ts', 'user', 'create', '--email', email, '--password', PASSWORD, '--role', role], { stdio: 'pipe' });
-  const page = await (await browser.newContext()).newPage();
-  await new AccountForms(page).signInAt('en', email, PASSWORD, callbackPath);
-  return page;
-}
+const PASSWORD = STAFF_PASSWORD;
 
 test('a shopper pays on delivery: customer service confirm the order from the queue and the worker buys it', async ({ page, browser, product, productSlug }) => {
   test.setTimeout(150_000);

@@ -97,10 +97,10 @@ for (const journey of journeys) {
     // A delivery that gave up (the mail server refused it ten times) is retried from the admin, and the
     // shopper still gets one payment email, not two: the retry finds the mail it already sent.
     testDatabaseQuery(
-      `update event_deliveries d join order_events e on e.id = d.event_id join orders o on o.id = e.order_id set d.status = 'dead', d.attempts = 10, d.last_error = 'SMTP 421 try again later' where o.number = '${number}' and e.type = 'order.paid'`,
+      `update event_deliveries d join order_events e on e.id = d.event_id join orders o on o.id = e.order_id set d.status = 'dead', d.attempts = 10, d.last_error = 'SMTP 421 try again later' where o.number = '${number}' and e.type = 'order.paid' and d.subscriber = 'shopper-emails'`,
     );
     await events.open(locale, 'dead');
-    const stopped = events.row(number, 'order.paid');
+    const stopped = events.row(number, 'order.paid', 'shopper-emails');
     await expect(stopped).toContainText('SMTP 421 try again later');
     await stopped.getByRole('button', { name: 'Retry now' }).click();
     // Queued again, it leaves the list of stopped deliveries (the page refreshes after the action).

@@ -27,8 +27,10 @@ export class AdminEventsPage {
     return rows.evaluateAll((trs) => trs.map((tr) => `${tr.querySelector('td .admin-mono')?.textContent ?? ''} ${tr.getAttribute('data-status') ?? ''}`));
   }
 
-  row(number: string, eventType: string): Locator {
-    return this.table.locator('tbody tr').filter({ has: this.page.locator(`a:text-is("${number}")`) }).filter({ has: this.page.locator(`td .admin-mono:text-is("${eventType}")`) });
+  /** One order's delivery of `eventType`, to `subscriber` when several subscribe to that type. */
+  row(number: string, eventType: string, subscriber?: string): Locator {
+    const rows = this.table.locator('tbody tr').filter({ has: this.page.locator(`a:text-is("${number}")`) }).filter({ has: this.page.locator(`td .admin-mono:text-is("${eventType}")`) });
+    return subscriber ? rows.filter({ hasText: subscriber }) : rows;
   }
 }
 

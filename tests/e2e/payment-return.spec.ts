@@ -80,4 +80,24 @@ test('paying a card order: confirming after a slow approval, a forged return not
   expect(await page.title()).toBe(`${t.paymentProblem.unavailableTitle} | Ferry`);
   // The storefront's own frame, not a bare text answer.
   await expect(page.locator('header.site-header')).toBeVisible();
+
+  // 4. A partner's customer has no account: back from the gateway they get the pay link's own status
+  //    page in the order's language (it used to be a line of plain English text).
+  const partner = await cardOrderOnGateway(page, product, productSlug, locale, false);
+  testDatabaseQuery(`update orders set user_id = null, locale = 'ja' where number = '${partner.number}'`);
+  const ja = words('checkout/', 'ja');
+  await page.goto(`/pay/${partner.number}/${partner.token}/return`);
+  const status = page.getByTestId('payment-status');
+  await expect(page).toHaveURL((url) => url.pathname === `/ja/account/payment-status/${partner.number}/${partner.token}`);
+  await expect(status).toHaveAttribute('data-state', 'unpaid');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ja.paymentStatus.unpaid.title);
+  expect(await page.title()).toBe(`${ja.paymentStatus.unpaid.title} | Ferry`);
+  await page.getByTestId('payment-status-pay').click();
+  await new SandboxPayPage(page).pay();
+  await expect(page).toHaveURL((url) => url.pathname === `/ja/account/payment-status/${partner.number}/${partner.token}`, { timeout: 20_000 });
+  await expect(status).toHaveAttribute('data-state', /^(confirming|paid)$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  // Someone else's number with a guessed token learns nothing.
+  const wrong = await page.goto(`/ja/account/payment-status/${partner.number}/${'0'.repeat(32)}`);
+  expect(wrong?.status()).toBe(404);
 });

@@ -18,9 +18,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ numb
     const outcome = returnOutcome(order.status === 'pending' ? await orderPaymentProgress(env, order) : null, claimed);
     const query = outcome ? `?payment=${outcome}` : '';
     if (order.userId) return NextResponse.redirect(`${env.SITE_URL}/${order.locale}/account/orders/${order.number}${query}`, 303);
-    // A partner's customer has no Ferry account: a plain status page.
-    const status = order.status === 'pending' && (outcome === 'succeeded' || outcome === 'processing') ? 'processing' : order.status;
-    return new NextResponse(`Order ${order.number}: ${status}. You can close this page.`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    // A partner's customer has no Ferry account: the pay link's own status page, in the order's language.
+    return NextResponse.redirect(`${env.SITE_URL}/${order.locale}/account/payment-status/${encodeURIComponent(order.number)}/${encodeURIComponent(token)}${query}`, 303);
   } catch (error) {
     return payLinkFailure(request, error, { where: '[pay] GET /pay/{number}/{token}/return', siteUrl: env.SITE_URL, locale: order?.locale });
   }

@@ -41,7 +41,7 @@ const couriers = [
   { companyName: '顺丰速运', companyNo: 'SF', companyId: 7, prefix: 'SF' },
 ] as const;
 export const MAX_PACKAGES = couriers.length;
-/** How the seller ships: `packages` parcels (1 by default), lines dealt round-robin among them. */
+/** How the seller ships: `packages` parcels (1 by default). */
 export type ShipOptions = { packages?: number };
 
 export class OrderStateError extends Error {}
@@ -124,7 +124,7 @@ export class OrderBook {
   }
 
   private pack(order: SandboxOrder, at: number, count: number): SandboxPackage[] {
-    const n = Math.max(1, Math.min(count, MAX_PACKAGES, order.lines.length));
+    const n = Math.max(1, Math.min(count, MAX_PACKAGES));
     return Array.from({ length: n }, (_, k) => {
       const courier = couriers[k % couriers.length]!;
       return {
@@ -134,7 +134,8 @@ export class OrderBook {
         companyId: courier.companyId,
         billNo: `${courier.prefix}${String(at).slice(-10)}${order.id.slice(-3)}${k}`,
         shippedAt: at,
-        lineIndexes: order.lines.map((_, i) => i).filter((i) => i % n === k),
+        // Lines dealt round-robin; with more parcels than lines, a line's units are split across several.
+        lineIndexes: order.lines.length >= n ? order.lines.map((_, i) => i).filter((i) => i % n === k) : [k % order.lines.length],
       };
     });
   }

@@ -9,3 +9,4 @@ export * from './purchasing';
 export * from './sync';
 export * from './settings';
 export * from './events';
+export * from './warehouse';

@@ -13,4 +13,5 @@ export const adminPaths = {
   images: (locale: string) => `/${locale}/admin/images`,
   codQueue: (locale: string) => `/${locale}/admin/cod`,
   settings: (locale: string) => `/${locale}/admin/settings`,
+  inbound: (locale: string, view?: string) => `/${locale}/admin/inbound${view && view !== 'expected' ? `?view=${view}` : ''}`,
 };

@@ -25,6 +25,8 @@ describe('role → permission table', () => {
     expect(can('finance', 'orders:refund')).toBe(true);
     expect(can('finance', 'payments:read')).toBe(true);
     expect(can('finance', 'stock:write')).toBe(false);
+    // Expected parcels: the warehouse receives them, purchasers chase late sellers.
+    expect(['warehouse', 'purchaser', 'admin', 'service', 'finance'].map((role) => can(role as 'admin', 'inbound:read'))).toEqual([true, true, true, false, false]);
   });
 
   it('lets every staff role into the admin and read orders, and only admins manage users, keys and settings', () => {

@@ -11,6 +11,8 @@ export const permissions = [
   'orders:confirm_cod',
   'orders:purchase',
   'orders:warehouse',
+  /** Parcels sellers sent that the warehouse expects (/admin/inbound), late ones with the seller to chase. */
+  'inbound:read',
   'orders:refund',
   'payments:read',
   'stock:write',
@@ -31,8 +33,8 @@ const staffBase: Permission[] = ['admin:access', 'orders:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   customer: [],
-  purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync'],
-  warehouse: [...staffBase, 'orders:warehouse'],
+  purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync', 'inbound:read'],
+  warehouse: [...staffBase, 'orders:warehouse', 'inbound:read'],
   service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'outbox:read', 'events:read'],
   finance: [...staffBase, 'orders:refund', 'payments:read'],
   admin: [...permissions],

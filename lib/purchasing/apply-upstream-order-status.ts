@@ -2,8 +2,9 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { purchaseEvents, purchaseOrders } from '@/db/schema';
 import type { Executor } from '@/lib/inventory/db-stock';
-import { isForwardUpstreamStatus } from '@/lib/suppliers/upstream-status-rank';
+import { hasShippedUpstream, isForwardUpstreamStatus } from '@/lib/suppliers/upstream-status-rank';
 import type { UpstreamOrderStatus } from '@/lib/suppliers/types';
+import { recordPurchaseFact } from './record-purchase-fact';
 
 /** What the upstream says about one of its orders, from a push message or the compensating poll. */
 export type UpstreamOrderUpdate = {
@@ -30,6 +31,7 @@ export const CANCELLED_UPSTREAM = 'cancelled upstream';
  * This is the only writer of `upstream_status`, `upstream_modified_at` and the upstream steps of
  * purchase_events; the purchase order's own status stays with lib/purchasing's state machine.
  * An upstream cancellation is not re-bought automatically: it sets `last_error` so staff see it.
+ * Reaching a shipped status writes the `purchase.shipped_upstream` fact (lib/warehouse expects the parcels).
  * Orders Ferry does not know (placed by hand on the marketplace) are reported and ignored.
  */
 export async function applyUpstreamOrderStatus(tx: Executor, update: UpstreamOrderUpdate): Promise<UpstreamOrderOutcome> {
@@ -66,6 +68,17 @@ export async function applyUpstreamOrderStatus(tx: Executor, update: UpstreamOrd
       ...(isCancelled ? { purchaseOrderStatus: po.status, needsStaff: true } : {}),
     },
   });
+  // The first news that the goods left the seller (a push or the poll; received or completed when
+  // the shipment itself was missed) is told once: the forward-only move above happens once per status.
+  if (hasShippedUpstream(next) && !hasShippedUpstream(po.upstreamStatus)) {
+    await recordPurchaseFact(tx, po.id, 'purchase.shipped_upstream', {
+      platform: update.platform,
+      upstreamOrderId: update.upstreamOrderId,
+      upstreamStatus: next,
+      via: update.via,
+      modifiedAt: update.modifiedAt.toISOString(),
+    });
+  }
   if (isCancelled) console.warn(`[purchasing] upstream order ${update.platform}:${update.upstreamOrderId} was cancelled upstream; purchase order ${po.id} needs staff`);
   return isCancelled ? 'cancelled_upstream' : 'advanced';
 }

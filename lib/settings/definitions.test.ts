@@ -10,6 +10,7 @@ describe('setting definitions', () => {
       'checkout.maxHeldUnitsPerAccount': 50,
       'checkout.maxUnpaidOrdersPerPartner': 100,
       'checkout.maxHeldUnitsPerPartner': 1000,
+      'warehouse.inboundLateAfterDays': 5,
     });
     for (const key of settingKeys) {
       const { min, max, default: value } = settingDefinitions[key];

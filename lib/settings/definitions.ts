@@ -10,9 +10,9 @@ import { z } from 'zod';
  */
 type IntegerSetting = { kind: 'integer'; min: number; max: number; default: number; group: SettingGroup; unit: SettingUnit };
 
-export const settingGroups = ['cod', 'unpaidCaps'] as const;
+export const settingGroups = ['cod', 'unpaidCaps', 'warehouse'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
-export type SettingUnit = 'hours' | 'orders' | 'units';
+export type SettingUnit = 'hours' | 'orders' | 'units' | 'days';
 
 const integer = (definition: Omit<IntegerSetting, 'kind'>): IntegerSetting => ({ kind: 'integer', ...definition });
 
@@ -26,6 +26,8 @@ export const settingDefinitions = {
   /** The same for one partner API key (a partner places orders for many customers). */
   'checkout.maxUnpaidOrdersPerPartner': integer({ min: 1, max: 1_000_000, default: 100, group: 'unpaidCaps', unit: 'orders' }),
   'checkout.maxHeldUnitsPerPartner': integer({ min: 1, max: 10_000_000, default: 1000, group: 'unpaidCaps', unit: 'units' }),
+  /** Days after the seller shipped without the parcel arriving before the inbound board calls it late (and the seller is chased). */
+  'warehouse.inboundLateAfterDays': integer({ min: 1, max: 60, default: 5, group: 'warehouse', unit: 'days' }),
 } as const satisfies Record<string, IntegerSetting>;
 
 export type SettingKey = keyof typeof settingDefinitions;

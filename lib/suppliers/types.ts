@@ -87,8 +87,19 @@ export type UpstreamOrder = {
   totalMinor: number;
   sellerSourceId: string;
   modifiedAt: Date;
-  /** Domestic tracking numbers, once the seller shipped. */
+  /** Domestic tracking numbers, once the seller shipped (the same as `shipments`' numbers). */
   trackingNumbers: string[];
+  /** The parcels the seller sent to the warehouse: one order may ship in several, each under its own courier. */
+  shipments: UpstreamShipment[];
+};
+
+/** One parcel a seller sent: the domestic courier (name and the marketplace's code) and its tracking number. */
+export type UpstreamShipment = {
+  trackingNumber: string;
+  carrierName: string | null;
+  /** The marketplace's code for the courier (1688's `logisticsCompanyNo`, e.g. `YTO`). */
+  carrierCode: string | null;
+  shippedAt: Date | null;
 };
 
 /** A verified push message, reshaped. Unknown types are kept (for the record) and ignored. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isForwardUpstreamStatus, isUpstreamOrderStatus } from './upstream-status-rank';
+import { hasShippedUpstream, isForwardUpstreamStatus, isUpstreamOrderStatus } from './upstream-status-rank';
 
 describe('isForwardUpstreamStatus', () => {
   it('moves forward along the buyer-view states', () => {
@@ -26,5 +26,11 @@ describe('isForwardUpstreamStatus', () => {
     expect(isUpstreamOrderStatus('shipped')).toBe(true);
     expect(isUpstreamOrderStatus('WAIT_SELLER_SEND')).toBe(false);
     expect(isUpstreamOrderStatus(null)).toBe(false);
+  });
+
+  it('counts an order as shipped from the seller’s shipment on, never once cancelled or while unknown', () => {
+    expect(['shipped', 'received', 'completed'].map(hasShippedUpstream)).toEqual([true, true, true]);
+    expect(['awaiting_payment', 'awaiting_shipment', 'cancelled', 'waitbuyerreceive'].map(hasShippedUpstream)).toEqual([false, false, false, false]);
+    expect(hasShippedUpstream(null)).toBe(false);
   });
 });

@@ -23,3 +23,8 @@ export function isForwardUpstreamStatus(current: string | null, next: UpstreamOr
   const from = isUpstreamOrderStatus(current) ? rank[current] : -1;
   return rank[next] > from;
 }
+
+/** True for the statuses an order reaches once the seller sent the goods (cancelled is not one: nothing may be on its way). */
+export function hasShippedUpstream(status: string | null): boolean {
+  return isUpstreamOrderStatus(status) && status !== 'cancelled' && rank[status] >= rank.shipped;
+}

@@ -4,7 +4,7 @@ import { FaultError, type Faults } from './faults';
 import { readBody, sendJson } from './http-io';
 import { modifyOffers } from './modify-offers';
 import { toSandboxView } from './order-views';
-import { orderActions, OrderStateError, type OrderAction, type OrderBook } from './orders';
+import { MAX_PACKAGES, orderActions, OrderStateError, type OrderAction, type OrderBook } from './orders';
 import type { PushDispatcher } from './push-dispatcher';
 import type { RateLimiter } from './rate-limiter';
 import type { SandboxStats } from './stats';
@@ -90,7 +90,13 @@ export async function handleControl(req: http.IncomingMessage, res: http.ServerR
       const action = order[2];
       if (action !== undefined && method !== 'POST') throw new ControlError(405, 'method not allowed');
       if (action !== undefined && !orderActions.includes(action as OrderAction)) throw new ControlError(404, `unknown order action ${action}`);
-      return sendJson(res, 200, toSandboxView(action ? deps.orders.advance(found.id, action as OrderAction) : found));
+      if (!action) return sendJson(res, 200, toSandboxView(found));
+      const input = action === 'ship' ? await body() : {};
+      const packages = input.packages;
+      if (packages !== undefined && !(Number.isInteger(packages) && (packages as number) >= 1 && (packages as number) <= MAX_PACKAGES)) {
+        throw new ControlError(400, `packages must be a whole number from 1 to ${MAX_PACKAGES}`);
+      }
+      return sendJson(res, 200, toSandboxView(deps.orders.advance(found.id, action as OrderAction, { packages: packages as number | undefined })));
     }
 
     if (path === '/__sandbox/tokens/expire' && method === 'POST') return sendJson(res, 200, { expired: deps.tokens.expireAll() });

@@ -69,9 +69,23 @@ export function toTradeInfo(order: SandboxOrder): Record<string, unknown> {
       area: a.areaText,
       address: a.address,
       zip: a.postCode,
-      logisticsItems: order.tracking
-        ? [{ logisticsBillNo: order.tracking.billNo, logisticsCompanyName: order.tracking.company, deliveredTime: time(order.shippedAt), status: 'alreadysend' }]
-        : [],
+      // One item per waybill, as 1688's NativeLogisticsItemsInfo: the courier by name, code (logisticsCompanyNo)
+      // and id, the waybill number, when it was sent, and the sub-order ids it carries.
+      logisticsItems: order.packages.map((p) => ({
+        id: p.id,
+        logisticsCode: `BX${p.id}`,
+        type: '0',
+        status: 'alreadysend',
+        deliveredTime: time(p.shippedAt),
+        gmtCreate: time(p.shippedAt),
+        gmtModified: time(p.shippedAt),
+        logisticsCompanyId: p.companyId,
+        logisticsCompanyNo: p.companyNo,
+        logisticsCompanyName: p.companyName,
+        logisticsBillNo: p.billNo,
+        subItemIds: p.lineIndexes.map((k) => `${order.id}${String(k).padStart(2, '0')}`).join(','),
+        fromProvince: order.seller.province,
+      })),
     },
     tradeTerms: [{ payStatus: order.paidAt === null ? '1' : '2', payWay: '1', payWayDesc: '支付宝', phasAmount: fenToYuan(order.totalFen), payTime: time(order.paidAt) }],
   };

@@ -25,8 +25,24 @@ export type SandboxOrder = {
   id: string; outOrderId: string | null; message: string | null; flow: string; status: OrderStatus; seller: DemoSeller;
   lines: OrderLine[]; goodsFen: number; freightFen: number; totalFen: number; address: Record<string, string>;
   createdAt: number; modifiedAt: number; paidAt: number | null; shippedAt: number | null; receivedAt: number | null; completedAt: number | null; closedAt: number | null;
-  tracking: { company: string; billNo: string } | null;
+  /** The parcels the seller sent, each under its own courier and tracking number (1688's logisticsItems). */
+  packages: SandboxPackage[];
 };
+
+/** One parcel the seller sent: 1688 lists one logistics item per waybill, with the lines it carries. */
+export type SandboxPackage = { id: number; companyName: string; companyNo: string; companyId: number; billNo: string; shippedAt: number; lineIndexes: number[] };
+
+/** Couriers sellers commonly use, as 1688 names and codes them. */
+const couriers = [
+  { companyName: '圆通速递', companyNo: 'YTO', companyId: 8, prefix: 'YT' },
+  { companyName: '中通快递', companyNo: 'ZTO', companyId: 3, prefix: '7' },
+  { companyName: '韵达快递', companyNo: 'YUNDA', companyId: 5, prefix: '43' },
+  { companyName: '申通快递', companyNo: 'STO', companyId: 2, prefix: '77' },
+  { companyName: '顺丰速运', companyNo: 'SF', companyId: 7, prefix: 'SF' },
+] as const;
+export const MAX_PACKAGES = couriers.length;
+/** How the seller ships: `packages` parcels (1 by default). */
+export type ShipOptions = { packages?: number };
 
 export class OrderStateError extends Error {}
 
@@ -76,7 +92,7 @@ export class OrderBook {
     const order: SandboxOrder = {
       id, ...input, status: 'waitbuyerpay', seller: cargo.seller, lines, goodsFen: cargo.goodsFen, freightFen: cargo.freightFen,
       totalFen: cargo.goodsFen + cargo.freightFen, createdAt: at, modifiedAt: at, paidAt: null, shippedAt: null, receivedAt: null,
-      completedAt: null, closedAt: null, tracking: null,
+      completedAt: null, closedAt: null, packages: [],
     };
     this.orders.set(id, order);
     this.moveStock(order, -1);
@@ -84,7 +100,7 @@ export class OrderBook {
     return order;
   }
 
-  advance(id: string, action: OrderAction): SandboxOrder {
+  advance(id: string, action: OrderAction, options: ShipOptions = {}): SandboxOrder {
     const order = this.orders.get(id);
     if (!order) throw new OrderStateError(`order ${id} does not exist`);
     const step = transitions[action];
@@ -95,7 +111,7 @@ export class OrderBook {
     if (action === 'pay') order.paidAt = at;
     if (action === 'ship') {
       order.shippedAt = at;
-      order.tracking = { company: '圆通速递', billNo: `YT${String(at).slice(-10)}${order.id.slice(-3)}` };
+      order.packages = this.pack(order, at, options.packages ?? 1);
     }
     if (action === 'receive') order.receivedAt = at;
     if (action === 'complete') order.completedAt = at;
@@ -105,6 +121,23 @@ export class OrderBook {
     }
     this.emit(order, step.event);
     return order;
+  }
+
+  private pack(order: SandboxOrder, at: number, count: number): SandboxPackage[] {
+    const n = Math.max(1, Math.min(count, MAX_PACKAGES));
+    return Array.from({ length: n }, (_, k) => {
+      const courier = couriers[k % couriers.length]!;
+      return {
+        id: Number(`${String(at).slice(-9)}${k}`),
+        companyName: courier.companyName,
+        companyNo: courier.companyNo,
+        companyId: courier.companyId,
+        billNo: `${courier.prefix}${String(at).slice(-10)}${order.id.slice(-3)}${k}`,
+        shippedAt: at,
+        // Lines dealt round-robin; with more parcels than lines, a line's units are split across several.
+        lineIndexes: order.lines.length >= n ? order.lines.map((_, i) => i).filter((i) => i % n === k) : [k % order.lines.length],
+      };
+    });
   }
 
   private moveStock(order: SandboxOrder, sign: 1 | -1): void {

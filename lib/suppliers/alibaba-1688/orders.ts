@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SupplierError, type UpstreamOrder } from '../types';
+import { SupplierError, type UpstreamOrder, type UpstreamShipment } from '../types';
 import type { Alibaba1688Client } from './client';
 import { DecimalError, yuanToFen } from './decimal';
 import { mapOrderStatus } from './order-status';
@@ -24,8 +24,22 @@ const tradeInfoSchema = z.object({
     sellerID: z.string().min(1),
     modifyTime: z.string(),
     outOrderId: z.string().optional(),
+    allDeliveredTime: z.string().nullish(),
   }),
-  nativeLogistics: z.object({ logisticsItems: z.array(z.object({ logisticsBillNo: z.string().nullish() })).default([]) }).optional(),
+  nativeLogistics: z
+    .object({
+      logisticsItems: z
+        .array(
+          z.object({
+            logisticsBillNo: z.string().nullish(),
+            logisticsCompanyName: z.string().nullish(),
+            logisticsCompanyNo: z.string().nullish(),
+            deliveredTime: z.string().nullish(),
+          }),
+        )
+        .nullish(),
+    })
+    .nullish(),
 });
 type TradeInfo = z.infer<typeof tradeInfoSchema>;
 
@@ -44,7 +58,7 @@ export function reshapeOrder(raw: unknown): ReadOrder {
   const modifiedAt = parse1688Time(baseInfo.modifyTime);
   if (!modifiedAt) throw new SupplierError('invalid', `1688 order ${id} has an unreadable modifyTime`);
   try {
-    const tracking = (nativeLogistics?.logisticsItems ?? []).map((item) => item.logisticsBillNo?.trim() ?? '').filter(Boolean);
+    const shipments = reshapeShipments(nativeLogistics?.logisticsItems ?? [], parse1688Time(baseInfo.allDeliveredTime));
     const order: UpstreamOrder = {
       upstreamOrderId: id,
       status,
@@ -52,13 +66,37 @@ export function reshapeOrder(raw: unknown): ReadOrder {
       totalMinor: yuanToFen(baseInfo.totalAmount),
       sellerSourceId: baseInfo.sellerID,
       modifiedAt,
-      trackingNumbers: [...new Set(tracking)],
+      trackingNumbers: shipments.map((s) => s.trackingNumber),
+      shipments,
     };
     return { order, freightMinor: baseInfo.shippingFee === undefined ? 0 : yuanToFen(baseInfo.shippingFee), outOrderId: baseInfo.outOrderId ?? null };
   } catch (error) {
     if (error instanceof DecimalError) throw new SupplierError('invalid', `1688 order ${id}: ${error.message}`);
     throw error;
   }
+}
+
+type LogisticsItem = NonNullable<NonNullable<TradeInfo['nativeLogistics']>['logisticsItems']>[number];
+
+/**
+ * The order's waybills (`nativeLogistics.logisticsItems`, one per parcel the seller sent), one per
+ * tracking number: 1688 may list a waybill twice (a reshipment under the same number), and an
+ * item without a number (sent without logistics) is not a parcel anyone can expect. Spaces typed
+ * into a number by the seller are dropped; a waybill without its own time takes the order's.
+ */
+export function reshapeShipments(items: readonly LogisticsItem[], orderShippedAt: Date | null): UpstreamShipment[] {
+  const byNumber = new Map<string, UpstreamShipment>();
+  for (const item of items) {
+    const trackingNumber = (item.logisticsBillNo ?? '').replace(/\s+/g, '');
+    if (trackingNumber === '' || byNumber.has(trackingNumber)) continue;
+    byNumber.set(trackingNumber, {
+      trackingNumber,
+      carrierName: item.logisticsCompanyName?.trim() || null,
+      carrierCode: item.logisticsCompanyNo?.trim().toUpperCase() || null,
+      shippedAt: parse1688Time(item.deliveredTime) ?? orderShippedAt,
+    });
+  }
+  return [...byNumber.values()];
 }
 
 export async function getOrder(client: Alibaba1688Client, upstreamOrderId: string): Promise<UpstreamOrder> {

@@ -7,6 +7,7 @@ import { OrderHistory } from '@/components/admin/order-history';
 import { OrderItems } from '@/components/admin/order-items';
 import { OrderLedger } from '@/components/admin/order-ledger';
 import { OrderMoney } from '@/components/admin/order-money';
+import { OrderParcels } from '@/components/admin/order-parcels';
 import { OrderParties } from '@/components/admin/order-parties';
 import { TransitionForm } from '@/components/admin/transition-form';
 import { OrderPurchaseLines } from '@/app/[locale]/admin/purchasing/_components/order-purchase-lines';
@@ -19,6 +20,7 @@ import { requireStaffPage } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/locales';
 import { orderNumberPattern } from '@/lib/orders/order-number';
+import { listOrderParcels } from '@/lib/warehouse/queries/list-order-parcels';
 
 type Props = { params: Promise<{ locale: string; number: string }> };
 
@@ -39,7 +41,7 @@ export default async function AdminOrderPage({ params }: Props) {
   const detail = await getAdminOrderDetail(getDb(), number, locale);
   if (!detail) notFound();
   const { order } = detail;
-  const t = await getTranslations({ locale, namespace: 'admin' });
+  const [t, parcels] = await Promise.all([getTranslations({ locale, namespace: 'admin' }), listOrderParcels(getDb(), detail.items.map((item) => item.id))]);
   const transitions = staffTransitions(order.status, user.role, order.gateway).map((tr) => ({ to: tr.to, key: transitionKey(tr) }));
   const charged = detail.ledger.find((row) => row.kind === 'charge' && row.status === 'recorded');
 
@@ -106,6 +108,7 @@ export default async function AdminOrderPage({ params }: Props) {
 
       <OrderItems locale={locale} items={detail.items} />
       <OrderPurchaseLines locale={locale} orderNumber={order.number} canOpenPurchases={can(user.role, 'orders:purchase')} />
+      <OrderParcels locale={locale} parcels={parcels} items={detail.items} />
       <OrderMoney locale={locale} order={order} />
       <OrderParties locale={locale} order={order} customer={detail.customer} partner={detail.partner} />
       {can(user.role, 'payments:read') ? (

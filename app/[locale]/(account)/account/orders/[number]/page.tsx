@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
@@ -25,6 +26,7 @@ import { CancelOrderForm } from './cancel-order-form';
 import { PriceDifferences } from './price-differences';
 import { Money } from '@/components/bidi/money';
 import { isolate } from '@/lib/i18n/bidi';
+import { listOrderParcels, type OrderParcel } from '@/lib/warehouse/queries/list-order-parcels';
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[]; cancelled?: string | string[] }> };
 
@@ -43,11 +45,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const user = await requireUserOrRedirect(locale, orderPaths.order(locale, number));
   const order = await getOrderDetail(getDb(), user.id, number, locale);
   if (!order) notFound();
-  const [t, ts, messages, query] = await Promise.all([
+  const [t, ts, messages, query, parcels] = await Promise.all([
     getTranslations({ locale, namespace: 'orders' }),
     getTranslations({ locale, namespace: 'orderStatus' }),
     getMessages({ locale }),
     searchParams,
+    // The lines are the shopper's own (getOrderDetail is scoped to them), so their parcels are too.
+    listOrderParcels(getDb(), order.items.map((item) => item.id)),
   ]);
   const outcome = Array.isArray(query.payment) ? query.payment[0] : query.payment;
   const isPending = order.status === 'pending';
@@ -195,6 +199,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
         )}
       </section>
 
+      {parcels.length > 0 && (
+        <section className="order-section" aria-labelledby="order-parcels" data-testid="order-parcels">
+          <h2 id="order-parcels">{t('parcelsTitle')}</h2>
+          <p className="small muted">{t('parcelsIntro')}</p>
+          <ul className="order-parcels" role="list">
+            {parcels.map((parcel) => (
+              <ParcelRow key={parcel.trackingNumber} parcel={parcel} items={order.items} when={when} t={t} />
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section className="order-section" aria-labelledby="order-price">
         <h2 id="order-price">{t('priceTitle')}</h2>
         {isSupportedCurrency(order.chargeCurrency) && (
@@ -265,6 +281,38 @@ function OrderItemRow({ item, locale, remarkLabel, quantityText }: { item: Order
           </p>
         )}
       </div>
+    </li>
+  );
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<'orders'>>>;
+
+/** One parcel a seller sent to the warehouse: courier, domestic tracking number, when, and the shopper's items in it. */
+function ParcelRow({ parcel, items, when, t }: { parcel: OrderParcel; items: OrderDetail['items']; when: (date: Date) => ReactNode; t: Translate }) {
+  const titles = parcel.orderItemIds.map((id) => items.find((item) => item.id === id)?.title).filter(Boolean);
+  return (
+    <li className="order-parcel" data-testid="order-parcel" data-tracking={parcel.trackingNumber} data-status={parcel.status}>
+      <p>
+        {t('parcelCarrier')}: <strong dir="auto">{parcel.carrierName ?? parcel.carrierCode ?? '—'}</strong> · {t('parcelTracking')}:{' '}
+        <strong>
+          <bdi dir="ltr" data-testid="order-parcel-tracking">
+            {parcel.trackingNumber}
+          </bdi>
+        </strong>
+      </p>
+      <p className="small">
+        {parcel.shippedAt && (
+          <>
+            {t('parcelShipped')} {when(parcel.shippedAt)} ·{' '}
+          </>
+        )}
+        {t(parcel.status === 'received' ? 'parcelReceived' : 'parcelExpected')}
+      </p>
+      {titles.length > 0 && (
+        <p className="small muted" dir="auto">
+          {t('parcelItems')} {titles.join(' · ')}
+        </p>
+      )}
     </li>
   );
 }

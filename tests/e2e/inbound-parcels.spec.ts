@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { AccountForms, SandboxPayPage } from './pages/account-pages';
+import { AdminInboundPage } from './pages/admin-inbound-page';
+import { CartPage } from './pages/cart-page';
+import { CheckoutPage } from './pages/checkout-page';
+import { OrderPage } from './pages/order-page';
+
+// The test server's 1688 sandbox pushes order messages to it (scripts/test.sh): shipping an order
+// there is what a seller's shipment looks like to Ferry.
+const SANDBOX = process.env.ALIBABA_1688_BASE_URL ?? 'http://127.0.0.1:8086';
+const PASSWORD = 'correct horse battery staple';
+
+async function staffPage(browser: Browser, role: 'warehouse' | 'admin', callbackPath: string): Promise<Page> {
+  const email = `${role}-${randomUUID()}@ferry.test`;
+  execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'cli/ferry.ts', 'user', 'create', '--email', email, '--password', PASSWORD, '--role', role], { stdio: 'pipe' });
+  const page = await (await browser.newContext()).newPage();
+  await new AccountForms(page).signInAt('en', email, PASSWORD, callbackPath);
+  return page;
+}
+
+test('a seller ships a bought order in two parcels: the warehouse expects both and the shopper sees the tracking numbers', async ({ page, browser, product, productSlug, request }) => {
+  test.setTimeout(180_000);
+
+  // A shopper buys and pays; the worker buys it upstream.
+  await page.goto('/en/EUR');
+  await product.open('en', productSlug);
+  await product.addToCart(1);
+  const cart = await new CartPage(page).open('en');
+  await cart.signInToCheckout.click();
+  await page.locator('main a[href*="/account/sign-up"]').first().click();
+  await new AccountForms(page).signUp({ name: 'Noor Haddad', email: `inbound-${randomUUID()}@example.com`, password: PASSWORD });
+  await expect(page).toHaveURL((url) => url.pathname === '/en/checkout', { timeout: 20_000 });
+  const checkout = new CheckoutPage(page);
+  await checkout.fillNewAddress({ name: 'Noor Haddad', line1: '12 Rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR', phone: '01 23 45 67 89' });
+  await checkout.choosePayment('card');
+  await checkout.placeOrder();
+  await new SandboxPayPage(page).pay();
+  const order = new OrderPage(page);
+  await expect(page).toHaveURL((url) => url.pathname.startsWith('/en/account/orders/'), { timeout: 20_000 });
+  await order.waitForStatus('purchased', 60_000);
+  const number = order.number();
+  await expect(page.getByTestId('order-parcels')).toHaveCount(0);
+
+  // The seller ships it in two parcels (the admin's order page names the upstream order).
+  const admin = await staffPage(browser, 'admin', `/en/admin/orders/${number}`);
+  const upstreamOrderId = (await admin.getByTestId('order-purchase-lines').locator('tbody tr').first().locator('td').nth(4).textContent())?.trim() ?? '';
+  expect(upstreamOrderId).toMatch(/^\d{10,}$/);
+  const shipped = await request.post(`${SANDBOX}/__sandbox/orders/${upstreamOrderId}/ship`, { data: { packages: 2 } });
+  expect(shipped.status()).toBe(200);
+  const packages = ((await shipped.json()) as { packages: { billNo: string; companyName: string }[] }).packages;
+  expect(packages).toHaveLength(2);
+
+  // Warehouse staff see both parcels expected, with courier and the purchase order's lines.
+  const warehouse = await staffPage(browser, 'warehouse', '/en/admin/inbound');
+  const inbound = new AdminInboundPage(warehouse);
+  await expect(async () => {
+    await inbound.open('en');
+    for (const p of packages) await expect(inbound.parcel(p.billNo)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 45_000 });
+  for (const p of packages) {
+    await expect(inbound.parcel(p.billNo)).toContainText(p.companyName);
+    await expect(inbound.parcel(p.billNo)).toContainText(number);
+    await expect(inbound.parcel(p.billNo)).toHaveAttribute('data-late', 'false');
+  }
+  await expect(inbound.lateRule).toContainText('5');
+
+  // The shopper's order page shows the courier and each domestic tracking number; so does the admin's.
+  await order.open('en', number);
+  const shown = page.getByTestId('order-parcel-tracking');
+  await expect(shown).toHaveCount(2);
+  expect((await shown.allTextContents()).sort()).toEqual(packages.map((p) => p.billNo).sort());
+  await expect(page.getByTestId('order-parcels')).toContainText(packages[0]!.companyName);
+  await admin.reload();
+  for (const p of packages) await expect(admin.locator(`[data-testid="order-parcels"] tr[data-tracking="${p.billNo}"]`)).toBeVisible();
+});

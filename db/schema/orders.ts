@@ -110,6 +110,16 @@ export const orders = mysqlTable(
 export const purchaseStatuses = ['review', 'queued', 'purchasing', 'purchased', 'failed', 'awaiting_shopper', 'cancelled'] as const;
 export type PurchaseStatus = (typeof purchaseStatuses)[number];
 
+/**
+ * An item's way from the seller to the shopper once bought (lib/warehouse/item-machine): `upstream`
+ * (not in the warehouse yet: `purchase_status` says where it is upstream), `in_warehouse` (received,
+ * weighed), `accepted` (the shopper approved it after QC, or the window ran out), `return_requested`,
+ * `returned` (back to the seller), `in_parcel`, `shipped`, `delivered`, `refunded`. The open API's
+ * `fulfilment.status` reads `upstream` as the purchase status (queued, purchasing, purchased, cancelled).
+ */
+export const fulfilmentStatuses = ['upstream', 'in_warehouse', 'accepted', 'return_requested', 'returned', 'in_parcel', 'shipped', 'delivered', 'refunded'] as const;
+export type FulfilmentStatus = (typeof fulfilmentStatuses)[number];
+
 export const orderItems = mysqlTable(
   'order_items',
   {
@@ -133,12 +143,21 @@ export const orderItems = mysqlTable(
     /** Where the line is in upstream purchasing; null until the order is paid. See lib/purchasing. */
     purchaseStatus: mysqlEnum('purchase_status', purchaseStatuses),
     purchaseOrderId: ref('purchase_order_id'),
+    fulfilmentStatus: mysqlEnum('fulfilment_status', fulfilmentStatuses).notNull().default('upstream'),
+    fulfilmentVersion: int('fulfilment_version').notNull().default(0),
+    receivedAt: at('received_at'),
+    /** Measured at receiving: grams, and the outer size in millimetres. */
+    weightGrams: int('weight_grams'),
+    lengthMm: int('length_mm'),
+    widthMm: int('width_mm'),
+    heightMm: int('height_mm'),
   },
   (t) => [
     index('order_items_order_idx').on(t.orderId),
     index('order_items_sku_idx').on(t.skuId),
     index('order_items_purchase_idx').on(t.purchaseStatus, t.sellerId),
     index('order_items_po_idx').on(t.purchaseOrderId),
+    index('order_items_fulfilment_idx').on(t.fulfilmentStatus, t.receivedAt),
   ],
 );
 

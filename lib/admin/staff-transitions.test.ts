@@ -15,7 +15,12 @@ describe('staffTransitions', () => {
     expect(targets('paid', 'warehouse')).toEqual([]);
     expect(targets('paid', 'admin')).toEqual(['purchasing', 'refunded']);
     expect(targets('purchasing', 'purchaser')).toEqual(['purchased', 'paid']);
-    expect(targets('arrived', 'warehouse')).toEqual(['packed']);
+    // Arrival, packing and dispatch follow the items (lib/warehouse): no button moves them.
+    expect(targets('purchased', 'warehouse')).toEqual([]);
+    expect(targets('purchased', 'admin')).toEqual(['refunded']);
+    expect(targets('arrived', 'warehouse')).toEqual([]);
+    expect(targets('packed', 'admin')).toEqual([]);
+    expect(targets('shipped', 'admin')).toEqual([]);
     expect(targets('pending', 'service')).toEqual(['cancelled']);
     expect(targets('pending', 'customer')).toEqual([]);
   });

@@ -40,12 +40,14 @@ export const transitions: readonly Transition[] = [
   // Every line was cancelled before it was bought (the shopper declined a price rise), or finance
   // refunds an order that is part-way through purchasing.
   { from: 'purchasing', to: 'refunded', event: 'order.refunded', permission: 'orders:refund' },
-  { from: 'purchased', to: 'arrived', event: 'order.arrived', permission: 'orders:warehouse' },
+  // From here the order follows its items (lib/warehouse): it is `arrived` when every live item is in
+  // the warehouse, moved by receiving, never by a button; packing and dispatch come with parcels.
+  { from: 'purchased', to: 'arrived', event: 'order.arrived', permission: null },
   { from: 'purchased', to: 'refunded', event: 'order.refunded', permission: 'orders:refund' },
-  { from: 'arrived', to: 'packed', event: 'order.packed', permission: 'orders:warehouse' },
+  { from: 'arrived', to: 'packed', event: 'order.packed', permission: null },
   { from: 'arrived', to: 'refunded', event: 'order.refunded', permission: 'orders:refund' },
-  { from: 'packed', to: 'shipped', event: 'order.shipped', permission: 'orders:warehouse' },
-  { from: 'shipped', to: 'completed', event: 'order.completed', permission: 'orders:warehouse' },
+  { from: 'packed', to: 'shipped', event: 'order.shipped', permission: null },
+  { from: 'shipped', to: 'completed', event: 'order.completed', permission: null },
 ];
 
 export function findTransition(from: OrderStatus, to: OrderStatus): Transition | undefined {

@@ -1,4 +1,4 @@
-import { index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { at, id, ref, timestamps } from './columns';
 
 /**
@@ -34,4 +34,31 @@ export const inboundShipments = mysqlTable(
     index('inbound_shipments_tracking_idx').on(t.trackingNumber),
     index('inbound_shipments_status_idx').on(t.status, t.shippedAt),
   ],
+);
+
+/**
+ * A parcel the warehouse received under a tracking number no purchase order ships under (a seller
+ * who typed the number wrong, a parcel sent before its number reached us): kept with what was
+ * measured, one row per number however often it is scanned, until staff assign it to its
+ * purchase order, which receives that order's items.
+ */
+export const unclaimedStatuses = ['unclaimed', 'assigned'] as const;
+
+export const unclaimedInbounds = mysqlTable(
+  'unclaimed_inbounds',
+  {
+    id: id(),
+    trackingNumber: varchar('tracking_number', { length: 64 }).notNull(),
+    status: mysqlEnum('status', unclaimedStatuses).notNull().default('unclaimed'),
+    weightGrams: int('weight_grams'),
+    lengthMm: int('length_mm'),
+    widthMm: int('width_mm'),
+    heightMm: int('height_mm'),
+    note: varchar('note', { length: 500 }),
+    receivedBy: varchar('received_by', { length: 254 }),
+    assignedPurchaseOrderId: ref('assigned_purchase_order_id'),
+    assignedAt: at('assigned_at'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('unclaimed_inbounds_tracking_uq').on(t.trackingNumber), index('unclaimed_inbounds_status_idx').on(t.status, t.createdAt)],
 );

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { orderItems, orders } from '@/db/schema/orders';
+import { orderItems, orders, type FulfilmentStatus } from '@/db/schema/orders';
 import type { Actor } from '@/lib/audit/actor';
 import { AppError } from '@/lib/errors';
 import { deriveOrderArrival, lockOrder } from './derive-order-status';
@@ -23,7 +23,7 @@ export const measurementSchema = z
 
 export type Measurement = z.infer<typeof measurementSchema>;
 
-export type ReceivedItem = { itemId: number; orderNumber: string; status: string; changed: boolean };
+export type ReceivedItem = { itemId: number; orderNumber: string; status: FulfilmentStatus; changed: boolean };
 
 /**
  * Receives bought items into the warehouse: each `upstream → in_warehouse` with its measurements, in

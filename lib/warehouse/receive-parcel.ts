@@ -1,0 +1,110 @@
+import 'server-only';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { orderItems, orders } from '@/db/schema/orders';
+import { purchaseOrders } from '@/db/schema/purchasing';
+import { inboundShipments, unclaimedInbounds } from '@/db/schema/warehouse';
+import type { Actor } from '@/lib/audit/actor';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/errors';
+import { contractFulfilmentStatus, type ContractFulfilmentStatus } from './fulfilment-status';
+import { measurementSchema, receiveItems, type Measurement } from './receive-items';
+
+export type ReceivedParcel =
+  | { matched: true; items: { itemId: number; orderNumber: string; status: ContractFulfilmentStatus }[] }
+  | { matched: false; inboundId: number };
+
+/**
+ * A domestic tracking number as a scanner or a person gives it: spaces and dashes a courier prints
+ * for legibility dropped, upper case. Couriers' numbers are 6–40 letters and digits.
+ */
+export function normalizeTrackingNumber(raw: string): string {
+  const value = raw.replace(/[\s-]+/g, '').toUpperCase();
+  if (!/^[A-Z0-9]{6,40}$/.test(value)) throw new AppError('validation_failed', 'A tracking number is 6 to 40 letters and digits');
+  return value;
+}
+
+/**
+ * Receives one domestic parcel by its tracking number (the scanner's or `ferry warehouse receive`'s
+ * path). A number a purchase order ships under receives that order's bought items that are still
+ * upstream (measurements go to the item when the parcel holds exactly one; otherwise items are
+ * weighed one by one) and marks the parcel received. A number nobody expects is kept as an
+ * unclaimed inbound, once per number. Scanning the same parcel again changes nothing.
+ */
+export async function receiveParcel(db: Database, input: { trackingNumber: string; measurement?: Measurement }, actor: Actor): Promise<ReceivedParcel> {
+  const trackingNumber = normalizeTrackingNumber(input.trackingNumber);
+  const measurement = measurementSchema.parse(input.measurement ?? {});
+  const shipments = await db.select({ id: inboundShipments.id, purchaseOrderId: inboundShipments.purchaseOrderId }).from(inboundShipments).where(eq(inboundShipments.trackingNumber, trackingNumber));
+  if (shipments.length === 0) return { matched: false, inboundId: await keepUnclaimed(db, trackingNumber, measurement, actor) };
+  return { matched: true, items: await receivePurchaseOrders(db, trackingNumber, shipments.map((s) => s.purchaseOrderId), measurement, actor) };
+}
+
+async function receivePurchaseOrders(db: Database, trackingNumber: string, purchaseOrderIds: number[], measurement: Measurement, actor: Actor) {
+  const lines = await db
+    .select({ id: orderItems.id, orderNumber: orders.number, fulfilment: orderItems.fulfilmentStatus, purchase: orderItems.purchaseStatus })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(and(inArray(orderItems.purchaseOrderId, purchaseOrderIds), eq(orderItems.purchaseStatus, 'purchased')))
+    .orderBy(asc(orderItems.id));
+  const upstream = lines.filter((l) => l.fulfilment === 'upstream');
+  const weighedAlone = lines.length === 1;
+  const received = await receiveItems(
+    db,
+    upstream.map((l) => ({ itemId: l.id, measurement: weighedAlone ? measurement : {} })),
+    actor,
+  );
+  await db
+    .update(inboundShipments)
+    .set({ status: 'received', receivedAt: new Date() })
+    .where(and(eq(inboundShipments.trackingNumber, trackingNumber), inArray(inboundShipments.purchaseOrderId, purchaseOrderIds), eq(inboundShipments.status, 'expected')));
+  const now = new Map(received.map((r) => [r.itemId, r.status]));
+  return lines.map((l) => ({
+    itemId: l.id,
+    orderNumber: l.orderNumber,
+    status: contractFulfilmentStatus(now.get(l.id) ?? l.fulfilment, l.purchase),
+  }));
+}
+
+async function keepUnclaimed(db: Database, trackingNumber: string, measurement: Measurement, actor: Actor): Promise<number> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [result] = await tx
+      .insert(unclaimedInbounds)
+      .values({ trackingNumber, ...measurement, receivedBy: actor.label ?? null, createdAt: now, updatedAt: now })
+      // A second scan keeps the first receipt as it was.
+      .onDuplicateKeyUpdate({ set: { trackingNumber: sql`${unclaimedInbounds.trackingNumber}` } });
+    const [row] = await tx.select({ id: unclaimedInbounds.id }).from(unclaimedInbounds).where(eq(unclaimedInbounds.trackingNumber, trackingNumber));
+    if (result.affectedRows === 1) await recordAudit(tx, actor, 'warehouse.unclaimed_received', { type: 'unclaimed_inbound', id: row!.id }, { trackingNumber, ...measurement });
+    return row!.id;
+  });
+}
+
+/**
+ * Staff found whose an unclaimed parcel is: it becomes that purchase order's parcel (expected under
+ * its number from now on, already received) and the order's items are received. Only once: an
+ * inbound already assigned is refused.
+ */
+export async function assignUnclaimedInbound(db: Database, input: { inboundId: number; purchaseOrderReference: string }, actor: Actor): Promise<ReceivedParcel> {
+  const [inbound] = await db.select().from(unclaimedInbounds).where(eq(unclaimedInbounds.id, input.inboundId));
+  if (!inbound) throw new AppError('not_found', 'No such unclaimed parcel');
+  const [po] = await db.select({ id: purchaseOrders.id, status: purchaseOrders.status }).from(purchaseOrders).where(eq(purchaseOrders.reference, input.purchaseOrderReference.trim()));
+  if (!po) throw new AppError('not_found', `No purchase order ${input.purchaseOrderReference.trim()}`);
+  if (po.status !== 'placed') throw new AppError('invalid_transition', 'Only a purchase order bought upstream can have parcels');
+  const claimed = await db.transaction(async (tx) => {
+    const now = new Date();
+    const [moved] = await tx
+      .update(unclaimedInbounds)
+      .set({ status: 'assigned', assignedPurchaseOrderId: po.id, assignedAt: now, updatedAt: now })
+      .where(and(eq(unclaimedInbounds.id, inbound.id), eq(unclaimedInbounds.status, 'unclaimed')));
+    if (moved.affectedRows !== 1) return false;
+    await tx
+      .insert(inboundShipments)
+      .values({ purchaseOrderId: po.id, trackingNumber: inbound.trackingNumber, status: 'expected', createdAt: now, updatedAt: now })
+      .onDuplicateKeyUpdate({ set: { updatedAt: now } });
+    await recordAudit(tx, actor, 'warehouse.unclaimed_assigned', { type: 'unclaimed_inbound', id: inbound.id }, { trackingNumber: inbound.trackingNumber, purchaseOrder: input.purchaseOrderReference.trim() });
+    return true;
+  });
+  if (!claimed) throw new AppError('invalid_transition', 'This parcel was already assigned');
+  const measurement = { weightGrams: inbound.weightGrams ?? undefined, ...(inbound.lengthMm ? { lengthMm: inbound.lengthMm, widthMm: inbound.widthMm!, heightMm: inbound.heightMm! } : {}) };
+  return { matched: true, items: await receivePurchaseOrders(db, inbound.trackingNumber, [po.id], measurement, actor) };
+}

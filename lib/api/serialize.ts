@@ -1,8 +1,9 @@
 import type { SpecAttribute } from '@/db/schema/catalog';
-import type { OrderStatus } from '@/db/schema/orders';
+import type { FulfilmentStatus, OrderStatus, PurchaseStatus } from '@/db/schema/orders';
 import { normalizeRate } from '@/lib/money/convert';
 import { paymentUrl } from '@/lib/payments/pay-link';
 import { mediaUrl } from '@/lib/shop/paths';
+import { contractFulfilmentStatus, type ContractFulfilmentStatus } from '@/lib/warehouse/fulfilment-status';
 
 /**
  * The open API's JSON, exactly as PRODUCT.md's "Open API signing" contract spells it. Text is in
@@ -25,7 +26,22 @@ export type ApiPayment = { gateway: string; paymentUrl: string };
 
 export type ApiPlacedOrder = { orderNumber: string; status: OrderStatus; charge: ApiCharge; payment: ApiPayment };
 
+/** Where one item is between the seller and the shopper (PRODUCT.md, `fulfilment`). */
+export type ApiFulfilment = {
+  status: ContractFulfilmentStatus;
+  /** The domestic tracking number its seller's parcel came (or is coming) under. */
+  domesticTracking: string | null;
+  receivedAt: string | null;
+  weightGrams: number | null;
+  photos: string[];
+  /** When free storage ends (arrival + the agent's free storage days). */
+  storageUntil: string | null;
+  parcelNumber: string | null;
+};
+
 export type ApiOrderItem = {
+  /** The item's own id, for its QC decisions and parcels. Added field. */
+  itemId: number;
   skuId: number;
   productId: number;
   title: string;
@@ -34,6 +50,7 @@ export type ApiOrderItem = {
   unitPrice: Price;
   /** The ordered SKU's own photo (800 px WebP), else the product's first; null before images are ready. Added field. */
   image: string | null;
+  fulfilment: ApiFulfilment;
 };
 
 export type ApiOrder = {
@@ -74,6 +91,7 @@ export type OrderRecord = {
 };
 
 export type OrderItemRecord = {
+  id: number;
   skuId: number;
   productId: number;
   title: string;
@@ -81,7 +99,27 @@ export type OrderItemRecord = {
   quantity: number;
   unitPriceCnyMinor: number;
   imageKey: string | null;
+  fulfilmentStatus: FulfilmentStatus;
+  purchaseStatus: PurchaseStatus | null;
+  receivedAt: Date | null;
+  weightGrams: number | null;
+  domesticTracking: string | null;
 };
+
+const DAY_MS = 86_400_000;
+
+/** An item's `fulfilment` object; `freeStorageDays` is the agent's setting. */
+export function serializeFulfilment(item: OrderItemRecord, freeStorageDays: number): ApiFulfilment {
+  return {
+    status: contractFulfilmentStatus(item.fulfilmentStatus, item.purchaseStatus),
+    domesticTracking: item.domesticTracking,
+    receivedAt: item.receivedAt?.toISOString() ?? null,
+    weightGrams: item.weightGrams,
+    photos: [],
+    storageUntil: item.receivedAt ? new Date(item.receivedAt.getTime() + freeStorageDays * DAY_MS).toISOString() : null,
+    parcelNumber: null,
+  };
+}
 
 export function cny(amountMinor: number): Price {
   return { amountMinor, currency: 'CNY' };
@@ -132,11 +170,13 @@ export function serializeOrder(
   order: OrderRecord,
   items: readonly OrderItemRecord[],
   namesByProduct: ReadonlyMap<number, AttributeNames>,
+  freeStorageDays: number,
 ): ApiOrder {
   return {
     orderNumber: order.number,
     status: order.status,
     items: items.map((i) => ({
+      itemId: i.id,
       skuId: i.skuId,
       productId: i.productId,
       title: i.title,
@@ -144,6 +184,7 @@ export function serializeOrder(
       quantity: i.quantity,
       unitPrice: cny(i.unitPriceCnyMinor),
       image: i.imageKey ? `${siteUrl.replace(/\/$/, '')}${mediaUrl(i.imageKey, 800)}` : null,
+      fulfilment: serializeFulfilment(i, freeStorageDays),
     })),
     charge: serializeCharge(order),
     externalRef: order.externalRef,

@@ -28,6 +28,8 @@ export const settingDefinitions = {
   'checkout.maxHeldUnitsPerPartner': integer({ min: 1, max: 10_000_000, default: 1000, group: 'unpaidCaps', unit: 'units' }),
   /** Days after the seller shipped without the parcel arriving before the inbound board calls it late (and the seller is chased). */
   'warehouse.inboundLateAfterDays': integer({ min: 1, max: 60, default: 5, group: 'warehouse', unit: 'days' }),
+  /** Days an item is stored free from its arrival; after them storage is charged per day (`storageUntil` in the open API). */
+  'warehouse.freeStorageDays': integer({ min: 0, max: 365, default: 90, group: 'warehouse', unit: 'days' }),
 } as const satisfies Record<string, IntegerSetting>;
 
 export type SettingKey = keyof typeof settingDefinitions;

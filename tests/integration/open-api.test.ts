@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases, databaseFor, type Database } from '@/db/client';
 import { products, searchTerms, skus } from '@/db/schema/catalog';
-import { orders } from '@/db/schema/orders';
+import { orderItems, orders } from '@/db/schema/orders';
 import { apiIdempotency } from '@/db/schema/partners';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, STALE_AFTER_MS } from '@/lib/api/idempotency';
 import { createPartnerKey } from '@/lib/api/partner-keys';
@@ -298,6 +298,10 @@ describe('open API: orders', () => {
       from skus s where s.id = ${skuA}`);
     const key = (photo as unknown as { key: string | null }[])[0]!.key;
     expect(line.image).toBe(key ? `${process.env.FERRY_TEST_BASE_URL ?? 'http://localhost:3100'}/media/${key.slice(0, 2)}/${key}-800.webp` : null);
+    // Each item names itself and where it is: unpaid, it is still queued, with nothing measured yet.
+    const [row] = await db.select({ id: orderItems.id }).from(orderItems).innerJoin(orders, eq(orders.id, orderItems.orderId)).where(and(eq(orders.number, placed.orderNumber), eq(orderItems.skuId, skuA)));
+    expect(line.itemId).toBe(row!.id);
+    expect(line.fulfilment).toEqual({ status: 'queued', domesticTracking: null, receivedAt: null, weightGrams: null, photos: [], storageUntil: null, parcelNumber: null });
   });
 
   it("404s another partner's order exactly like an unknown one", async () => {

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, inboundShipments, orderEvents, orderItems, orders, purchaseOrders, unclaimedInbounds } from '@/db/schema';
+import { findPartnerOrder } from '@/lib/api/queries/find-partner-order';
 import { AppError } from '@/lib/errors';
 import { runRelay } from '@/lib/events/relay';
 import { eventSubscribers } from '@/lib/jobs/event-subscribers';
@@ -72,6 +73,13 @@ describe('ferry warehouse receive', () => {
     expect(await statusOf(order.id)).toBe('arrived');
     const [parcel] = await world.db.select().from(inboundShipments).where(eq(inboundShipments.purchaseOrderId, po.id));
     expect(parcel!.status).toBe('received');
+    // The partner that placed it reads the item's fulfilment in the open API's shape.
+    const api = await findPartnerOrder(world.db, 'http://localhost:3100', 'pk_purchasing_test', order.number);
+    const receivedAt = item!.receivedAt!;
+    expect(api!.items[0]).toMatchObject({
+      itemId,
+      fulfilment: { status: 'in_warehouse', domesticTracking: tracking, receivedAt: receivedAt.toISOString(), weightGrams: 480, photos: [], parcelNumber: null, storageUntil: new Date(receivedAt.getTime() + 90 * 86_400_000).toISOString() },
+    });
 
     const again = await ferry('warehouse', 'receive', '--tracking', tracking!, '--weight-grams', '999');
     expect(again).toMatchObject({ code: 0, json: first.json });

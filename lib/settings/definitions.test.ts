@@ -11,6 +11,7 @@ describe('setting definitions', () => {
       'checkout.maxUnpaidOrdersPerPartner': 100,
       'checkout.maxHeldUnitsPerPartner': 1000,
       'warehouse.inboundLateAfterDays': 5,
+      'warehouse.freeStorageDays': 90,
     });
     for (const key of settingKeys) {
       const { min, max, default: value } = settingDefinitions[key];

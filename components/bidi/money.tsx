@@ -7,7 +7,8 @@ import { runDirection } from '@/lib/i18n/bidi';
  */
 export function Money({ children, className, testId }: { children: string; className?: string; testId?: string }) {
   return (
-    <bdi dir={runDirection(children)} className={className ? `money ${className}` : 'money'} data-money="" data-testid={testId}>
+    // testId only when given: an undefined prop still costs bytes in the RSC payload of every card.
+    <bdi dir={runDirection(children)} className={className ? `money ${className}` : 'money'} data-money="" {...(testId ? { 'data-testid': testId } : {})}>
       {children}
     </bdi>
   );

@@ -1,49 +1,77 @@
+'use client';
+
 import Link from 'next/link';
-import type { ProductCard as Card } from '@/lib/catalog/types';
-import { mediaUrl, shopPaths } from '@/lib/shop/paths';
-import { displayPrice, formatCny, type PinnedRate } from '@/lib/shop/price';
 import { Money } from '@/components/bidi/money';
+import { mediaUrl } from '@/lib/shop/paths';
 
-type Props = { product: Card; locale: string; rate: PinnedRate; isAboveFold?: boolean; soldLabel: string };
+/**
+ * A product card with everything already worded and priced on the server (product-grid.tsx). The
+ * list is a client component so that the RSC payload carries each card once as these few strings,
+ * not as a second copy of its markup (the HTML is still rendered on the server).
+ */
+export type CardView = {
+  href: string;
+  title: string;
+  lang: string;
+  isFallback: boolean;
+  /** Storage key of the cover image (its 200 and 800 px WebP derivatives), if it has one. */
+  image: string | null;
+  price: string;
+  /** The CNY price beside it; null on a CNY page. */
+  cny: string | null;
+  sold: string;
+};
 
-export function ProductCard({ product, locale, rate, isAboveFold = false, soldLabel }: Props) {
-  const price = displayPrice(product.priceMinMinor, rate, locale).text;
+function ProductCard({ card, isAboveFold }: { card: CardView; isAboveFold: boolean }) {
   return (
     <li className="card">
-      <Link href={shopPaths.product(locale, product.slug)} className="card-link">
-        {product.image ? (
+      <Link href={card.href} className="card-link">
+        {card.image ? (
           // Our own WebP derivatives (200 px list / 800 px detail) with explicit sizes: next/image would
-          // re-encode what the image pipeline already produced.
+          // re-encode what the image pipeline already produced. A density descriptor (200 px at 1x, 800 px
+          // from 2x) picks what `sizes` did on every screen but a 1x phone wider than 445 px, in fewer
+          // bytes. The alt is empty: the title is the link's text right below, and a screen reader would
+          // otherwise read it twice.
           // eslint-disable-next-line @next/next/no-img-element
           <img
-            src={mediaUrl(product.image.key, 200)}
-            srcSet={`${mediaUrl(product.image.key, 200)} 200w, ${mediaUrl(product.image.key, 800)} 800w`}
-            sizes="(max-width: 640px) 45vw, 200px"
+            src={mediaUrl(card.image, 200)}
+            srcSet={`${mediaUrl(card.image, 800)} 2x`}
             width={200}
             height={200}
-            alt={product.title}
+            alt=""
             loading={isAboveFold ? 'eager' : 'lazy'}
             fetchPriority={isAboveFold ? 'high' : undefined}
-            decoding="async"
             className="card-image"
           />
         ) : (
           <span className="card-image placeholder" aria-hidden="true" />
         )}
-        <span className="card-title" lang={product.titleLang.lang} dir="auto" data-translation-fallback={product.titleLang.isFallback ? 'en' : undefined}>
-          {product.title}
+        <span className="card-title" lang={card.lang} dir="auto" data-translation-fallback={card.isFallback ? 'en' : undefined}>
+          {card.title}
         </span>
         <span className="card-price">
           <strong>
-            <Money>{price}</Money>
+            <Money>{card.price}</Money>
           </strong>
-          {rate.currency !== 'CNY' && <span className="muted">
+          {card.cny !== null && (
+            <span className="muted">
               {' · '}
-              <Money>{formatCny(product.priceMinMinor, locale)}</Money>
-            </span>}
+              <Money>{card.cny}</Money>
+            </span>
+          )}
         </span>
-        <span className="muted small">{soldLabel}</span>
+        <span className="muted small">{card.sold}</span>
       </Link>
     </li>
+  );
+}
+
+export function ProductCardList({ cards, eagerCount }: { cards: CardView[]; eagerCount: number }) {
+  return (
+    <ul className="grid" role="list">
+      {cards.map((card, i) => (
+        <ProductCard key={card.href} card={card} isAboveFold={i < eagerCount} />
+      ))}
+    </ul>
   );
 }

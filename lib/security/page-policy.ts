@@ -19,10 +19,13 @@ function policySettings() {
   return settings;
 }
 
-/** The Content-Security-Policy for a page request: with a fresh nonce when the page renders per request. */
-export function pagePolicyFor(pathname: string): PagePolicy {
+/**
+ * The Content-Security-Policy for a page request: with a fresh nonce when the page renders per
+ * request. `isCachedView`: the proxy sends this search to its cached route (lib/shop/listing-views.ts).
+ */
+export function pagePolicyFor(pathname: string, { isCachedView = false } = {}): PagePolicy {
   const { options, staticPolicy } = policySettings();
-  if (pagePolicyKind(pathname) === 'static') return { value: staticPolicy };
+  if (isCachedView || pagePolicyKind(pathname) === 'static') return { value: staticPolicy };
   const nonce = createNonce();
   return { value: pageContentSecurityPolicy({ ...options, nonce }), nonce };
 }

@@ -33,7 +33,17 @@ export async function ensureDemoCatalog(): Promise<number> {
   return after;
 }
 
-export type BenchPaths = { about: string; products: string[]; category: string; search: string; home: string };
+export type BenchPaths = {
+  about: string;
+  products: string[];
+  category: string;
+  /** The same category's second page, no filter or sort: a plain listing page search engines follow. */
+  categoryPage2: string;
+  /** The same category narrowed by price (in the cookie's currency, USD) and sorted: a shopper's own view. */
+  categoryFiltered: string;
+  search: string;
+  home: string;
+};
 
 /** Public (currency-free) storefront paths: the most popular active products and the first root category. */
 export async function pickBenchPaths(productCount = 50, locale = 'en'): Promise<BenchPaths> {
@@ -52,6 +62,8 @@ export async function pickBenchPaths(productCount = 50, locale = 'en'): Promise<
       home: shopPaths.home(locale),
       products: top.map((p) => shopPaths.product(locale, p.slug)),
       category: shopPaths.category(locale, root.slug),
+      categoryPage2: `${shopPaths.category(locale, root.slug)}?page=2`,
+      categoryFiltered: `${shopPaths.category(locale, root.slug)}?min=5&max=30&sort=price-asc`,
       search: shopPaths.search(locale, 'dress'),
     };
   } finally {

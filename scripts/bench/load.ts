@@ -26,6 +26,8 @@ export type LoadResult = {
   statusCodes: Record<string, number>;
   peakRssBytes: number;
   sqlQueries: number | null;
+  /** Body size of one answer to the first path (uncompressed HTML). */
+  pageBytes: number;
 };
 
 export type LoadOptions = { baseUrl: string; connections: number; durationSeconds: number; headers: Record<string, string> };
@@ -47,7 +49,13 @@ export async function warmLoad(spec: LoadSpec, options: LoadOptions): Promise<vo
   });
 }
 
+async function bodyBytes(url: string, headers: Record<string, string>): Promise<number> {
+  const response = await fetch(url, { headers, redirect: 'manual' });
+  return (await response.arrayBuffer()).byteLength;
+}
+
 export async function runLoad(spec: LoadSpec, options: LoadOptions, memory: TreeRssSampler): Promise<LoadResult> {
+  const pageBytes = await bodyBytes(`${options.baseUrl}${spec.paths[0]}`, options.headers);
   const queriesBefore = await serverQueryCount(options.baseUrl);
   memory.beginWindow();
   const result = await autocannon({
@@ -75,6 +83,7 @@ export async function runLoad(spec: LoadSpec, options: LoadOptions, memory: Tree
     statusCodes,
     peakRssBytes,
     sqlQueries: queriesBefore === null || queriesAfter === null ? null : queriesAfter - queriesBefore,
+    pageBytes,
   };
 }
 

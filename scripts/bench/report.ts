@@ -13,8 +13,11 @@ numbers by hand.
 
 - \`npm run bench:storefront\` (scripts/bench-storefront.ts): builds into \`.next-bench\`, serves it
   with \`next start\` on 127.0.0.1:3300 and loads storefront pages with autocannon (50 connections).
-  Targets: product page req/s ≥ ½ of the prerendered page's, product page p99 < 150 ms, server peak
-  RSS (the \`next start\` process and all its descendants) < 1 GB.
+  Targets: product page req/s ≥ ½ of the prerendered page's, product page p99 < 150 ms; category
+  page and its page 2 req/s ≥ ½ of the product page's, p99 < 300 ms; filtered category and search
+  ≥ 200 req/s, p99 < 500 ms; no page below 0.8 × its req/s before listings were cached
+  (scripts/bench/storefront-baseline.ts); server peak RSS (the \`next start\` process and all its
+  descendants) < 1 GB.
 - \`npx tsx scripts/audit-lighthouse.ts\` (scripts/audit-lighthouse.ts): Lighthouse (mobile defaults,
   offline, Debian Chromium) on the home, a category and a product page of the same server.
   Targets: performance ≥ 90, accessibility ≥ 95, best practices ≥ 95, SEO 100.

@@ -1,132 +1,25 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Breadcrumbs } from '@/components/shop/breadcrumbs';
-import { JsonLd } from '@/components/shop/json-ld';
-import { Pagination } from '@/components/shop/pagination';
-import { ProductGrid } from '@/components/shop/product-grid';
-import { cachedCategoryTree, cachedProductList } from '@/lib/catalog/cached-reads';
-import { descendantIds, findCategoryBySlug } from '@/lib/catalog/queries/get-category-tree';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
-import { localizedMetadata } from '@/lib/seo/alternates';
-import { absoluteUrl } from '@/lib/site-url';
-import { listingPageSize, listingQuery, parseListingParams } from '@/lib/shop/listing-params';
-import { shopPaths } from '@/lib/shop/paths';
-import { boundToCnyMinor } from '@/lib/shop/price';
-import { pageRate } from '@/lib/shop/rates';
+import { CategoryListing, categoryMetadata } from '@/components/shop/category-listing';
+import { categoryView } from '@/lib/shop/listing-views';
 
-type Props = {
-  params: Promise<{ locale: string; currency: string; slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ locale: string; currency: string; slug: string }> };
 
-async function loadCategory(params: Props['params']) {
-  const { locale, currency, slug } = await params;
-  if (!isLocale(locale)) notFound();
-  const tree = await cachedCategoryTree(locale);
-  const category = findCategoryBySlug(tree, slug);
-  if (!category) notFound();
-  return { locale, currency, tree, category };
+// The category's plain first page. Rendered on first visit per (locale, currency, category), then
+// served from the ISR cache until a catalog write revalidates the listing's tags or an hour passes,
+// like a product page. Every other view (page 2, filters, sort) is c/[slug]/[view]; proxy.ts sends
+// query strings there, so this page never reads one.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { locale, currency, tree, category } = await loadCategory(params);
-  const query = parseListingParams(await searchParams);
-  const t = await getTranslations({ locale, namespace: 'meta' });
-  const list = await cachedProductList({ categoryIds: descendantIds(tree, category.id), sort: 'popular', page: 1, pageSize: 1 }, locale);
-  const description = t('categoryDescription', { category: category.name, count: list.total, currency });
-  // Filtered and sorted variants point at the plain category page; later pages keep their own URL.
-  const path = (l: Locale) => `${shopPaths.category(l, category.slug)}${query.page > 1 ? `?page=${query.page}` : ''}`;
-  return { title: `${category.name} | Ferry`, ...localizedMetadata(locale, path, { title: category.name, description }) };
+const plain = categoryView({});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return categoryMetadata(await params, plain);
 }
 
-export default async function CategoryPage({ params, searchParams }: Props) {
-  const { locale, currency, tree, category } = await loadCategory(params);
-  setRequestLocale(locale);
-  const query = parseListingParams(await searchParams);
-  const [t, nav, productT, rate] = await Promise.all([
-    getTranslations({ locale, namespace: 'listing' }),
-    getTranslations({ locale, namespace: 'nav' }),
-    getTranslations({ locale, namespace: 'product' }),
-    pageRate(currency),
-  ]);
-  const list = await cachedProductList(
-    {
-      categoryIds: descendantIds(tree, category.id),
-      minPriceMinor: boundToCnyMinor(query.min, rate),
-      maxPriceMinor: boundToCnyMinor(query.max, rate),
-      sort: query.sort,
-      page: query.page,
-      pageSize: listingPageSize,
-    },
-    locale,
-  );
-  const pages = Math.max(1, Math.ceil(list.total / listingPageSize));
-  const base = shopPaths.category(locale, category.slug);
-  const ancestors = category.pathIds.slice(0, -1).flatMap((id) => (tree.byId[id] ? [tree.byId[id]!] : []));
-  const crumbs = [{ name: nav('home'), href: shopPaths.home(locale) }, ...ancestors.map((c) => ({ name: c.name, href: shopPaths.category(locale, c.slug) }))];
-
-  return (
-    <>
-      <JsonLd
-        data={{
-          '@context': 'https://schema.org',
-          '@type': 'BreadcrumbList',
-          itemListElement: [...crumbs, { name: category.name, href: base }].map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absoluteUrl(c.href) })),
-        }}
-      />
-      {/* Named "Breadcrumb", not "Categories": the header's category nav already owns that landmark name. */}
-      <Breadcrumbs crumbs={crumbs} label={productT('breadcrumbs')} current={category.name} />
-      <h1>
-        {category.name} <span className="muted small" lang="zh-CN">{category.nameZh}</span>
-      </h1>
-      {category.childIds.length > 0 && (
-        <nav aria-label={t('subcategories')}>
-          <ul className="chips" role="list">
-            {category.childIds.map((id) => (
-              <li key={id}>
-                <Link href={shopPaths.category(locale, tree.byId[id]!.slug)}>{tree.byId[id]!.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-      <form className="filters" method="get" action={base}>
-        <fieldset>
-          <legend>{t('priceFilter', { currency })}</legend>
-          <label>
-            <span className="visually-hidden">{t('minPrice')}</span>
-            <input name="min" inputMode="decimal" pattern="\d+(\.\d{1,3})?" placeholder={t('minPrice')} defaultValue={query.min} size={8} />
-          </label>
-          <span aria-hidden="true">–</span>
-          <label>
-            <span className="visually-hidden">{t('maxPrice')}</span>
-            <input name="max" inputMode="decimal" pattern="\d+(\.\d{1,3})?" placeholder={t('maxPrice')} defaultValue={query.max} size={8} />
-          </label>
-        </fieldset>
-        <label className="sort">
-          {t('sort')}{' '}
-          <select name="sort" defaultValue={query.sort}>
-            <option value="popular">{t('sortPopular')}</option>
-            <option value="price-asc">{t('sortPriceAsc')}</option>
-            <option value="price-desc">{t('sortPriceDesc')}</option>
-            <option value="newest">{t('sortNewest')}</option>
-          </select>
-        </label>
-        <button type="submit">{t('apply')}</button>
-        {(query.min || query.max || query.sort !== 'popular') && <Link href={base}>{t('clearFilters')}</Link>}
-      </form>
-      <p className="muted" data-testid="result-count">
-        {t('results', { count: list.total })}
-      </p>
-      {list.items.length > 0 ? <ProductGrid products={list.items} locale={locale} rate={rate} /> : <p>{t('empty')}</p>}
-      <Pagination
-        page={query.page}
-        pages={pages}
-        hrefFor={(p) => `${base}${listingQuery(query, { page: p })}`}
-        labels={{ nav: t('pagination'), previous: t('previous'), next: t('next'), pageOf: t('pageOf', { page: query.page, pages }) }}
-      />
-    </>
-  );
+export default async function CategoryPage({ params }: Props) {
+  return <CategoryListing where={await params} view={plain} />;
 }

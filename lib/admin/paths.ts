@@ -13,5 +13,6 @@ export const adminPaths = {
   images: (locale: string) => `/${locale}/admin/images`,
   codQueue: (locale: string) => `/${locale}/admin/cod`,
   settings: (locale: string) => `/${locale}/admin/settings`,
+  receiving: (locale: string) => `/${locale}/admin/receiving`,
   inbound: (locale: string, view?: string) => `/${locale}/admin/inbound${view && view !== 'expected' ? `?view=${view}` : ''}`,
 };

@@ -14,7 +14,10 @@ describe('order state machine', () => {
   it('names the permission for a move by hand, and refuses moves only the system makes', () => {
     expect(manualTransitionPermission('paid', 'refunded')).toBe('orders:refund');
     expect(manualTransitionPermission('pending', 'cancelled')).toBe('orders:cancel');
-    expect(manualTransitionPermission('purchased', 'arrived')).toBe('orders:warehouse');
+    // Arrival follows the items (lib/warehouse receiving); packing and dispatch will follow parcels.
+    for (const [from, to] of [['purchased', 'arrived'], ['arrived', 'packed'], ['packed', 'shipped'], ['shipped', 'completed']] as const) {
+      expect(() => manualTransitionPermission(from, to)).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+    }
     expect(() => manualTransitionPermission('pending', 'paid')).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
     expect(() => manualTransitionPermission('paid', 'pending')).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
   });
@@ -44,7 +47,7 @@ describe('order state machine', () => {
     const perm = (from: Parameters<typeof findTransition>[0], to: Parameters<typeof findTransition>[1]) => findTransition(from, to)!.permission!;
     expect(can('purchaser', perm('paid', 'purchasing'))).toBe(true);
     expect(can('warehouse', perm('paid', 'purchasing'))).toBe(false);
-    expect(can('warehouse', perm('packed', 'shipped'))).toBe(true);
+    expect(can('warehouse', perm('purchased', 'refunded'))).toBe(false);
     expect(can('finance', perm('paid', 'refunded'))).toBe(true);
     expect(can('service', perm('paid', 'refunded'))).toBe(false);
     expect(can('customer', perm('pending', 'cancelled'))).toBe(false);

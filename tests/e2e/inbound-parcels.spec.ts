@@ -1,27 +1,19 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AccountForms, SandboxPayPage } from './pages/account-pages';
 import { AdminInboundPage } from './pages/admin-inbound-page';
 import { CartPage } from './pages/cart-page';
 import { CheckoutPage } from './pages/checkout-page';
 import { OrderPage } from './pages/order-page';
+import { AdminReceivingPage } from './pages/admin-receiving-page';
+import { staffPage, STAFF_PASSWORD } from './pages/staff';
 
 // The test server's 1688 sandbox pushes order messages to it (scripts/test.sh): shipping an order
 // there is what a seller's shipment looks like to Ferry.
 const SANDBOX = process.env.ALIBABA_1688_BASE_URL ?? 'http://127.0.0.1:8086';
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = STAFF_PASSWORD;
 
-async function staffPage(browser: Browser, role: 'warehouse' | 'admin', callbackPath: string): Promise<Page> {
-  const email = `${role}-${randomUUID()}@ferry.test`;
-  execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'cli/ferry.ts', 'user', 'create', '--email', email, '--password', PASSWORD, '--role', role], { stdio: 'pipe' });
-  const page = await (await browser.newContext()).newPage();
-  await new AccountForms(page).signInAt('en', email, PASSWORD, callbackPath);
-  return page;
-}
-
-test('a seller ships a bought order in two parcels: the warehouse expects both and the shopper sees the tracking numbers', async ({ page, browser, product, productSlug, request }) => {
+test('a seller ships a bought order in two parcels: the warehouse expects both, the shopper sees the tracking numbers, and a scan on a phone receives it', async ({ page, browser, product, productSlug, request }) => {
   test.setTimeout(180_000);
 
   // A shopper buys and pays; the worker buys it upstream.
@@ -75,4 +67,39 @@ test('a seller ships a bought order in two parcels: the warehouse expects both a
   await expect(page.getByTestId('order-parcels')).toContainText(packages[0]!.companyName);
   await admin.reload();
   for (const p of packages) await expect(admin.locator(`[data-testid="order-parcels"] tr[data-tracking="${p.billNo}"]`)).toBeVisible();
+
+  // At the receiving desk, on a phone: the scanner types the first parcel's number and Enter. The
+  // bought item is in the warehouse, the field is empty and focused for the next parcel.
+  const desk = new AdminReceivingPage(await staffPage(browser, 'warehouse', '/en/admin/receiving', { viewport: { width: 390, height: 844 } }));
+  await desk.open('en');
+  await desk.scan(packages[0]!.billNo.toLowerCase(), { weightGrams: '480', dims: '30x20x5' });
+  await expect(desk.receivedRows).toHaveCount(1);
+  await expect(desk.receivedRows.first()).toHaveAttribute('data-status', 'in_warehouse');
+  await expect(desk.receivedRows.first()).toContainText(number);
+  await expect(desk.tracking).toBeFocused();
+  await expect(desk.tracking).toHaveValue('');
+  // Nothing on the page is wider than the phone.
+  expect(await desk.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // The shopper's order has arrived; the second parcel (the same purchase order) and a second scan change nothing.
+  await order.open('en', number);
+  await order.waitForStatus('arrived');
+  await desk.scan(packages[1]!.billNo);
+  await expect(desk.receivedRows.first()).toHaveAttribute('data-status', 'in_warehouse');
+  await desk.scan(packages[0]!.billNo);
+  await expect(desk.receivedRows.first()).toHaveAttribute('data-status', 'in_warehouse');
+
+  // A number nobody expects is kept as unclaimed and listed for assigning; scanning it again keeps the same one.
+  const stray = `SF${Date.now()}`;
+  await desk.scan(stray);
+  await expect(desk.unclaimedNotice).toBeVisible();
+  const inboundId = await desk.unclaimedNotice.getAttribute('data-inbound');
+  await desk.scan(stray);
+  await expect(desk.unclaimedNotice).toHaveAttribute('data-inbound', inboundId!);
+  await desk.open('en');
+  await expect(desk.unclaimedRow(stray)).toBeVisible();
+  // A number that is not one is refused with a message.
+  await desk.scan('<b>x</b>');
+  await expect(desk.error).toBeVisible();
+  await desk.page.context().close();
 });

@@ -35,6 +35,8 @@ test("a shopper's note waits for a purchaser, who sends the seller Chinese, and 
   const order = new OrderPage(page);
   await order.waitForStatus('paid');
   const number = order.number();
+  // The shopper is told their note is with the buyer.
+  await expect(page.getByTestId('order-item-state')).toHaveAttribute('data-state', 'review');
 
   // A purchaser finds it under "Notes to read": the shopper's own words, and a Chinese draft to start from.
   const staff = await staffPage(browser, 'purchaser', '/en/admin/purchasing');

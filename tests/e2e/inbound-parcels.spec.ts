@@ -84,6 +84,8 @@ test('a seller ships a bought order in two parcels: the warehouse expects both, 
   // The shopper's order has arrived; the second parcel (the same purchase order) and a second scan change nothing.
   await order.open('en', number);
   await order.waitForStatus('arrived');
+  await expect(page.getByTestId('order-item-state')).toHaveAttribute('data-state', 'in_warehouse');
+  await expect(page.getByTestId('order-item-state')).toContainText('480 g');
   await desk.scan(packages[1]!.billNo);
   await expect(desk.receivedRows.first()).toHaveAttribute('data-status', 'in_warehouse');
   await desk.scan(packages[0]!.billNo);

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { products } from '@/db/schema/catalog';
-import { orderEvents, orderItems, orders, type OrderBreakdown, type OrderStatus, type ShippingAddress } from '@/db/schema/orders';
+import { orderEvents, orderItems, orders, type FulfilmentStatus, type OrderBreakdown, type OrderStatus, type PurchaseStatus, type ShippingAddress } from '@/db/schema/orders';
 import { paymentLedger, type LedgerKind } from '@/db/schema/payments';
 import { describeSkuLines } from '@/lib/catalog/queries/sku-display';
 import type { SpecAttribute } from '@/lib/catalog/types';
@@ -38,6 +38,10 @@ export type OrderDetail = {
     quantity: number;
     unitPriceCnyMinor: number;
     remark: string | null;
+    /** Where the item is (lib/warehouse): read with the purchase status while it is upstream. */
+    fulfilmentStatus: FulfilmentStatus;
+    purchaseStatus: PurchaseStatus | null;
+    weightGrams: number | null;
     slug: string | null;
     /** The ordered SKU's own photo, else the product's first. */
     imageKey: string | null;
@@ -70,6 +74,9 @@ export async function getOrderDetail(db: Database, userId: number, number: strin
         unitPriceCnyMinor: orderItems.unitPriceCnyMinor,
         remark: orderItems.remark,
         slug: products.slug,
+        fulfilmentStatus: orderItems.fulfilmentStatus,
+        purchaseStatus: orderItems.purchaseStatus,
+        weightGrams: orderItems.weightGrams,
       })
       .from(orderItems)
       .leftJoin(products, eq(products.id, orderItems.productId))

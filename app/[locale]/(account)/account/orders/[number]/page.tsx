@@ -189,7 +189,14 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h2 id="order-items">{t('itemsTitle')}</h2>
         <ul className="order-items" role="list">
           {order.items.map((item) => (
-            <OrderItemRow key={item.id} item={item} locale={locale} remarkLabel={t('remark')} quantityText={t('quantityTimes', { quantity: item.quantity, price: isolate(formatCny(item.unitPriceCnyMinor, locale)) })} />
+            <OrderItemRow
+              key={item.id}
+              item={item}
+              locale={locale}
+              remarkLabel={t('remark')}
+              quantityText={t('quantityTimes', { quantity: item.quantity, price: isolate(formatCny(item.unitPriceCnyMinor, locale)) })}
+              itemState={itemStateText(t, item, locale)}
+            />
           ))}
         </ul>
         {order.valueAddedServices.length > 0 && (
@@ -251,7 +258,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   );
 }
 
-function OrderItemRow({ item, locale, remarkLabel, quantityText }: { item: OrderDetail['items'][number]; locale: string; remarkLabel: string; quantityText: string }) {
+function OrderItemRow({ item, locale, remarkLabel, quantityText, itemState }: { item: OrderDetail['items'][number]; locale: string; remarkLabel: string; quantityText: string; itemState: string | null }) {
   return (
     <li className="order-item" data-testid="order-item" data-sku-id={item.skuId}>
       {item.imageKey ? (
@@ -280,12 +287,26 @@ function OrderItemRow({ item, locale, remarkLabel, quantityText }: { item: Order
             {remarkLabel}: <q dir="auto">{item.remark}</q>
           </p>
         )}
+        {itemState && (
+          <p className="small order-item-state" data-testid="order-item-state" data-state={item.fulfilmentStatus === 'upstream' ? item.purchaseStatus : item.fulfilmentStatus}>
+            {itemState}
+          </p>
+        )}
       </div>
     </li>
   );
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'orders'>>>;
+
+/** A line's own news: its note is with our buyer, or it is in our warehouse (weighed). */
+function itemStateText(t: Translate, item: OrderDetail['items'][number], locale: string): string | null {
+  if (item.fulfilmentStatus === 'in_warehouse') {
+    return item.weightGrams ? t('itemInWarehouseWeighed', { weight: new Intl.NumberFormat(locale).format(item.weightGrams) }) : t('itemInWarehouse');
+  }
+  if (item.fulfilmentStatus === 'upstream' && item.purchaseStatus === 'review') return t('itemNoteWithBuyer');
+  return null;
+}
 
 /** One parcel a seller sent to the warehouse: courier, domestic tracking number, when, and the shopper's items in it. */
 function ParcelRow({ parcel, items, when, t }: { parcel: OrderParcel; items: OrderDetail['items']; when: (date: Date) => ReactNode; t: Translate }) {

@@ -151,6 +151,8 @@ export const orderItems = mysqlTable(
     lengthMm: int('length_mm'),
     widthMm: int('width_mm'),
     heightMm: int('height_mm'),
+    /** The warehouse shelf or bin the item is stored in (on its label). */
+    storageBin: varchar('storage_bin', { length: 16 }),
   },
   (t) => [
     index('order_items_order_idx').on(t.orderId),

@@ -23,6 +23,13 @@ export const measurementSchema = z
 
 export type Measurement = z.infer<typeof measurementSchema>;
 
+/** A shelf or bin as staff write it on the rack: letters, digits and dashes (A-03-2). */
+export const storageBinSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/, 'a bin is up to 16 letters, digits and dashes');
+
 export type ReceivedItem = { itemId: number; orderNumber: string; status: FulfilmentStatus; changed: boolean };
 
 /**
@@ -32,9 +39,9 @@ export type ReceivedItem = { itemId: number; orderNumber: string; status: Fulfil
  * nothing and reports it as it is (`changed: false`): a second scan is harmless. An item not bought
  * upstream yet is refused (it cannot be here).
  */
-export async function receiveItems(db: Database, items: readonly { itemId: number; measurement?: Measurement }[], actor: Actor): Promise<ReceivedItem[]> {
+export async function receiveItems(db: Database, items: readonly { itemId: number; measurement?: Measurement; bin?: string }[], actor: Actor): Promise<ReceivedItem[]> {
   if (items.length === 0) return [];
-  const measured = items.map((i) => ({ itemId: i.itemId, measurement: measurementSchema.parse(i.measurement ?? {}) }));
+  const measured = items.map((i) => ({ itemId: i.itemId, measurement: measurementSchema.parse(i.measurement ?? {}), bin: i.bin === undefined ? undefined : storageBinSchema.parse(i.bin) }));
   const rows = await db
     .select({ id: orderItems.id, orderId: orderItems.orderId, orderNumber: orders.number })
     .from(orderItems)
@@ -54,15 +61,15 @@ export async function receiveItems(db: Database, items: readonly { itemId: numbe
     const results = await db.transaction(async (tx) => {
       await lockOrder(tx, orderId);
       const done: ReceivedItem[] = [];
-      for (const { itemId, measurement } of group) {
+      for (const { itemId, measurement, bin } of group) {
         const orderNumber = byId.get(itemId)!.orderNumber;
         const moved = await moveItem(tx, {
           id: itemId,
           from: 'upstream',
           to: 'in_warehouse',
           actor,
-          set: { weightGrams: measurement.weightGrams ?? null, lengthMm: measurement.lengthMm ?? null, widthMm: measurement.widthMm ?? null, heightMm: measurement.heightMm ?? null },
-          payload: { orderId, orderNumber, itemId, ...measurement },
+          set: { weightGrams: measurement.weightGrams ?? null, lengthMm: measurement.lengthMm ?? null, widthMm: measurement.widthMm ?? null, heightMm: measurement.heightMm ?? null, storageBin: bin ?? null },
+          payload: { orderId, orderNumber, itemId, ...measurement, ...(bin ? { bin } : {}) },
         });
         const [now] = await tx.select({ status: orderItems.fulfilmentStatus, purchaseStatus: orderItems.purchaseStatus }).from(orderItems).where(eq(orderItems.id, itemId));
         if (!moved && now!.status === 'upstream') {

@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/audit/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { contractFulfilmentStatus, type ContractFulfilmentStatus } from './fulfilment-status';
-import { measurementSchema, receiveItems, type Measurement } from './receive-items';
+import { measurementSchema, receiveItems, storageBinSchema, type Measurement } from './receive-items';
 
 export type ReceivedParcel =
   | { matched: true; items: { itemId: number; orderNumber: string; status: ContractFulfilmentStatus }[] }
@@ -31,15 +31,16 @@ export function normalizeTrackingNumber(raw: string): string {
  * weighed one by one) and marks the parcel received. A number nobody expects is kept as an
  * unclaimed inbound, once per number. Scanning the same parcel again changes nothing.
  */
-export async function receiveParcel(db: Database, input: { trackingNumber: string; measurement?: Measurement }, actor: Actor): Promise<ReceivedParcel> {
+export async function receiveParcel(db: Database, input: { trackingNumber: string; measurement?: Measurement; bin?: string }, actor: Actor): Promise<ReceivedParcel> {
   const trackingNumber = normalizeTrackingNumber(input.trackingNumber);
   const measurement = measurementSchema.parse(input.measurement ?? {});
+  const bin = input.bin === undefined ? undefined : storageBinSchema.parse(input.bin);
   const shipments = await db.select({ id: inboundShipments.id, purchaseOrderId: inboundShipments.purchaseOrderId }).from(inboundShipments).where(eq(inboundShipments.trackingNumber, trackingNumber));
   if (shipments.length === 0) return { matched: false, inboundId: await keepUnclaimed(db, trackingNumber, measurement, actor) };
-  return { matched: true, items: await receivePurchaseOrders(db, trackingNumber, shipments.map((s) => s.purchaseOrderId), measurement, actor) };
+  return { matched: true, items: await receivePurchaseOrders(db, trackingNumber, shipments.map((s) => s.purchaseOrderId), measurement, actor, bin) };
 }
 
-async function receivePurchaseOrders(db: Database, trackingNumber: string, purchaseOrderIds: number[], measurement: Measurement, actor: Actor) {
+async function receivePurchaseOrders(db: Database, trackingNumber: string, purchaseOrderIds: number[], measurement: Measurement, actor: Actor, bin?: string) {
   const lines = await db
     .select({ id: orderItems.id, orderNumber: orders.number, fulfilment: orderItems.fulfilmentStatus, purchase: orderItems.purchaseStatus })
     .from(orderItems)
@@ -50,7 +51,7 @@ async function receivePurchaseOrders(db: Database, trackingNumber: string, purch
   const weighedAlone = lines.length === 1;
   const received = await receiveItems(
     db,
-    upstream.map((l) => ({ itemId: l.id, measurement: weighedAlone ? measurement : {} })),
+    upstream.map((l) => ({ itemId: l.id, measurement: weighedAlone ? measurement : {}, bin })),
     actor,
   );
   await db

@@ -72,7 +72,7 @@ test('a seller ships a bought order in two parcels: the warehouse expects both, 
   // bought item is in the warehouse, the field is empty and focused for the next parcel.
   const desk = new AdminReceivingPage(await staffPage(browser, 'warehouse', '/en/admin/receiving', { viewport: { width: 390, height: 844 } }));
   await desk.open('en');
-  await desk.scan(packages[0]!.billNo.toLowerCase(), { weightGrams: '480', dims: '30x20x5' });
+  await desk.scan(packages[0]!.billNo.toLowerCase(), { weightGrams: '480', dims: '30x20x5', bin: 'a-03-2' });
   await expect(desk.receivedRows).toHaveCount(1);
   await expect(desk.receivedRows.first()).toHaveAttribute('data-status', 'in_warehouse');
   await expect(desk.receivedRows.first()).toContainText(number);
@@ -80,6 +80,16 @@ test('a seller ships a bought order in two parcels: the warehouse expects both, 
   await expect(desk.tracking).toHaveValue('');
   // Nothing on the page is wider than the phone.
   expect(await desk.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The item's label: a Code 128 barcode of the item, the order, the shopper's code and the bin.
+  const itemId = await desk.receivedRows.first().getAttribute('data-item');
+  await desk.page.getByTestId('print-labels').click();
+  const label = desk.page.getByTestId('item-label');
+  await expect(label).toHaveCount(1);
+  await expect(label).toHaveAttribute('data-code', `IT${itemId}`);
+  await expect(label.locator('svg path').first()).toBeAttached();
+  await expect(label).toContainText(number);
+  await expect(label).toContainText('A-03-2');
+  await desk.open('en');
 
   // The shopper's order has arrived; the second parcel (the same purchase order) and a second scan change nothing.
   await order.open('en', number);

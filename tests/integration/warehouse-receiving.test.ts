@@ -82,7 +82,10 @@ describe('receiving items into the warehouse', () => {
   it('changes nothing on a second scan of the same items', async () => {
     const order = await boughtOrder([2]);
     const [item] = await items(order.id);
-    await receiveItems(world.db, [{ itemId: item!.id, measurement: { weightGrams: 100 } }], clerk);
+    expect(await failure(receiveItems(world.db, [{ itemId: item!.id, bin: 'shelf 3!' }], clerk))).toBe('ZodError');
+    await receiveItems(world.db, [{ itemId: item!.id, measurement: { weightGrams: 100 }, bin: ' a-03-2 ' }], clerk);
+    const [stored] = await world.db.select({ bin: orderItems.storageBin }).from(orderItems).where(eq(orderItems.id, item!.id));
+    expect(stored!.bin).toBe('A-03-2');
     const again = await receiveItems(world.db, [{ itemId: item!.id, measurement: { weightGrams: 999 } }], clerk);
     expect(again).toEqual([{ itemId: item!.id, orderNumber: order.number, status: 'in_warehouse', changed: false }]);
     expect((await items(order.id))[0]).toMatchObject({ version: 1, weightGrams: 100 });

@@ -6,6 +6,7 @@ export class AdminReceivingPage {
   readonly tracking: Locator;
   readonly weight: Locator;
   readonly dims: Locator;
+  readonly bin: Locator;
   readonly receivedRows: Locator;
   readonly unclaimedNotice: Locator;
   readonly error: Locator;
@@ -16,6 +17,7 @@ export class AdminReceivingPage {
     this.tracking = form.locator('input[name="trackingNumber"]');
     this.weight = form.locator('input[name="weightGrams"]');
     this.dims = form.locator('input[name="dims"]');
+    this.bin = form.locator('input[name="bin"]');
     this.receivedRows = page.getByTestId('received-items').locator('tbody tr');
     this.unclaimedNotice = page.getByTestId('receive-unclaimed');
     this.error = page.getByTestId('receive-error');
@@ -29,9 +31,10 @@ export class AdminReceivingPage {
   }
 
   /** Types what a handheld scanner types (the number, then Enter), with a weight and size when given. */
-  async scan(trackingNumber: string, measured: { weightGrams?: string; dims?: string } = {}) {
+  async scan(trackingNumber: string, measured: { weightGrams?: string; dims?: string; bin?: string } = {}) {
     if (measured.weightGrams) await this.weight.fill(measured.weightGrams);
     if (measured.dims) await this.dims.fill(measured.dims);
+    if (measured.bin) await this.bin.fill(measured.bin);
     await this.tracking.fill(trackingNumber);
     const answered = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/receiving'));
     await this.tracking.press('Enter');

@@ -26,13 +26,14 @@ export const receiveParcelAction = action({
     trackingNumber: z.string().trim().min(1).max(80),
     weightGrams: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(1).max(1_000_000).optional()),
     dims: optionalText,
+    bin: optionalText,
   }),
   auth: warehouse,
-  echo: ['trackingNumber', 'weightGrams', 'dims'],
-  run: ({ trackingNumber, weightGrams, dims }, { user }) => {
+  echo: ['trackingNumber', 'weightGrams', 'dims', 'bin'],
+  run: ({ trackingNumber, weightGrams, dims, bin }, { user }) => {
     const size = dims === undefined ? undefined : parseDimsCm(dims);
     if (size === null) throw new AppError('validation_failed', 'Give the size as three numbers in centimetres, like 30x20x5', { fieldErrors: { dims: 'dims' } });
-    return receiveParcel(getDb(), { trackingNumber, measurement: { ...(weightGrams ? { weightGrams } : {}), ...size } }, userActor(user));
+    return receiveParcel(getDb(), { trackingNumber, measurement: { ...(weightGrams ? { weightGrams } : {}), ...size }, ...(bin ? { bin } : {}) }, userActor(user));
   },
   revalidate: ({ locale }) => revalidatePath(adminPaths.receiving(locale)),
 });

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { failureOf } from '@/lib/actions/result';
+import { adminPaths } from '@/lib/admin/paths';
 import { assignUnclaimedAction, receiveParcelAction } from '../actions';
 
 type Translate = ReturnType<typeof useTranslations<'admin.receiving'>>;
@@ -45,6 +46,10 @@ export function ReceiveForm({ locale }: { locale: string }) {
           <span>{t('dims')}</span>
           <input name="dims" placeholder="30x20x5" maxLength={40} dir="ltr" defaultValue={failure?.values?.dims} aria-invalid={failure?.error.fields?.dims ? true : undefined} />
         </label>
+        <label className="admin-field">
+          <span>{t('bin')}</span>
+          <input name="bin" placeholder="A-03-2" maxLength={16} autoCapitalize="characters" dir="ltr" defaultValue={failure?.values?.bin} />
+        </label>
         <button type="submit" className="admin-button" disabled={isPending}>
           {isPending ? t('working') : t('receive')}
         </button>
@@ -81,6 +86,11 @@ export function ReceiveForm({ locale }: { locale: string }) {
                 ))}
               </tbody>
             </table>
+            <p>
+              <a href={`${adminPaths.receiving(locale)}/labels?items=${result.data.items.map((i) => i.itemId).join(',')}`} className="admin-button admin-button-quiet" data-testid="print-labels">
+                {t('printLabels')}
+              </a>
+            </p>
           </div>
         )}
       </div>

@@ -5,12 +5,13 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AdminTime } from '@/components/admin/admin-time';
 import { RetryDeliveryForm } from '@/components/admin/retry-delivery-form';
 import { Pagination } from '@/components/shop/pagination';
+import { listQuery } from '@/lib/admin/list-query';
 import { adminPaths } from '@/lib/admin/paths';
 import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { MAX_ATTEMPTS } from '@/lib/events/backoff';
-import { deliveryViews, listDeliveries, type DeliveryView } from '@/lib/events/queries/list-deliveries';
+import { deliveryViews, listDeliveries } from '@/lib/events/queries/list-deliveries';
 import { isLocale } from '@/lib/i18n/locales';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -22,7 +23,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const PAGE_SIZE = 50;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * The event relay's deliveries to subscribers (shopper emails first): what is retrying and why,
@@ -33,10 +33,7 @@ export default async function AdminEventsPage({ params, searchParams }: Props) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const user = await requireStaffPage(locale, 'events:read', adminPaths.events(locale));
-  const query = await searchParams;
-  const requested = first(query.view);
-  const view: DeliveryView = deliveryViews.includes(requested as DeliveryView) ? (requested as DeliveryView) : 'failing';
-  const page = Math.min(Math.max(Number.parseInt(first(query.page) ?? '1', 10) || 1, 1), 100_000);
+  const { view, page } = listQuery(await searchParams, deliveryViews, 'failing');
   const [list, t, tAdmin] = await Promise.all([
     listDeliveries(getDb(), { view, page, pageSize: PAGE_SIZE }),
     getTranslations({ locale, namespace: 'admin.deliveries' }),

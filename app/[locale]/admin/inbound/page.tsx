@@ -4,12 +4,13 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AdminTime } from '@/components/admin/admin-time';
 import { Pagination } from '@/components/shop/pagination';
+import { listQuery } from '@/lib/admin/list-query';
 import { adminPaths } from '@/lib/admin/paths';
 import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/locales';
-import { inboundViews, listInboundParcels, type InboundView } from '@/lib/warehouse/queries/list-inbound-parcels';
+import { inboundViews, listInboundParcels } from '@/lib/warehouse/queries/list-inbound-parcels';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,7 +21,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const PAGE_SIZE = 50;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 /** The 1688 listing a line was bought from: its page names the seller and opens their chat. */
 const offerUrl = (platform: string, offerId: string) => (platform === '1688' ? `https://detail.1688.com/offer/${offerId}.html` : null);
 
@@ -34,10 +34,7 @@ export default async function AdminInboundPage({ params, searchParams }: Props) 
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const user = await requireStaffPage(locale, 'inbound:read', adminPaths.inbound(locale));
-  const query = await searchParams;
-  const requested = first(query.view);
-  const view: InboundView = inboundViews.includes(requested as InboundView) ? (requested as InboundView) : 'expected';
-  const page = Math.min(Math.max(Number.parseInt(first(query.page) ?? '1', 10) || 1, 1), 100_000);
+  const { view, page } = listQuery(await searchParams, inboundViews, 'expected');
   const [list, t, tAdmin] = await Promise.all([
     listInboundParcels(getDb(), { view, page, pageSize: PAGE_SIZE }),
     getTranslations({ locale, namespace: 'admin.inbound' }),

@@ -71,11 +71,16 @@ export async function receiveItems(db: Database, items: readonly { itemId: numbe
           set: { weightGrams: measurement.weightGrams ?? null, lengthMm: measurement.lengthMm ?? null, widthMm: measurement.widthMm ?? null, heightMm: measurement.heightMm ?? null, storageBin: bin ?? null },
           payload: { orderId, orderNumber, itemId, ...measurement, ...(bin ? { bin } : {}) },
         });
+        if (moved) {
+          done.push({ itemId, orderNumber, status: 'in_warehouse', changed: true });
+          continue;
+        }
+        // Not moved: already received (a second scan), or not bought upstream.
         const [now] = await tx.select({ status: orderItems.fulfilmentStatus, purchaseStatus: orderItems.purchaseStatus }).from(orderItems).where(eq(orderItems.id, itemId));
-        if (!moved && now!.status === 'upstream') {
+        if (now!.status === 'upstream') {
           throw new AppError('invalid_transition', `Item ${itemId} of ${orderNumber} has not been bought upstream (${now!.purchaseStatus ?? 'unpaid'}): it cannot have arrived`);
         }
-        done.push({ itemId, orderNumber, status: now!.status, changed: moved });
+        done.push({ itemId, orderNumber, status: now!.status, changed: false });
       }
       await deriveOrderArrival(tx, orderId);
       return done;

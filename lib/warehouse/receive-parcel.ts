@@ -86,10 +86,11 @@ async function keepUnclaimed(db: Database, trackingNumber: string, measurement: 
  * inbound already assigned is refused.
  */
 export async function assignUnclaimedInbound(db: Database, input: { inboundId: number; purchaseOrderReference: string }, actor: Actor): Promise<ReceivedParcel> {
+  const reference = input.purchaseOrderReference.trim();
   const [inbound] = await db.select().from(unclaimedInbounds).where(eq(unclaimedInbounds.id, input.inboundId));
   if (!inbound) throw new AppError('not_found', 'No such unclaimed parcel');
-  const [po] = await db.select({ id: purchaseOrders.id, status: purchaseOrders.status }).from(purchaseOrders).where(eq(purchaseOrders.reference, input.purchaseOrderReference.trim()));
-  if (!po) throw new AppError('not_found', `No purchase order ${input.purchaseOrderReference.trim()}`);
+  const [po] = await db.select({ id: purchaseOrders.id, status: purchaseOrders.status }).from(purchaseOrders).where(eq(purchaseOrders.reference, reference));
+  if (!po) throw new AppError('not_found', `No purchase order ${reference}`);
   if (po.status !== 'placed') throw new AppError('invalid_transition', 'Only a purchase order bought upstream can have parcels');
   const claimed = await db.transaction(async (tx) => {
     const now = new Date();
@@ -102,7 +103,7 @@ export async function assignUnclaimedInbound(db: Database, input: { inboundId: n
       .insert(inboundShipments)
       .values({ purchaseOrderId: po.id, trackingNumber: inbound.trackingNumber, status: 'expected', createdAt: now, updatedAt: now })
       .onDuplicateKeyUpdate({ set: { updatedAt: now } });
-    await recordAudit(tx, actor, 'warehouse.unclaimed_assigned', { type: 'unclaimed_inbound', id: inbound.id }, { trackingNumber: inbound.trackingNumber, purchaseOrder: input.purchaseOrderReference.trim() });
+    await recordAudit(tx, actor, 'warehouse.unclaimed_assigned', { type: 'unclaimed_inbound', id: inbound.id }, { trackingNumber: inbound.trackingNumber, purchaseOrder: reference });
     return true;
   });
   if (!claimed) throw new AppError('invalid_transition', 'This parcel was already assigned');

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures';
-import { AccountForms, SandboxPayPage } from './pages/account-pages';
 import { testDatabaseQuery } from './pages/admin-events-page';
 import { AdminOrderPage } from './pages/admin-order-page';
 import { AdminPurchasingPage } from './pages/admin-purchasing-page';
 import { CartPage } from './pages/cart-page';
-import { CheckoutPage } from './pages/checkout-page';
+import { signUpAndPayByCard } from './pages/new-shopper';
 import { OrderPage } from './pages/order-page';
 import { staffPage } from './pages/staff';
 
@@ -22,16 +20,7 @@ test("a shopper's note waits for a purchaser, who sends the seller Chinese, and 
   await product.addToCart(1);
   const cart = await new CartPage(page).open('en');
   await cart.line({ index: 0 }).update(1, NOTE);
-  await cart.signInToCheckout.click();
-  await page.locator('main a[href*="/account/sign-up"]').first().click();
-  await new AccountForms(page).signUp({ name: 'Mia Lang', email: `note-${randomUUID()}@example.com`, password: 'correct horse battery' });
-  await expect(page).toHaveURL((url) => url.pathname === '/en/checkout', { timeout: 20_000 });
-  const checkout = new CheckoutPage(page);
-  await checkout.fillNewAddress({ name: 'Mia Lang', line1: 'Hauptstraße 5', city: 'Berlin', postalCode: '10115', country: 'DE', phone: '030 1234567' });
-  await checkout.choosePayment('card');
-  await checkout.placeOrder();
-  await new SandboxPayPage(page).pay();
-  await expect(page).toHaveURL((url) => url.pathname.startsWith('/en/account/orders/'), { timeout: 20_000 });
+  await signUpAndPayByCard(page, cart, { name: 'Mia Lang', emailPrefix: 'note', password: 'correct horse battery', address: { name: 'Mia Lang', line1: 'Hauptstraße 5', city: 'Berlin', postalCode: '10115', country: 'DE', phone: '030 1234567' } });
   const order = new OrderPage(page);
   await order.waitForStatus('paid');
   const number = order.number();

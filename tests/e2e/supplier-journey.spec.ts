@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { generateOffer, DEFAULT_DEMO_SEED } from '@/lib/catalog/demo';
 import { expect, test } from './fixtures';
-import { AccountForms, SandboxPayPage } from './pages/account-pages';
+import { AccountForms } from './pages/account-pages';
 import { AdminPurchasingPage } from './pages/admin-purchasing-page';
 import { CartPage } from './pages/cart-page';
-import { CheckoutPage } from './pages/checkout-page';
 import { LinkImportBox } from './pages/link-import';
+import { signUpAndPayByCard } from './pages/new-shopper';
 import { OrderPage } from './pages/order-page';
 
 // scripts/test.sh starts the server with its own 1688 sandbox (2,000 offers) and seeds only the
@@ -39,19 +38,10 @@ test('a shopper pastes a 1688 link, buys the product, and the purchasing worker 
   await product.addToCart(1);
   const cart = await new CartPage(page).open('en');
   await expect(cart.lines).toHaveCount(1);
-  await cart.signInToCheckout.click();
-  await page.locator('main a[href*="/account/sign-up"]').first().click();
-  await new AccountForms(page).signUp({ name: 'Sam Rivera', email: `buyer-${randomUUID()}@example.com`, password: 'correct horse battery' });
-  await expect(page).toHaveURL((url) => url.pathname === '/en/checkout', { timeout: 20_000 });
-  const checkout = new CheckoutPage(page);
-  await checkout.fillNewAddress({ name: 'Sam Rivera', line1: '12 Rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR', phone: '01 23 45 67 89' });
-  await checkout.choosePayment('card');
-  await checkout.placeOrder();
-  await new SandboxPayPage(page).pay();
+  await signUpAndPayByCard(page, cart, { name: 'Sam Rivera', emailPrefix: 'buyer', password: 'correct horse battery', address: { name: 'Sam Rivera', line1: '12 Rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR', phone: '01 23 45 67 89' } });
 
   // Paid, then bought upstream by the worker without anyone touching it: the order shows purchased.
   const order = new OrderPage(page);
-  await expect(page).toHaveURL((url) => url.pathname.startsWith('/en/account/orders/'), { timeout: 20_000 });
   await order.waitForStatus('purchased', 60_000);
   const number = order.number();
 

@@ -1,6 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
@@ -13,20 +12,19 @@ import { convertOrderBreakdown } from '@/lib/checkout/pricing';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/locales';
 import { formatStoredMoney, isSupportedCurrency } from '@/lib/money';
-import { getOrderDetail, type OrderDetail } from '@/lib/orders/queries/get-order-detail';
+import { getOrderDetail } from '@/lib/orders/queries/get-order-detail';
 import { formatInstant } from '@/lib/orders/format-instant';
 import { orderPaths } from '@/lib/orders/paths';
 import { orderKeys } from '@/lib/orders/query-keys';
 import { terminalStatuses } from '@/lib/orders/transitions';
 import { paymentUrl } from '@/lib/payments/pay-link';
-import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { formatCny, formatRate } from '@/lib/shop/price';
-import { specValues } from '@/lib/catalog/spec-names';
 import { CancelOrderForm } from './cancel-order-form';
 import { PriceDifferences } from './price-differences';
 import { Money } from '@/components/bidi/money';
 import { isolate } from '@/lib/i18n/bidi';
-import { listOrderParcels, type OrderParcel } from '@/lib/warehouse/queries/list-order-parcels';
+import { listOrderParcels } from '@/lib/warehouse/queries/list-order-parcels';
+import { itemStateText, OrderItemRow, ParcelRow, ShippingAddressBlock } from './order-parts';
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[]; cancelled?: string | string[] }> };
 
@@ -255,100 +253,5 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </ol>
       </section>
     </article>
-  );
-}
-
-function OrderItemRow({ item, locale, remarkLabel, quantityText, itemState }: { item: OrderDetail['items'][number]; locale: string; remarkLabel: string; quantityText: string; itemState: string | null }) {
-  return (
-    <li className="order-item" data-testid="order-item" data-sku-id={item.skuId}>
-      {item.imageKey ? (
-        // eslint-disable-next-line @next/next/no-img-element
-        <img src={mediaUrl(item.imageKey, 200)} width={64} height={64} alt="" loading="lazy" decoding="async" />
-      ) : (
-        <span className="order-item-image" aria-hidden="true" />
-      )}
-      <div>
-        <p className="order-item-title" dir="auto">
-          {item.slug ? <Link href={shopPaths.product(locale, item.slug)}>{item.title}</Link> : item.title}
-        </p>
-        {specValues(item.attributes) && (
-          <p className="muted small order-item-options" dir="auto" data-testid="order-item-options">
-            {specValues(item.attributes)}
-          </p>
-        )}
-        <p className="small">
-          {quantityText} ={' '}
-          <strong>
-            <Money>{formatCny(item.unitPriceCnyMinor * item.quantity, locale)}</Money>
-          </strong>
-        </p>
-        {item.remark && (
-          <p className="small">
-            {remarkLabel}: <q dir="auto">{item.remark}</q>
-          </p>
-        )}
-        {itemState && (
-          <p className="small order-item-state" data-testid="order-item-state" data-state={item.fulfilmentStatus === 'upstream' ? item.purchaseStatus : item.fulfilmentStatus}>
-            {itemState}
-          </p>
-        )}
-      </div>
-    </li>
-  );
-}
-
-type Translate = Awaited<ReturnType<typeof getTranslations<'orders'>>>;
-
-/** A line's own news: its note is with our buyer, or it is in our warehouse (weighed). */
-function itemStateText(t: Translate, item: OrderDetail['items'][number], locale: string): string | null {
-  if (item.fulfilmentStatus === 'in_warehouse') {
-    return item.weightGrams ? t('itemInWarehouseWeighed', { weight: new Intl.NumberFormat(locale).format(item.weightGrams) }) : t('itemInWarehouse');
-  }
-  if (item.fulfilmentStatus === 'upstream' && item.purchaseStatus === 'review') return t('itemNoteWithBuyer');
-  return null;
-}
-
-/** One parcel a seller sent to the warehouse: courier, domestic tracking number, when, and the shopper's items in it. */
-function ParcelRow({ parcel, items, when, t }: { parcel: OrderParcel; items: OrderDetail['items']; when: (date: Date) => ReactNode; t: Translate }) {
-  const titles = parcel.orderItemIds.map((id) => items.find((item) => item.id === id)?.title).filter(Boolean);
-  return (
-    <li className="order-parcel" data-testid="order-parcel" data-tracking={parcel.trackingNumber} data-status={parcel.status}>
-      <p>
-        {t('parcelCarrier')}: <strong dir="auto">{parcel.carrierName ?? parcel.carrierCode ?? '—'}</strong> · {t('parcelTracking')}:{' '}
-        <strong>
-          <bdi dir="ltr" data-testid="order-parcel-tracking">
-            {parcel.trackingNumber}
-          </bdi>
-        </strong>
-      </p>
-      <p className="small">
-        {parcel.shippedAt && (
-          <>
-            {t('parcelShipped')} {when(parcel.shippedAt)} ·{' '}
-          </>
-        )}
-        {t(parcel.status === 'received' ? 'parcelReceived' : 'parcelExpected')}
-      </p>
-      {titles.length > 0 && (
-        <p className="small muted" dir="auto">
-          {t('parcelItems')} {titles.join(' · ')}
-        </p>
-      )}
-    </li>
-  );
-}
-
-function ShippingAddressBlock({ address, locale }: { address: OrderDetail['shippingAddress']; locale: string }) {
-  const country = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(address.country) ?? address.country;
-  const lines = [address.name, address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(' '), address.region, country, address.phone];
-  return (
-    <address className="order-address" data-testid="order-address">
-      {lines.filter(Boolean).map((line, i) => (
-        <span key={i} dir="auto">
-          {line}
-          <br />
-        </span>
-      ))}
-    </address>
   );
 }

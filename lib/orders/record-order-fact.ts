@@ -1,6 +1,6 @@
 import 'server-only';
-import { orderEvents } from '@/db/schema/orders';
 import type { Executor } from '@/lib/db/executor';
+import { recordFact } from '@/lib/events/record-fact';
 
 /**
  * Things that happen to an order without moving its status, as the outbox carries them to
@@ -11,7 +11,7 @@ import type { Executor } from '@/lib/db/executor';
  */
 export type OrderFact = 'order.price_difference' | 'order.partially_refunded';
 
-/** Appends the fact to the outbox in the caller's transaction, so it exists exactly when the change does. */
-export async function recordOrderFact(tx: Executor, orderId: number, type: OrderFact, payload: Record<string, unknown>): Promise<void> {
-  await tx.insert(orderEvents).values({ orderId, subjectType: 'order', subjectId: orderId, type, fromStatus: null, toStatus: null, payload });
+/** Appends the fact to the outbox in the caller's transaction (lib/events/record-fact). */
+export function recordOrderFact(tx: Executor, orderId: number, type: OrderFact, payload: Record<string, unknown>): Promise<void> {
+  return recordFact(tx, { subjectType: 'order', subjectId: orderId, orderId, type, payload });
 }

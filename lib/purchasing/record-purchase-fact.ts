@@ -1,6 +1,6 @@
 import 'server-only';
-import { orderEvents } from '@/db/schema/orders';
 import type { Executor } from '@/lib/db/executor';
+import { recordFact } from '@/lib/events/record-fact';
 
 /**
  * Things that happen to a purchase order upstream without moving its own status, as the outbox
@@ -10,7 +10,7 @@ import type { Executor } from '@/lib/db/executor';
  */
 export type PurchaseFact = 'purchase.shipped_upstream';
 
-/** Appends the fact to the outbox in the caller's transaction, so it exists exactly when the change does. */
-export async function recordPurchaseFact(tx: Executor, purchaseOrderId: number, type: PurchaseFact, payload: Record<string, unknown>): Promise<void> {
-  await tx.insert(orderEvents).values({ orderId: null, subjectType: 'purchase_order', subjectId: purchaseOrderId, type, fromStatus: null, toStatus: null, payload });
+/** Appends the fact to the outbox in the caller's transaction (lib/events/record-fact). */
+export function recordPurchaseFact(tx: Executor, purchaseOrderId: number, type: PurchaseFact, payload: Record<string, unknown>): Promise<void> {
+  return recordFact(tx, { subjectType: 'purchase_order', subjectId: purchaseOrderId, orderId: null, type, payload });
 }

@@ -20,6 +20,11 @@ export const users = mysqlTable(
      * or "sign out everywhere" increments it, which ends every session issued before.
      */
     sessionVersion: int('session_version', { unsigned: true }).notNull().default(0),
+    /**
+     * The shopper lets the QC photos of their items appear on the product's page ("Photos from our
+     * warehouse"), with the options and weight only, never a name or an order. On by default; revocable.
+     */
+    shareQcPhotos: tinyint('share_qc_photos').notNull().default(1),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],

@@ -120,6 +120,10 @@ export type PurchaseStatus = (typeof purchaseStatuses)[number];
 export const fulfilmentStatuses = ['upstream', 'in_warehouse', 'accepted', 'return_requested', 'returned', 'in_parcel', 'shipped', 'delivered', 'refunded'] as const;
 export type FulfilmentStatus = (typeof fulfilmentStatuses)[number];
 
+/** What receiving found for a line (all, fewer pieces, damaged, not what was ordered); null until received. */
+export const receiptOutcomes = ['complete', 'short', 'damaged', 'wrong_item'] as const;
+export type ReceiptOutcome = (typeof receiptOutcomes)[number];
+
 export const orderItems = mysqlTable(
   'order_items',
   {
@@ -153,6 +157,22 @@ export const orderItems = mysqlTable(
     heightMm: int('height_mm'),
     /** The warehouse shelf or bin the item is stored in (on its label). */
     storageBin: varchar('storage_bin', { length: 16 }),
+    /** What receiving found against the line: all of it, fewer pieces, damaged, or not what was ordered. */
+    receiptOutcome: mysqlEnum('receipt_outcome', receiptOutcomes),
+    /** Pieces received (the line's quantity unless `short`). */
+    receivedQuantity: int('received_quantity'),
+    /** Receiving's note on the outcome (what is missing, the damage, what came instead). */
+    receiptNote: varchar('receipt_note', { length: 500 }),
+    /** The warehouse's measurement note shown with the QC photos ("length 68 cm, sleeve 61 cm"). */
+    qcNote: varchar('qc_note', { length: 500 }),
+    /** When the item's photos reached its allowance: the shopper's decision window runs from here. */
+    qcReadyAt: at('qc_ready_at'),
+    /** The shopper's reason for a return or exchange, and the seller's answer staff recorded. */
+    returnReason: varchar('return_reason', { length: 500 }),
+    returnAnswer: varchar('return_answer', { length: 500 }),
+    /** When and by whom the QC decision was made: `shopper`, `partner`, `staff` or `auto` (the window ran out). */
+    decidedAt: at('decided_at'),
+    decidedBy: varchar('decided_by', { length: 16 }),
   },
   (t) => [
     index('order_items_order_idx').on(t.orderId),
@@ -160,6 +180,8 @@ export const orderItems = mysqlTable(
     index('order_items_purchase_idx').on(t.purchaseStatus, t.sellerId),
     index('order_items_po_idx').on(t.purchaseOrderId),
     index('order_items_fulfilment_idx').on(t.fulfilmentStatus, t.receivedAt),
+    index('order_items_qc_ready_idx').on(t.fulfilmentStatus, t.qcReadyAt),
+    index('order_items_product_fulfilment_idx').on(t.productId, t.fulfilmentStatus),
   ],
 );
 

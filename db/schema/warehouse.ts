@@ -1,5 +1,5 @@
-import { index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
-import { at, id, ref, timestamps } from './columns';
+import { char, index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { at, id, minor, ref, timestamps } from './columns';
 
 /**
  * Parcels a seller sent to the warehouse, expected before they arrive: one row per domestic tracking
@@ -61,4 +61,78 @@ export const unclaimedInbounds = mysqlTable(
     ...timestamps,
   },
   (t) => [uniqueIndex('unclaimed_inbounds_tracking_uq').on(t.trackingNumber), index('unclaimed_inbounds_status_idx').on(t.status, t.createdAt)],
+);
+
+/**
+ * QC photos of one order item. The bytes live in the private photo store (lib/warehouse/photos),
+ * never under /media: a browser reads them through short-lived signed URLs, given only to the
+ * shopper who owns the order, staff, and the partner that placed it. `storage_key` names the
+ * original (location and other EXIF removed) and its WebP sizes.
+ */
+export const qcPhotos = mysqlTable(
+  'qc_photos',
+  {
+    id: id(),
+    orderItemId: ref('order_item_id').notNull(),
+    storageKey: char('storage_key', { length: 32 }).notNull(),
+    width: int('width').notNull(),
+    height: int('height').notNull(),
+    /** The kept original's size in bytes. */
+    bytes: int('bytes').notNull(),
+    /** Staff user id; null when taken through the CLI. */
+    uploadedBy: ref('uploaded_by'),
+    createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('qc_photos_item_idx').on(t.orderItemId, t.id), uniqueIndex('qc_photos_key_uq').on(t.storageKey)],
+);
+
+/**
+ * A paid value-added service asked after checkout (today: more QC photos of one item), charged at
+ * the order's pinned rate through the order's gateway (metadata `service_charge_id`). One open
+ * charge per item and kind: `open_item_id` holds the item while the charge is open and is cleared
+ * when it is paid or cancelled, so a second click finds the open one instead of adding another.
+ */
+export const serviceChargeKinds = ['qc_photos'] as const;
+export const serviceChargeStatuses = ['open', 'paid', 'cancelled'] as const;
+export type ServiceChargeStatus = (typeof serviceChargeStatuses)[number];
+
+export const serviceCharges = mysqlTable(
+  'service_charges',
+  {
+    id: id(),
+    orderId: ref('order_id').notNull(),
+    orderItemId: ref('order_item_id').notNull(),
+    kind: mysqlEnum('kind', serviceChargeKinds).notNull(),
+    /** Units of the service (photos). */
+    quantity: int('quantity').notNull(),
+    status: mysqlEnum('status', serviceChargeStatuses).notNull().default('open'),
+    amountCnyMinor: minor('amount_cny_minor').notNull(),
+    chargeCurrency: char('charge_currency', { length: 3 }).notNull(),
+    chargeMinor: minor('charge_minor').notNull(),
+    openItemId: ref('open_item_id'),
+    gatewayPaymentId: varchar('gateway_payment_id', { length: 100 }),
+    paidAt: at('paid_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('service_charges_open_uq').on(t.openItemId, t.kind),
+    index('service_charges_order_idx').on(t.orderId),
+    index('service_charges_item_idx').on(t.orderItemId, t.status),
+  ],
+);
+
+/**
+ * Emails about one item sent at most once: the QC auto-accept warning (`qc_auto_accept`) and the
+ * storage reminders (`storage_14`, `storage_7`, `storage_1` days before free storage ends). The
+ * unique key is the once: a job that runs twice, or two workers, insert the same row and one loses.
+ */
+export const itemNotices = mysqlTable(
+  'item_notices',
+  {
+    id: id(),
+    orderItemId: ref('order_item_id').notNull(),
+    kind: varchar('kind', { length: 32 }).notNull(),
+    sentAt: at('sent_at').notNull(),
+  },
+  (t) => [uniqueIndex('item_notices_item_kind_uq').on(t.orderItemId, t.kind)],
 );

@@ -12,6 +12,13 @@ describe('setting definitions', () => {
       'checkout.maxHeldUnitsPerPartner': 1000,
       'warehouse.inboundLateAfterDays': 5,
       'warehouse.freeStorageDays': 90,
+      'warehouse.storageFeePerDayFen': 50,
+      'warehouse.freePhotosPerItem': 3,
+      'warehouse.photosPerExtraService': 3,
+      'warehouse.morePhotosCount': 3,
+      'warehouse.morePhotosPriceFen': 500,
+      'warehouse.qcDecisionHours': 72,
+      'warehouse.qcWarningHours': 24,
     });
     for (const key of settingKeys) {
       const { min, max, default: value } = settingDefinitions[key];

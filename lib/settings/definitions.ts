@@ -12,7 +12,7 @@ type IntegerSetting = { kind: 'integer'; min: number; max: number; default: numb
 
 export const settingGroups = ['cod', 'unpaidCaps', 'warehouse'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
-export type SettingUnit = 'hours' | 'orders' | 'units' | 'days';
+export type SettingUnit = 'hours' | 'orders' | 'units' | 'days' | 'photos' | 'fen';
 
 const integer = (definition: Omit<IntegerSetting, 'kind'>): IntegerSetting => ({ kind: 'integer', ...definition });
 
@@ -30,6 +30,19 @@ export const settingDefinitions = {
   'warehouse.inboundLateAfterDays': integer({ min: 1, max: 60, default: 5, group: 'warehouse', unit: 'days' }),
   /** Days an item is stored free from its arrival; after them storage is charged per day (`storageUntil` in the open API). */
   'warehouse.freeStorageDays': integer({ min: 0, max: 365, default: 90, group: 'warehouse', unit: 'days' }),
+  /** Daily storage fee per item after the free days, in CNY fen (1/100 yuan). */
+  'warehouse.storageFeePerDayFen': integer({ min: 0, max: 100_000, default: 50, group: 'warehouse', unit: 'fen' }),
+  /** QC photos of each item included in the service. */
+  'warehouse.freePhotosPerItem': integer({ min: 0, max: 20, default: 3, group: 'warehouse', unit: 'photos' }),
+  /** Photos each "extra QC photos" service bought at checkout adds to each of the order's items. */
+  'warehouse.photosPerExtraService': integer({ min: 1, max: 20, default: 3, group: 'warehouse', unit: 'photos' }),
+  /** Photos one "more photos" request after arrival adds, and its price in CNY fen. */
+  'warehouse.morePhotosCount': integer({ min: 1, max: 20, default: 3, group: 'warehouse', unit: 'photos' }),
+  'warehouse.morePhotosPriceFen': integer({ min: 0, max: 100_000, default: 500, group: 'warehouse', unit: 'fen' }),
+  /** Hours the shopper has to decide on an item once its photos are in; undecided items are then accepted. */
+  'warehouse.qcDecisionHours': integer({ min: 1, max: 720, default: 72, group: 'warehouse', unit: 'hours' }),
+  /** Hours before that automatic acceptance the shopper is warned by email (never accepted sooner after the warning). */
+  'warehouse.qcWarningHours': integer({ min: 1, max: 168, default: 24, group: 'warehouse', unit: 'hours' }),
 } as const satisfies Record<string, IntegerSetting>;
 
 export type SettingKey = keyof typeof settingDefinitions;

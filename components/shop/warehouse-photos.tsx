@@ -23,6 +23,8 @@ export async function WarehousePhotos({ locale, items, names }: Props) {
             <div className="warehouse-photo-strip">
               {item.photos.map((p, n) => (
                 <a key={p.key} href={`/warehouse-photos/${p.key}/1600`} target="_blank" rel="noopener">
+                  {/* Already WebP at the shown size: next/image would only re-encode it. */}
+                  {/* eslint-disable-next-line @next/next/no-img-element */}
                   <img
                     src={`/warehouse-photos/${p.key}/400`}
                     width={Math.min(400, p.width)}

@@ -51,6 +51,8 @@ export const qcEmails: Subscriber = {
   types: ['item.photographed', 'item.qc_warning'],
   async handle(event, { db, deliveryKey }) {
     if (event.subjectType !== 'order_item') return;
+    // Only the upload that opened the window (the pipeline says so); later photos of it send nothing.
+    if (event.type === 'item.photographed' && event.payload.ready !== true) return;
     const [row] = await db
       .select({
         itemId: orderItems.id,

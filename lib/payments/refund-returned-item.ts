@@ -19,7 +19,7 @@ export type ItemRefund = { gateway: string; paymentId: string; amountMinor: numb
  * records it when the gateway's `charge.refunded` webhook arrives (as for every refund).
  *
  * Exactly once however often the button fires: the item row is locked first and read as
- * `returned`; the gateway is asked with an idempotency key naming the item; the move commits in the
+ * `returned`; the gateway is asked with an idempotency key naming the payment and the item; the move commits in the
  * same transaction. A second click waits for the first's lock and then finds the item refunded
  * (`isAlready`); a refusal by the gateway rolls everything back so staff can try again; a crash
  * between the gateway and the commit is answered by the gateway's own idempotency on retry.
@@ -52,7 +52,7 @@ export async function refundReturnedItem(db: Database, input: { itemId: number; 
         if (!gateway) throw new AppError('payment_unavailable', `The ${charge.gateway} gateway is not configured here: refund this payment in its dashboard`);
         let refundId: string;
         try {
-          ({ refundId } = await gateway.refund(charge.transactionId, amountMinor, { idempotencyKey: `ferry-item-refund-${item.id}` }));
+          ({ refundId } = await gateway.refund(charge.transactionId, amountMinor, { idempotencyKey: `ferry-item-refund-${charge.transactionId}-${item.id}` }));
         } catch (error) {
           console.error(`[returns] refund of item ${item.id} (${charge.gateway} ${charge.transactionId}) failed:`, (error as Error).message);
           throw new AppError('payment_unavailable', 'The payment gateway did not accept the refund. Nothing was changed; try again later.');

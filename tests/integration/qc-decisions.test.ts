@@ -1,4 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases, databaseFor, type Database } from '@/db/client';
@@ -16,6 +20,8 @@ import { refundReturnedItem } from '@/lib/payments/refund-returned-item';
 import { cardGateway } from '@/lib/payments/registry';
 import { startServiceChargePayment } from '@/lib/payments/start-service-charge-payment';
 import { runQcWindow } from '@/lib/warehouse/decisions/auto-accept-items';
+import { addItemPhotos } from '@/lib/warehouse/photos/add-item-photos';
+import { createLocalPhotoStore } from '@/lib/warehouse/photos/photo-store';
 import { decideItem } from '@/lib/warehouse/decisions/decide-item';
 import { requestMorePhotos } from '@/lib/warehouse/decisions/request-more-photos';
 import { recordSellerAnswer } from '@/lib/warehouse/returns/record-seller-answer';
@@ -259,6 +265,33 @@ describe('more photos', () => {
     expect(await orderRow(order.id)).toMatchObject({ status: 'paid', gatewayPaymentId: order.gatewayPaymentId });
     const next = await requestMorePhotos(world.db, { owner: { userId: shopper.id }, itemId, actor: shopperActor() });
     expect(next.id).not.toBe(first.id);
+  });
+});
+
+describe('the photos-ready email', () => {
+  it('goes out once, when the upload that meets the allowance opens the window, in the order’s language', async () => {
+    const { itemIds } = await orderInWarehouse(1, null);
+    const [itemId] = itemIds as [number];
+    await world.db.delete(qcPhotos).where(eq(qcPhotos.orderItemId, itemId));
+    const store = createLocalPhotoStore(await mkdtemp(path.join(os.tmpdir(), 'ferry-qc-photos-')));
+    const photo = () => sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 30, b: 160 } } }).jpeg().toBuffer();
+    const warehouse = { type: 'cli' as const, label: 'warehouse' };
+    const readyMails = () => world.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, shopper.email), eq(emailOutbox.template, 'qc-photos-ready')));
+    const before = (await readyMails()).length;
+
+    await addItemPhotos(world.db, { itemId, files: [await photo(), await photo()], actor: warehouse }, store);
+    await runRelay(world.db, eventSubscribers);
+    expect(await readyMails()).toHaveLength(before);
+    expect((await itemRow(itemId)).qcReadyAt).toBeNull();
+
+    await addItemPhotos(world.db, { itemId, files: [await photo()], actor: warehouse }, store);
+    // A photo more than the allowance (staff show a defect better) sends nothing new.
+    await addItemPhotos(world.db, { itemId, files: [await photo()], actor: warehouse }, store);
+    await runRelay(world.db, eventSubscribers);
+    const mails = await readyMails();
+    expect(mails).toHaveLength(before + 1);
+    expect(mails.at(-1)!.subject).toContain('listas');
+    expect((await itemRow(itemId)).qcReadyAt).toBeInstanceOf(Date);
   });
 });
 

@@ -64,24 +64,35 @@ export async function queueStorageReminders(db: Database, options: { now?: Date 
   let shoppers = 0;
   let items = 0;
   for (const [userId, due] of byShopper) {
-    const won = await withDeadlockRetry(() =>
-      db.transaction(async (tx) => {
-        const claimed: StorageReminderPayload['items'] = [];
-        for (const item of due) {
-          const [result] = await tx.insert(itemNotices).ignore().values({ orderItemId: item.orderItemId, kind: item.kind, sentAt: now });
-          if (result.affectedRows === 1) claimed.push(item);
-        }
-        if (claimed.length > 0) {
-          const payload: StorageReminderPayload = { items: claimed };
-          await recordFact(tx, { subjectType: 'user', subjectId: userId, orderId: null, type: STORAGE_REMINDER_FACT, payload });
-        }
-        return claimed.length;
-      }),
-    );
+    const won = await claimStorageReminders(db, userId, due, now);
     if (won > 0) {
       shoppers += 1;
       items += won;
     }
   }
   return { shoppers, items };
+}
+
+/**
+ * Claims one shopper's due reminders and records the fact for those won, in one transaction: the
+ * `item_notices` row of each (item, kind) is inserted with INSERT IGNORE, and only the run whose
+ * insert took the row tells the shopper. Returns how many it won (0: another run had them all).
+ */
+export async function claimStorageReminders(db: Database, userId: number, due: readonly { orderItemId: number; kind: ReminderKind }[], now: Date): Promise<number> {
+  const sorted = [...due].sort((a, b) => a.orderItemId - b.orderItemId);
+  return withDeadlockRetry(() =>
+    db.transaction(async (tx) => {
+      const claimed: StorageReminderPayload['items'] = [];
+      // In item order, so two runs lock the same rows in the same order.
+      for (const item of sorted) {
+        const [result] = await tx.insert(itemNotices).ignore().values({ orderItemId: item.orderItemId, kind: item.kind, sentAt: now });
+        if (result.affectedRows === 1) claimed.push(item);
+      }
+      if (claimed.length > 0) {
+        const payload: StorageReminderPayload = { items: claimed };
+        await recordFact(tx, { subjectType: 'user', subjectId: userId, orderId: null, type: STORAGE_REMINDER_FACT, payload });
+      }
+      return claimed.length;
+    }),
+  );
 }

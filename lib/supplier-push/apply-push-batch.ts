@@ -37,7 +37,8 @@ const precedence = ['applied', 'tracking_changed', 'stale', 'unknown_sku', 'unkn
  * them in the same transaction that sets their `processed_at`, so a crash leaves them for the
  * next run and none is applied twice.
  * Stock readings are reduced to the newest per SKU and written only where newer than the shadow;
- * order messages advance purchase orders forward only. Each event's outcome is recorded. Only the
+ * order messages advance purchase orders forward only; a tracking number change is recorded by
+ * purchasing for the warehouse to read. Each event's outcome is recorded. Only the
  * `supplier-push` consumer's rows are read.
  * After the commit the changed SKUs' Redis counters are dropped and product pages revalidated.
  */

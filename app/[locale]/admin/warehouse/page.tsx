@@ -88,7 +88,7 @@ export default async function WarehouseBoardPage({ params }: Props) {
       <p className="muted small">{t('intro', { days: board.lateAfterDays })}</p>
       <div className="admin-wh-grid">
         {order.map((section) => (
-          <section key={section} className={`admin-wh-card${warn.has(section) && board.counts[section] > 0 ? ' admin-wh-warn' : ''}`} data-testid={`warehouse-${section}`} aria-labelledby={`wh-${section}`}>
+          <section key={section} className={`admin-wh-card${warn.has(section) && board.counts[section] > 0 ? ' admin-wh-warn' : ''}`} data-testid={`warehouse-section-${section}`} aria-labelledby={`wh-${section}`}>
             <h2 id={`wh-${section}`}>
               <Link href={links[section]}>{t(`sections.${section}`)}</Link>
               <span className="admin-wh-count" data-testid="warehouse-count">

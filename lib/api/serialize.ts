@@ -4,6 +4,7 @@ import { normalizeRate } from '@/lib/money/convert';
 import { paymentUrl } from '@/lib/payments/pay-link';
 import { mediaUrl } from '@/lib/shop/paths';
 import { contractFulfilmentStatus, type ContractFulfilmentStatus } from '@/lib/warehouse/fulfilment-status';
+import { freeStorageEnd } from '@/lib/warehouse/storage/storage-clock';
 
 /**
  * The open API's JSON, exactly as PRODUCT.md's "Open API signing" contract spells it. Text is in
@@ -108,8 +109,6 @@ export type OrderItemRecord = {
   photoUrls: string[];
 };
 
-const DAY_MS = 86_400_000;
-
 /** An item's `fulfilment` object; `freeStorageDays` is the agent's setting. */
 export function serializeFulfilment(item: OrderItemRecord, freeStorageDays: number): ApiFulfilment {
   return {
@@ -118,7 +117,7 @@ export function serializeFulfilment(item: OrderItemRecord, freeStorageDays: numb
     receivedAt: item.receivedAt?.toISOString() ?? null,
     weightGrams: item.weightGrams,
     photos: item.photoUrls,
-    storageUntil: item.receivedAt ? new Date(item.receivedAt.getTime() + freeStorageDays * DAY_MS).toISOString() : null,
+    storageUntil: item.receivedAt ? freeStorageEnd(item.receivedAt, freeStorageDays).toISOString() : null,
     parcelNumber: null,
   };
 }

@@ -10,6 +10,7 @@ import { getRedis } from '@/lib/redis';
 import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
 import { runUpstreamPollJob } from '@/lib/supplier-push/run-push-jobs';
 import { runQcWindow } from '@/lib/warehouse/decisions/auto-accept-items';
+import { queueStorageReminders } from '@/lib/warehouse/storage/queue-storage-reminders';
 import { eventSubscribers } from './event-subscribers';
 import { sweepStoredWebhooks } from './webhook-consumers';
 
@@ -24,7 +25,8 @@ const IMAGES_PER_TICK = 500;
  * webhook consumer apply its stored events that were never processed (payments, 1688 pushes),
  * recount Redis stock counters marked stale (Redis was away or lost its data), poll
  * upstream orders, buy paid items upstream, warn shoppers whose QC decision window is closing and
- * accept the items whose window closed after the warning, and derive pending product images. All are idempotent
+ * accept the items whose window closed after the warning, queue storage reminders
+ * (lib/warehouse/storage), and derive pending product images. All are idempotent
  * (compare-and-set and claimed rows), so several servers may run them at once. Beside them, every
  * second, the event relay delivers new outbox events to their subscribers (lib/events).
  * FERRY_JOBS_INTERVAL_SECONDS=0 turns them off (for a server that should only serve pages).
@@ -69,6 +71,11 @@ export function startBackgroundJobs(): void {
           if (warned || accepted) console.log(`[jobs] QC window: warned ${warned}, accepted ${accepted} items`);
         })
         .catch((error: Error) => console.error('[jobs] QC window failed:', error.message));
+      await uncounted(() => queueStorageReminders(db))
+        .then(({ shoppers, items }) => {
+          if (items) console.log(`[jobs] storage reminders: ${items} items for ${shoppers} shoppers`);
+        })
+        .catch((error: Error) => console.error('[jobs] storage reminders failed:', error.message.split('\n')[0]));
       deriveImages(db);
     } catch (error) {
       console.error('[jobs] background run failed:', (error as Error).message);

@@ -5,6 +5,7 @@ import type { Database } from '@/db/client';
 import { webhookEvents } from '@/db/schema';
 import { settleUpstreamStock, writeUpstreamStock, type Revalidate, type WrittenUpstreamStock } from '@/lib/inventory/apply-upstream-stock';
 import { applyUpstreamOrderStatus } from '@/lib/purchasing/apply-upstream-order-status';
+import { recordTrackingChange } from '@/lib/purchasing/record-tracking-change';
 import { getConnector } from '@/lib/suppliers/registry';
 import type { PushMessage, SupplierConnector, SupplierPlatform } from '@/lib/suppliers/types';
 import { pendingWebhooksWhere, recordWebhookOutcome } from '@/lib/webhooks/pending-webhooks';
@@ -26,9 +27,9 @@ export type PushBatchOptions = {
 export type PushBatchResult = { claimed: number; outcomes: Record<string, number>; skuIds: number[]; productIds: number[] };
 
 /** Outcomes that mean "done as intended"; anything else is also written to the event's `error` column for staff. */
-const successful = new Set(['applied', 'advanced', 'cancelled_upstream']);
+const successful = new Set(['applied', 'advanced', 'cancelled_upstream', 'tracking_changed']);
 /** When one event has several readings, the best-informed outcome names it. */
-const precedence = ['applied', 'stale', 'unknown_sku', 'unknown_offer'];
+const precedence = ['applied', 'tracking_changed', 'stale', 'unknown_sku', 'unknown_offer', 'unknown_order'];
 
 /**
  * Step 5 of the webhook recipe, in batches: claims up to `limit` stored pushes in id order
@@ -36,7 +37,8 @@ const precedence = ['applied', 'stale', 'unknown_sku', 'unknown_offer'];
  * them in the same transaction that sets their `processed_at`, so a crash leaves them for the
  * next run and none is applied twice.
  * Stock readings are reduced to the newest per SKU and written only where newer than the shadow;
- * order messages advance purchase orders forward only. Each event's outcome is recorded. Only the
+ * order messages advance purchase orders forward only; a tracking number change is recorded by
+ * purchasing for the warehouse to read. Each event's outcome is recorded. Only the
  * `supplier-push` consumer's rows are read.
  * After the commit the changed SKUs' Redis counters are dropped and product pages revalidated.
  */
@@ -61,12 +63,14 @@ export async function applyPushBatch(db: Database, redis: Redis | null, options:
     const note = (eventId: number, outcome: string) => byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), outcome]);
     const stockPushes: StockPush[] = [];
     const orderPushes: { eventId: number; message: Extract<PushMessage, { kind: 'order' }> }[] = [];
+    const trackingPushes: { eventId: number; message: Extract<PushMessage, { kind: 'tracking' }> }[] = [];
     for (const row of rows) {
       const message = readStoredPush(connector, row.payload);
       if (!message) note(row.id, 'invalid');
       else if (message.kind === 'stock' && message.changes.length === 0) note(row.id, 'empty');
       else if (message.kind === 'stock') stockPushes.push({ eventId: row.id, bornAt: message.bornAt, changes: message.changes });
       else if (message.kind === 'other') note(row.id, 'other_type');
+      else if (message.kind === 'tracking') trackingPushes.push({ eventId: row.id, message });
       else orderPushes.push({ eventId: row.id, message });
     }
     // Statuses only move forward, so the order of application changes nothing but the locks:
@@ -83,6 +87,14 @@ export async function applyPushBatch(db: Database, redis: Redis | null, options:
         msgId: message.msgId,
       });
       note(eventId, outcome);
+    }
+
+    // After the status moves, so a parcel first told by its changed number follows its shipment.
+    for (const { eventId, message } of trackingPushes) {
+      for (const upstreamOrderId of message.upstreamOrderIds) {
+        const change = { platform, upstreamOrderId, oldTrackingNumber: message.oldTrackingNumber, newTrackingNumber: message.newTrackingNumber, changedAt: message.bornAt, msgId: message.msgId };
+        note(eventId, await recordTrackingChange(tx, change));
+      }
     }
 
     const plan = planStockChanges(platform, stockPushes);

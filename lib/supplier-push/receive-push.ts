@@ -2,14 +2,14 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { getConnector, hasConnector } from '@/lib/suppliers/registry';
-import type { PushDelivery, SupplierPlatform } from '@/lib/suppliers/types';
+import type { PushDelivery, PushMessage, SupplierPlatform } from '@/lib/suppliers/types';
 import { storeWebhook } from '@/lib/webhooks/store-webhook';
 
 /** Pushes are small (one message); anything much larger is not one. */
 export const MAX_PUSH_BYTES = 256 * 1024;
 const EVENT_ID_MAX = 100; // webhook_events.event_id
 
-export type ReceivedPush = { id: number; isNew: boolean; msgId: string; kind: 'stock' | 'order' | 'other' };
+export type ReceivedPush = { id: number; isNew: boolean; msgId: string; kind: PushMessage['kind'] };
 
 /** The form fields of a urlencoded body, first value of each name. */
 export function parsePushForm(rawBody: string): PushDelivery {

@@ -112,6 +112,8 @@ export type PushMessage =
       changes: { offerId: string; sourceSkuId: string | null; stock: number; delta: number; isOnSale: boolean; changedAt: Date }[];
     }
   | { kind: 'order'; msgId: string; bornAt: Date; rawType: string; upstreamOrderId: string; rawStatus: string; status: UpstreamOrderStatus | null }
+  /** A parcel's tracking number was changed (1688 `LOGISTICS_MAIL_NO_CHANGE`); the orders it carries, and the numbers as told. */
+  | { kind: 'tracking'; msgId: string; bornAt: Date; rawType: string; upstreamOrderIds: string[]; oldTrackingNumber: string | null; newTrackingNumber: string | null }
   | { kind: 'other'; msgId: string; bornAt: Date; rawType: string };
 
 /**

@@ -5,7 +5,7 @@ import type { Subscriber } from '@/lib/events/subscriber';
 import { getConnector, hasConnector } from '@/lib/suppliers/registry';
 import { supplierPlatforms, type SupplierConnector, type SupplierPlatform } from '@/lib/suppliers/types';
 import { hasShippedUpstream } from '@/lib/suppliers/upstream-status-rank';
-import { recordInboundShipments } from './record-inbound-shipments';
+import { forgetUnlistedParcels, recordInboundShipments } from './record-inbound-shipments';
 
 const isPlatform = (value: string): value is SupplierPlatform => (supplierPlatforms as readonly string[]).includes(value);
 
@@ -16,11 +16,13 @@ const isPlatform = (value: string): value is SupplierPlatform => (supplierPlatfo
  * numbers, so the order is always read back; the marketplace may list a shipment before its
  * waybill, so an order shipped without one yet fails the delivery and the relay asks again later
  * (backoff, then /admin/events). Recording is idempotent, so every retry and redelivery is safe.
+ * A changed tracking number (`purchase.tracking_changed`) is read the same way: the new number is
+ * expected, and an expected number the marketplace no longer lists is dropped (forgetExpectedParcels).
  */
 export function inboundParcelsSubscriber(connectorFor: (platform: SupplierPlatform) => SupplierConnector = getConnector): Subscriber {
   return {
     name: 'warehouse-inbound',
-    types: ['purchase.shipped_upstream'],
+    types: ['purchase.shipped_upstream', 'purchase.tracking_changed'],
     async handle(event, { db }) {
       if (event.subjectType !== 'purchase_order') return;
       const [po] = await db
@@ -33,7 +35,10 @@ export function inboundParcelsSubscriber(connectorFor: (platform: SupplierPlatfo
         if (hasShippedUpstream(order.status)) throw new Error(`${po.platform} order ${po.upstreamOrderId} shipped but lists no tracking number yet`);
         return;
       }
-      await recordInboundShipments(db, po.id, order.shipments);
+      await db.transaction(async (tx) => {
+        await recordInboundShipments(tx, po.id, order.shipments);
+        await forgetUnlistedParcels(tx, po.id, order.shipments);
+      });
     },
   };
 }

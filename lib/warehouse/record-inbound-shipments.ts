@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { inboundShipments } from '@/db/schema/warehouse';
 import type { Executor } from '@/lib/db/executor';
 import type { UpstreamShipment } from '@/lib/suppliers/types';
@@ -35,4 +35,27 @@ export async function recordInboundShipments(tx: Executor, purchaseOrderId: numb
         shippedAt: sql`coalesce(${inboundShipments.shippedAt}, values(${inboundShipments.shippedAt}))`,
       },
     });
+}
+
+/**
+ * After the marketplace's list of an order's parcels was read: an `expected` number it no longer
+ * lists (a seller corrected the waybill) is deleted, so it neither waits on the inbound list nor
+ * turns late. Nothing references an expected row (receiving finds rows by number), so deleting is
+ * the whole story; a `received` row is never touched, and an empty list (read too early, or the
+ * marketplace hiccuped) forgets nothing. Should a parcel still arrive under the old number, it is
+ * received as unclaimed and staff assign it.
+ */
+export async function forgetUnlistedParcels(tx: Executor, purchaseOrderId: number, listed: readonly UpstreamShipment[]): Promise<number> {
+  if (listed.length === 0) return 0;
+  const [result] = await tx.delete(inboundShipments).where(
+    and(
+      eq(inboundShipments.purchaseOrderId, purchaseOrderId),
+      eq(inboundShipments.status, 'expected'),
+      notInArray(
+        inboundShipments.trackingNumber,
+        listed.map((s) => s.trackingNumber),
+      ),
+    ),
+  );
+  return result.affectedRows;
 }

@@ -83,6 +83,15 @@ export async function handleControl(req: http.IncomingMessage, res: http.ServerR
       const orders = deps.orders.all().map(toSandboxView);
       return sendJson(res, 200, { total: orders.length, orders });
     }
+    const retrack = /^\/__sandbox\/orders\/(\d+)\/tracking$/.exec(path);
+    if (retrack) {
+      if (method !== 'POST') throw new ControlError(405, 'method not allowed');
+      const input = await body();
+      if (input.index !== undefined && !(Number.isInteger(input.index) && (input.index as number) >= 0)) throw new ControlError(400, 'index must be a whole number from 0');
+      if (input.billNo !== undefined && !(typeof input.billNo === 'string' && /^[A-Za-z0-9]{4,40}$/.test(input.billNo))) throw new ControlError(400, 'billNo must be 4–40 letters or digits');
+      if (!deps.orders.get(retrack[1] as string)) throw new ControlError(404, `no order ${retrack[1]}`);
+      return sendJson(res, 200, toSandboxView(deps.orders.changeTracking(retrack[1] as string, { index: input.index as number | undefined, billNo: input.billNo as string | undefined })));
+    }
     const order = /^\/__sandbox\/orders\/(\d+)(?:\/([a-z]+))?$/.exec(path);
     if (order) {
       const found = deps.orders.get(order[1] as string);

@@ -59,6 +59,7 @@ export const orderActions = Object.keys(transitions) as OrderAction[];
 export class OrderBook {
   private readonly orders = new Map<string, SandboxOrder>();
   private readonly listeners = new Set<(order: SandboxOrder, type: OrderEventType) => void>();
+  private readonly trackingListeners = new Set<(order: SandboxOrder, parcel: SandboxPackage, oldBillNo: string) => void>();
   private sequence = 0;
 
   constructor(
@@ -69,6 +70,12 @@ export class OrderBook {
   onEvent(listener: (order: SandboxOrder, type: OrderEventType) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** A seller corrected a parcel's waybill number (1688 then pushes `LOGISTICS_MAIL_NO_CHANGE`). */
+  onTrackingChange(listener: (order: SandboxOrder, parcel: SandboxPackage, oldBillNo: string) => void): () => void {
+    this.trackingListeners.add(listener);
+    return () => this.trackingListeners.delete(listener);
   }
 
   get(id: string): SandboxOrder | undefined {
@@ -120,6 +127,26 @@ export class OrderBook {
       this.moveStock(order, +1);
     }
     this.emit(order, step.event);
+    return order;
+  }
+
+  /**
+   * Changes the waybill number of a shipped order's parcel (the `index`th, 0 by default) to
+   * `billNo`, or to a new number of the same courier; the order views list the new number.
+   */
+  changeTracking(id: string, options: { index?: number; billNo?: string } = {}): SandboxOrder {
+    const order = this.orders.get(id);
+    if (!order) throw new OrderStateError(`order ${id} does not exist`);
+    const index = options.index ?? 0;
+    const parcel = order.packages[index];
+    if (!parcel) throw new OrderStateError(`order ${id} has no parcel ${index} (status ${order.status})`);
+    const at = this.now();
+    const oldBillNo = parcel.billNo;
+    const courier = couriers.find((c) => c.companyNo === parcel.companyNo) ?? couriers[0];
+    parcel.billNo = options.billNo ?? `${courier.prefix}${String(at).slice(-10)}${order.id.slice(-3)}${index}R${this.sequence++ % 100}`;
+    if (parcel.billNo === oldBillNo) throw new OrderStateError(`parcel ${index} of order ${id} already has number ${oldBillNo}`);
+    order.modifiedAt = at;
+    for (const listener of this.trackingListeners) listener(order, parcel, oldBillNo);
     return order;
   }
 

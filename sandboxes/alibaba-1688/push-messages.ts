@@ -1,6 +1,6 @@
 import type { InventoryChange, ProductEventType, WorldEvent } from './catalog-world';
 import { stringifyWire } from './http-io';
-import type { OrderEventType, SandboxOrder } from './orders';
+import type { OrderEventType, SandboxOrder, SandboxPackage } from './orders';
 import type { PushDispatcher } from './push-dispatcher';
 import { formatPushTime } from './time-format';
 
@@ -49,6 +49,25 @@ export class PushPublisher {
       msgSendTime: formatPushTime(this.now()),
     };
     this.publish(type, order.id, data);
+  }
+
+  /**
+   * `LOGISTICS_MAIL_NO_CHANGE` as 1688 documents it: `MailNoChangeModel` with the courier code and
+   * waybill number before and after, and the order lines (`orderId`, `orderEntryId`) the parcel carries.
+   */
+  trackingChange(order: SandboxOrder, parcel: SandboxPackage, oldBillNo: string): void {
+    const data = {
+      MailNoChangeModel: {
+        logisticsId: `BX${parcel.id}`,
+        oldCpCode: parcel.companyNo,
+        newCpCode: parcel.companyNo,
+        oldMailNo: oldBillNo,
+        newMailNo: parcel.billNo,
+        eventTime: formatPushTime(this.now()),
+        orderLogsItems: parcel.lineIndexes.map((k) => ({ orderId: BigInt(order.id), orderEntryId: BigInt(`${order.id}${String(k).padStart(2, '0')}`) })),
+      },
+    };
+    this.publish('LOGISTICS_MAIL_NO_CHANGE', order.id, data);
   }
 
   private flush(): void {

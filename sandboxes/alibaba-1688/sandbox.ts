@@ -66,6 +66,7 @@ export async function startAlibaba1688Sandbox(options: Alibaba1688SandboxOptions
     const publisher = new PushPublisher(pushes, sandboxBuyer.memberId);
     world.onChange((event) => publisher.world(event));
     orders.onEvent((order, type) => publisher.order(order, type));
+    orders.onTrackingChange((order, parcel, oldBillNo) => publisher.trackingChange(order, parcel, oldBillNo));
   }
 
   const deps: GatewayDeps = {

@@ -27,9 +27,10 @@ export type SandboxOrderView = {
 /**
  * A seeded checkout world (real MariaDB + Redis) and the in-process 1688 sandbox over the same
  * deterministic catalog, with the registry's connector pointed at it (env + resetConnectors), so
- * purchasing runs the real connector against 1688's wire protocol.
+ * purchasing runs the real connector against 1688's wire protocol. With `pushUrl` the sandbox also
+ * pushes its messages there, signed.
  */
-export async function createPurchasingWorld(prefix: string, productCount = 30) {
+export async function createPurchasingWorld(prefix: string, productCount = 30, options: { pushUrl?: string } = {}) {
   const world = await createCheckoutWorld(prefix, productCount);
   const sandbox: Alibaba1688Sandbox = await startAlibaba1688Sandbox({
     appKey: APP_KEY,
@@ -39,7 +40,7 @@ export async function createPurchasingWorld(prefix: string, productCount = 30) {
     seed: 'ferry-demo',
     rate: 5000,
     tokenTtlSeconds: 3600,
-    pushUrl: null,
+    pushUrl: options.pushUrl ?? null,
   });
   const saved = { base: process.env.ALIBABA_1688_BASE_URL, timeout: process.env.ALIBABA_1688_TIMEOUT_MS };
   process.env.ALIBABA_1688_BASE_URL = sandbox.url;

@@ -19,13 +19,14 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false, nocache: true } };
 
 const sections: {
-  key: 'orders' | 'codQueue' | 'purchasing' | 'inbound' | 'receiving' | 'returns' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings';
+  key: 'orders' | 'codQueue' | 'purchasing' | 'warehouse' | 'inbound' | 'receiving' | 'returns' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings';
   permission: Permission;
   href: (locale: string) => string;
 }[] = [
   { key: 'orders', permission: 'orders:read', href: adminPaths.orders },
   { key: 'codQueue', permission: 'orders:confirm_cod', href: adminPaths.codQueue },
   { key: 'purchasing', permission: 'orders:purchase', href: adminPaths.purchasing },
+  { key: 'warehouse', permission: 'inbound:read', href: adminPaths.warehouse },
   { key: 'inbound', permission: 'inbound:read', href: (locale) => adminPaths.inbound(locale) },
   { key: 'receiving', permission: 'orders:warehouse', href: adminPaths.receiving },
   { key: 'returns', permission: 'orders:returns', href: adminPaths.returns },

@@ -42,6 +42,8 @@ export type OrderDetail = {
     fulfilmentStatus: FulfilmentStatus;
     purchaseStatus: PurchaseStatus | null;
     weightGrams: number | null;
+    /** When the warehouse received it; the free storage period runs from here. */
+    receivedAt: Date | null;
     slug: string | null;
     /** The ordered SKU's own photo, else the product's first. */
     imageKey: string | null;
@@ -77,6 +79,7 @@ export async function getOrderDetail(db: Database, userId: number, number: strin
         fulfilmentStatus: orderItems.fulfilmentStatus,
         purchaseStatus: orderItems.purchaseStatus,
         weightGrams: orderItems.weightGrams,
+        receivedAt: orderItems.receivedAt,
       })
       .from(orderItems)
       .leftJoin(products, eq(products.id, orderItems.productId))

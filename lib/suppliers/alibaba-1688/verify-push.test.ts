@@ -28,6 +28,24 @@ describe('verifyPush', () => {
     expect(verifyPush(deliver(orderMessage), secret)).toMatchObject({ kind: 'order', upstreamOrderId: '176000000000012345', rawStatus: 'waitsellersend', status: 'awaiting_shipment' });
   });
 
+  it('reads a tracking number change with the orders its parcel carries', () => {
+    const message =
+      '{"msgId":5746327832,"gmtBorn":1760000000000,"type":"LOGISTICS_MAIL_NO_CHANGE","bizKey":"176000000000012345","userInfo":"b2b-22098765431f3a2",' +
+      '"data":{"MailNoChangeModel":{"logisticsId":"BX123","oldCpCode":"YTO","newCpCode":"YTO","oldMailNo":"YT1","newMailNo":"YT2","eventTime":"2025-10-09 16:53:20",' +
+      '"orderLogsItems":[{"orderId":176000000000012345,"orderEntryId":176000000000012346},{"orderId":176000000000012345,"orderEntryId":176000000000012347}]}}}';
+    expect(verifyPush(deliver(message), secret)).toEqual({
+      kind: 'tracking',
+      msgId: '5746327832',
+      bornAt: new Date(1_760_000_000_000),
+      rawType: 'LOGISTICS_MAIL_NO_CHANGE',
+      upstreamOrderIds: ['176000000000012345'],
+      oldTrackingNumber: 'YT1',
+      newTrackingNumber: 'YT2',
+    });
+    const noOrder = '{"msgId":3,"gmtBorn":1760000000000,"type":"LOGISTICS_MAIL_NO_CHANGE","data":{"MailNoChangeModel":{"oldMailNo":"YT1","newMailNo":"YT2"}}}';
+    expect(verifyPush(deliver(noOrder), secret)).toBeNull();
+  });
+
   it('keeps other message types as "other"', () => {
     const message = '{"msgId":1,"gmtBorn":1760000000000,"type":"PRODUCT_RELATION_VIEW_PRODUCT_EXPIRE","data":{"productIds":"612345678901"}}';
     expect(verifyPush(deliver(message), secret)).toEqual({ kind: 'other', msgId: '1', bornAt: new Date(1_760_000_000_000), rawType: 'PRODUCT_RELATION_VIEW_PRODUCT_EXPIRE' });

@@ -36,6 +36,15 @@ const stockSchema = z.object({
 
 const orderSchema = z.object({ orderId: wireId, currentStatus: z.string().min(1) });
 
+/** `LOGISTICS_MAIL_NO_CHANGE`: every field is optional in 1688's documentation, but without an order it says nothing Ferry can use. */
+const mailNoChangeSchema = z.object({
+  MailNoChangeModel: z.object({
+    oldMailNo: z.string().nullish(),
+    newMailNo: z.string().nullish(),
+    orderLogsItems: z.array(z.object({ orderId: wireId })).min(1),
+  }),
+});
+
 export function verifyPush(delivery: PushDelivery, appSecret: string): PushMessage | null {
   const message = delivery.message;
   const signature = delivery._aop_signature;
@@ -74,6 +83,13 @@ export function verifyPush(delivery: PushDelivery, appSecret: string): PushMessa
     if (!order.success) return null;
     const rawStatus = order.data.currentStatus;
     return { kind: 'order', msgId, bornAt, rawType: type, upstreamOrderId: order.data.orderId, rawStatus, status: mapOrderStatus(rawStatus) };
+  }
+  if (type === 'LOGISTICS_MAIL_NO_CHANGE') {
+    const change = mailNoChangeSchema.safeParse(data);
+    if (!change.success) return null;
+    const model = change.data.MailNoChangeModel;
+    const upstreamOrderIds = [...new Set(model.orderLogsItems.map((item) => item.orderId))];
+    return { kind: 'tracking', msgId, bornAt, rawType: type, upstreamOrderIds, oldTrackingNumber: model.oldMailNo || null, newTrackingNumber: model.newMailNo || null };
   }
   return { kind: 'other', msgId, bornAt, rawType: type };
 }

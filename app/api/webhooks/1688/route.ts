@@ -1,4 +1,4 @@
-// POST /api/webhooks/1688: 1688's message push (stock and buyer-view order messages), form-encoded `message` + `_aop_signature`.
+// POST /api/webhooks/1688: 1688's message push (stock, buyer-view order and tracking-number messages), form-encoded `message` + `_aop_signature`.
 import { after, NextResponse } from 'next/server';
 import { serverRevalidator } from '@/lib/cache/server-revalidator';
 import { getDb } from '@/lib/db';

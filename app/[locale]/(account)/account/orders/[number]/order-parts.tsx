@@ -8,6 +8,7 @@ import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { formatCny } from '@/lib/shop/price';
 import type { OrderParcel } from '@/lib/warehouse/queries/list-order-parcels';
 import type { ItemQc } from '@/lib/warehouse/queries/list-item-qc';
+import { ItemStorage } from './item-storage';
 
 // The shopper's order page's parts: its lines, their parcels from the seller, the shipping address.
 
@@ -60,6 +61,7 @@ export function OrderItemRow({
             {itemState}
           </p>
         )}
+        <ItemStorage item={item} locale={locale} />
         {children}
       </div>
     </li>

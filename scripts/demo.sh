@@ -33,6 +33,9 @@ start_mail_sink
 # The demo's marketplace: the 1688 sandbox serves the deterministic catalog and its image CDN.
 export ALIBABA_1688_BASE_URL="${ALIBABA_1688_BASE_URL:-http://127.0.0.1:8085}"
 export ALIBABA_1688_CDN_URL="${ALIBABA_1688_CDN_URL:-$ALIBABA_1688_BASE_URL}"
+# Its sellers ship a paid order a minute after payment, so a demo order reaches the warehouse's
+# expected parcels (and can be scanned at the receiving desk) without a call to its control API.
+export ALIBABA_SANDBOX_AUTO_SHIP_SECONDS="${ALIBABA_SANDBOX_AUTO_SHIP_SECONDS:-60}"
 ALIBABA_SANDBOX_OFFERS="${ALIBABA_SANDBOX_OFFERS:-${FERRY_DEMO_PRODUCTS:-1000}}" start_1688_sandbox
 log "migrating"; ferry db migrate >/dev/null
 log "categories and exchange rates"; ferry db seed --products 0 >/dev/null

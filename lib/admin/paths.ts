@@ -18,5 +18,4 @@ export const adminPaths = {
   inbound: (locale: string, view?: string) => `/${locale}/admin/inbound${view && view !== 'expected' ? `?view=${view}` : ''}`,
   warehouse: (locale: string) => `/${locale}/admin/warehouse`,
   warehouseStorage: (locale: string, view?: string) => `/${locale}/admin/warehouse/storage${view && view !== 'expired' ? `?view=${view}` : ''}`,
-  returns: (locale: string) => `/${locale}/admin/returns`,
 };

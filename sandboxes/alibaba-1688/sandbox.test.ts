@@ -75,3 +75,36 @@ describe('the sandbox gateway', () => {
     expect((await fetch(image)).status).toBe(200);
   });
 });
+
+describe('automatic shipping (the demo)', () => {
+  it('ships a paid order in one parcel after the configured delay, and leaves unpaid orders alone', async () => {
+    const auto = await startAlibaba1688Sandbox({ appKey: APP_KEY, appSecret: SECRET, refreshToken: 'refresh-token-2', offers: 10, seed: 'ferry-demo', rate: 1_000, tokenTtlSeconds: 60, pushUrl: null, autoShipSeconds: 0.2 });
+    try {
+      const grant = await fetch(`${auto.url}/openapi/http/1/system.oauth2/getToken/${APP_KEY}`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: APP_KEY, client_secret: SECRET, refresh_token: 'refresh-token-2' }),
+      });
+      const accessToken = ((await grant.json()) as { access_token: string }).access_token;
+      const trade = async (api: string, params: Record<string, string>) => {
+        const path = `param2/1/com.alibaba.trade/${api}/${APP_KEY}`;
+        const form = { ...params, access_token: accessToken, _aop_timestamp: String(Date.now()) };
+        const response = await fetch(`${auto.url}/openapi/${path}`, { method: 'POST', body: new URLSearchParams({ ...form, _aop_signature: signApiCall(path, form, SECRET) }) });
+        return (await response.json()) as { result: { orderId?: string; success: boolean } };
+      };
+      const live = auto.world.live(0);
+      const cargo = JSON.stringify([{ offerId: live.offer.offerId, specId: live.offer.skus[0]!.specId, quantity: 1 }]);
+      const addressParam = JSON.stringify({ fullName: 'Ferry', mobile: '13800000000', provinceText: '广东省', cityText: '深圳市', address: '1 号' });
+      const place = async () => (await trade('alibaba.trade.createCrossOrder', { cargoParamList: cargo, addressParam, flow: 'general' })).result.orderId!;
+      const paid = await place();
+      const unpaid = await place();
+      expect((await trade('alibaba.trade.pay.protocolPay.preparePay', { tradeWithholdPreparePayParam: JSON.stringify({ orderId: paid }) })).result.success).toBe(true);
+      const statusOf = async (id: string) => ((await (await fetch(`${auto.url}/__sandbox/orders/${id}`)).json()) as { status: string; packages: unknown[] });
+      expect((await statusOf(paid)).status).toBe('waitsellersend');
+      await expect.poll(async () => (await statusOf(paid)).status, { timeout: 5_000 }).toBe('waitbuyerreceive');
+      expect((await statusOf(paid)).packages).toHaveLength(1);
+      expect((await statusOf(unpaid)).status).toBe('waitbuyerpay');
+    } finally {
+      await auto.close();
+    }
+  });
+});

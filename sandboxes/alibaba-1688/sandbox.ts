@@ -40,6 +40,11 @@ export type Alibaba1688SandboxOptions = {
   pushRetry?: { attempts?: number; baseMs?: number };
   /** Operational lines only (never secrets or payloads). Silent by default. */
   log?: (line: string) => void;
+  /**
+   * Sellers ship every paid order this many seconds after payment, in one parcel (the demo: a
+   * bought order reaches the warehouse's inbound list on its own). 0 or unset: only the control API ships.
+   */
+  autoShipSeconds?: number;
 };
 
 export type Alibaba1688Sandbox = { url: string; world: CatalogWorld; index: CatalogIndex; close(): Promise<void> };
@@ -67,6 +72,23 @@ export async function startAlibaba1688Sandbox(options: Alibaba1688SandboxOptions
     world.onChange((event) => publisher.world(event));
     orders.onEvent((order, type) => publisher.order(order, type));
     orders.onTrackingChange((order, parcel, oldBillNo) => publisher.trackingChange(order, parcel, oldBillNo));
+  }
+
+  const shipTimers = new Set<NodeJS.Timeout>();
+  if (options.autoShipSeconds && options.autoShipSeconds > 0) {
+    const delayMs = options.autoShipSeconds * 1000;
+    orders.onEvent((order, type) => {
+      if (type !== 'ORDER_BUYER_VIEW_ORDER_PAY') return;
+      const timer = setTimeout(() => {
+        shipTimers.delete(timer);
+        // Cancelled or shipped by hand meanwhile: nothing to do.
+        if (orders.get(order.id)?.status !== 'waitsellersend') return;
+        orders.advance(order.id, 'ship', { packages: 1 });
+        log(`auto-shipped order ${order.id}`);
+      }, delayMs);
+      timer.unref();
+      shipTimers.add(timer);
+    });
   }
 
   const deps: GatewayDeps = {
@@ -121,6 +143,7 @@ export async function startAlibaba1688Sandbox(options: Alibaba1688SandboxOptions
       closing ??= new Promise<void>((resolve) => {
         pushes?.close();
         stalls.close();
+        for (const timer of shipTimers) clearTimeout(timer);
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 1_000).unref();

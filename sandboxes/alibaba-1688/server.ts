@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     rate,
     tokenTtlSeconds: intEnv('ALIBABA_SANDBOX_TOKEN_TTL', 3600, 1, 365 * 86_400),
     pushUrl,
+    autoShipSeconds: intEnv('ALIBABA_SANDBOX_AUTO_SHIP_SECONDS', 0, 0, 86_400),
     log: (line) => console.error(`alibaba-1688: ${line}`),
   });
   console.log(`alibaba-1688 sandbox listening on ${sandbox.url} (${sandbox.world.size} offers${pushUrl ? `, pushing to ${pushUrl}` : ''})`);

@@ -25,6 +25,8 @@ const schema = z.object({
   /** The server's public origin. Unset: http://localhost:$PORT (siteUrlDefault), where the CLI reaches it too. */
   SITE_URL: z.url().default('http://localhost:3000'),
   MEDIA_DIR: z.string().min(1).default('var/media'),
+  /** QC photos: a private folder no public route serves (lib/warehouse/photos/photo-store). */
+  PRIVATE_MEDIA_DIR: z.string().min(1).default('var/private-media'),
   TRANSLATION_PROVIDER: z.enum(['offline', 'libretranslate', 'deepl']).default('offline'),
   LIBRETRANSLATE_URL: z.url().optional(),
   LIBRETRANSLATE_API_KEY: z.string().optional(),

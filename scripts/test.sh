@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.sh"
 
 export DATABASE_URL="${TEST_DATABASE_URL:-mysql://root@127.0.0.1:3306/ferry_test}"
 export MEDIA_DIR="var/test-media"
+export PRIVATE_MEDIA_DIR="var/test-private-media"
 export NEXT_DIST_DIR=".next-test"
 export PORT="${TEST_PORT:-3100}"
 export SITE_URL="http://localhost:$PORT"

@@ -7,7 +7,7 @@ import { userCreate } from './user';
 import { partnerKeyCreate, partnerKeyList, partnerKeyRevoke } from './partner-key';
 import { productImport } from './product';
 import { stockSet } from './stock';
-import { warehouseReceive } from './warehouse';
+import { warehousePhoto, warehouseReceive } from './warehouse';
 
 export type Command = {
   name: string;
@@ -16,4 +16,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto];

@@ -1,8 +1,11 @@
+import { readFile, stat } from 'node:fs/promises';
 import { databaseFor } from '@/db/client';
 import { getEnv } from '@/lib/env';
 import { parseDimsCm } from '@/lib/warehouse/dimensions';
+import { addItemPhotos } from '@/lib/warehouse/photos/add-item-photos';
+import { MAX_PHOTO_BYTES } from '@/lib/warehouse/photos/process-photo';
 import { receiveParcel } from '@/lib/warehouse/receive-parcel';
-import { usage } from '../errors';
+import { CliError, usage } from '../errors';
 import type { Command } from './index';
 
 export const warehouseReceive: Command = {
@@ -24,5 +27,31 @@ export const warehouseReceive: Command = {
       { trackingNumber: tracking, measurement: { ...(weight ? { weightGrams: Number(weight) } : {}), ...dims } },
       { type: 'cli', label: 'ferry warehouse receive' },
     );
+  },
+};
+
+export const warehousePhoto: Command = {
+  name: 'warehouse photo',
+  description: 'Add a QC photo to an item in the warehouse: --item <itemId> --file <image path> [--note <measurement note>]; prints {"itemId","photos":<count>}',
+  options: { item: { type: 'string' }, file: { type: 'string' }, note: { type: 'string' } },
+  async run(values) {
+    const item = typeof values.item === 'string' && /^\d{1,15}$/.test(values.item) ? Number(values.item) : null;
+    if (!item) usage('warehouse photo: --item <itemId> must be an order item id');
+    const file = typeof values.file === 'string' ? values.file : '';
+    if (!file) usage('warehouse photo: --file <image path> is required');
+    const note = values.note === undefined ? undefined : typeof values.note === 'string' ? values.note : '';
+    let bytes: Buffer;
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) usage(`warehouse photo: ${file} is not a file`);
+      if (info.size > MAX_PHOTO_BYTES) usage(`warehouse photo: ${file} is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
+      bytes = await readFile(file);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      usage(`warehouse photo: cannot read ${file}`);
+    }
+    const env = getEnv();
+    const added = await addItemPhotos(databaseFor(env.DATABASE_URL), { itemId: item, files: [bytes], note, actor: { type: 'cli', label: 'ferry warehouse photo' } });
+    return { itemId: added.itemId, photos: added.photos };
   },
 };

@@ -104,6 +104,8 @@ export type OrderItemRecord = {
   receivedAt: Date | null;
   weightGrams: number | null;
   domesticTracking: string | null;
+  /** Absolute, signed and expiring URLs of the item's QC photos (lib/warehouse/photos), oldest first. */
+  photoUrls: string[];
 };
 
 const DAY_MS = 86_400_000;
@@ -115,7 +117,7 @@ export function serializeFulfilment(item: OrderItemRecord, freeStorageDays: numb
     domesticTracking: item.domesticTracking,
     receivedAt: item.receivedAt?.toISOString() ?? null,
     weightGrams: item.weightGrams,
-    photos: [],
+    photos: item.photoUrls,
     storageUntil: item.receivedAt ? new Date(item.receivedAt.getTime() + freeStorageDays * DAY_MS).toISOString() : null,
     parcelNumber: null,
   };

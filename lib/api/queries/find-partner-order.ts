@@ -6,7 +6,10 @@ import { inboundShipments } from '@/db/schema/warehouse';
 import { readJson } from '@/lib/catalog/queries/json-column';
 import { describeSkuLines } from '@/lib/catalog/queries/sku-display';
 import type { Database } from '@/lib/db';
+import { getEnv } from '@/lib/env';
 import { getSetting } from '@/lib/settings/read-settings';
+import { signedPhotoUrl } from '@/lib/warehouse/photos/photo-urls';
+import { itemPhotoStates } from '@/lib/warehouse/photos/queries/item-photo-state';
 import { serializeOrder, type ApiOrder } from '../serialize';
 
 /**
@@ -56,11 +59,14 @@ export async function findPartnerOrder(db: Database, siteUrl: string, partnerKey
 
   // The bought SKU's photo and its options in English (the API's language), in two queries.
   const lines = items.map((i) => ({ ...i, attributes: readJson<SpecAttribute[]>(i.attributes, []) }));
-  const [shown, tracking, freeStorageDays] = await Promise.all([
+  const [shown, tracking, freeStorageDays, photos] = await Promise.all([
     describeSkuLines(db, lines, 'en'),
     trackingByPurchaseOrder(db, lines.flatMap((l) => (l.purchaseOrderId === null ? [] : [l.purchaseOrderId]))),
     getSetting(db, 'warehouse.freeStorageDays'),
+    itemPhotoStates(db, lines.filter((l) => l.receivedAt !== null).map((l) => l.id)),
   ]);
+  const secretKey = getEnv().FERRY_SECRET_KEY;
+  const origin = siteUrl.replace(/\/$/, '');
   return serializeOrder(
     siteUrl,
     order,
@@ -69,6 +75,8 @@ export async function findPartnerOrder(db: Database, siteUrl: string, partnerKey
       attributes: shown[index]!.attributes,
       imageKey: shown[index]!.imageKey,
       domesticTracking: line.purchaseOrderId === null ? null : (tracking.get(line.purchaseOrderId) ?? null),
+      // The partner owns this order (the query above): it may see the photos, as signed URLs.
+      photoUrls: (photos.get(line.id)?.photos ?? []).map((p) => origin + signedPhotoUrl(secretKey, p.key, '1600')),
     })),
     new Map(),
     freeStorageDays,

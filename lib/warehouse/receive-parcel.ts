@@ -60,6 +60,12 @@ export async function scanParcel(db: Database, input: { trackingNumber: string; 
   return { matched: true, trackingNumber, lines: await getParcelLines(db, purchaseOrderIds) };
 }
 
+/** The desk's receipt of a scanned parcel, line by line: receiveParcel, answered with the parcel's lines as they are now. */
+export async function receiveParcelLines(db: Database, input: { trackingNumber: string; bin?: string; lines: readonly ItemReceipt[] }, actor: Actor): Promise<ScannedParcel> {
+  await receiveParcel(db, input, actor);
+  return scanParcel(db, { trackingNumber: input.trackingNumber }, actor);
+}
+
 async function shippedUnder(db: Database, trackingNumber: string): Promise<number[]> {
   const shipments = await db.select({ purchaseOrderId: inboundShipments.purchaseOrderId }).from(inboundShipments).where(eq(inboundShipments.trackingNumber, trackingNumber));
   return shipments.map((s) => s.purchaseOrderId);

@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { SpecAttribute } from '@/db/schema/catalog';
 import { orderItems, orders, type FulfilmentStatus, type ReceiptOutcome } from '@/db/schema/orders';
 import { purchaseOrders } from '@/db/schema/purchasing';
-import { qcPhotos } from '@/db/schema/warehouse';
 import { readJson } from '@/lib/catalog/queries/json-column';
 import { specValues } from '@/lib/catalog/spec-names';
+import { itemPhotoStates } from '../photos/queries/item-photo-state';
 
 /** One bought line a parcel may hold, as the receiving desk shows it (in the seller's words). */
 export type ParcelLine = {
@@ -22,10 +22,11 @@ export type ParcelLine = {
   note: string | null;
   weightGrams: number | null;
   bin: string | null;
-  photos: number;
+  /** QC photos taken so far, and how many the shopper is owed. */
+  photos: { photos: number; allowance: number };
 };
 
-/** The bought lines of the given purchase orders, oldest first, with what receiving found so far and their photo count. */
+/** The bought lines of the given purchase orders, oldest first, with what receiving found so far and their QC photo progress. */
 export async function getParcelLines(db: Database, purchaseOrderIds: readonly number[]): Promise<ParcelLine[]> {
   if (purchaseOrderIds.length === 0) return [];
   const rows = await db
@@ -48,13 +49,9 @@ export async function getParcelLines(db: Database, purchaseOrderIds: readonly nu
     .innerJoin(purchaseOrders, eq(purchaseOrders.id, orderItems.purchaseOrderId))
     .where(and(inArray(orderItems.purchaseOrderId, [...purchaseOrderIds]), eq(orderItems.purchaseStatus, 'purchased')))
     .orderBy(asc(orderItems.id));
-  const photoCounts = rows.length
-    ? await db
-        .select({ itemId: qcPhotos.orderItemId, photos: count() })
-        .from(qcPhotos)
-        .where(inArray(qcPhotos.orderItemId, rows.map((r) => r.itemId)))
-        .groupBy(qcPhotos.orderItemId)
-    : [];
-  const photos = new Map(photoCounts.map((p) => [p.itemId, p.photos]));
-  return rows.map(({ attributes, ...row }) => ({ ...row, options: specValues(readJson<SpecAttribute[]>(attributes, [])), photos: photos.get(row.itemId) ?? 0 }));
+  const states = await itemPhotoStates(db, rows.map((r) => r.itemId));
+  return rows.map(({ attributes, ...row }) => {
+    const state = states.get(row.itemId);
+    return { ...row, options: specValues(readJson<SpecAttribute[]>(attributes, [])), photos: { photos: state?.photos.length ?? 0, allowance: state?.allowance ?? 0 } };
+  });
 }

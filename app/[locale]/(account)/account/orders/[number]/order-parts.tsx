@@ -7,6 +7,7 @@ import type { OrderDetail } from '@/lib/orders/queries/get-order-detail';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { formatCny } from '@/lib/shop/price';
 import type { OrderParcel } from '@/lib/warehouse/queries/list-order-parcels';
+import { ReceiptOutcome } from './receipt-outcome';
 
 // The shopper's order page's parts: its lines, their parcels from the seller, the shipping address.
 
@@ -44,6 +45,7 @@ export function OrderItemRow({ item, locale, remarkLabel, quantityText, itemStat
             {itemState}
           </p>
         )}
+        <ReceiptOutcome item={item} locale={locale} />
       </div>
     </li>
   );

@@ -82,5 +82,5 @@ function route(request: NextRequest, locale: string, segments: string[], view: s
 }
 
 export const config = {
-  matcher: ['/((?!api|_next|media|qc-photos/|pay/|sitemaps|sitemap\\.xml|robots\\.txt|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
+  matcher: ['/((?!api|_next|media|qc-photos/|warehouse-photos/|pay/|sitemaps|sitemap\\.xml|robots\\.txt|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
 };

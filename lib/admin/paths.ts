@@ -15,5 +15,6 @@ export const adminPaths = {
   settings: (locale: string) => `/${locale}/admin/settings`,
   receiving: (locale: string) => `/${locale}/admin/receiving`,
   receivingItem: (locale: string, itemId: number) => `/${locale}/admin/receiving/items/${itemId}`,
+  returns: (locale: string) => `/${locale}/admin/returns`,
   inbound: (locale: string, view?: string) => `/${locale}/admin/inbound${view && view !== 'expected' ? `?view=${view}` : ''}`,
 };

@@ -19,6 +19,11 @@ describe('role → permission table', () => {
     expect(can('service', 'outbox:read')).toBe(true);
     expect(can('service', 'orders:refund')).toBe(false);
     expect(can('service', 'orders:confirm_cod')).toBe(true);
+    // Returns after QC: customer service (and the admin), not the warehouse or purchasers.
+    expect(can('service', 'orders:returns')).toBe(true);
+    expect(can('admin', 'orders:returns')).toBe(true);
+    expect(can('warehouse', 'orders:returns')).toBe(false);
+    expect(can('purchaser', 'orders:returns')).toBe(false);
     expect(can('purchaser', 'orders:confirm_cod')).toBe(false);
     expect(can('warehouse', 'orders:confirm_cod')).toBe(false);
     expect(can('finance', 'orders:confirm_cod')).toBe(false);

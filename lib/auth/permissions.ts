@@ -14,6 +14,8 @@ export const permissions = [
   /** Parcels sellers sent that the warehouse expects (/admin/inbound), late ones with the seller to chase. */
   'inbound:read',
   'orders:refund',
+  /** Returns the shopper asked for after QC (/admin/returns): record the seller's answer, refund the returned item. */
+  'orders:returns',
   'payments:read',
   'stock:write',
   'catalog:sync',
@@ -35,7 +37,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   customer: [],
   purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync', 'inbound:read'],
   warehouse: [...staffBase, 'orders:warehouse', 'inbound:read'],
-  service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'outbox:read', 'events:read'],
+  service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'orders:returns', 'outbox:read', 'events:read'],
   finance: [...staffBase, 'orders:refund', 'payments:read'],
   admin: [...permissions],
 };

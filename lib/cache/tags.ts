@@ -8,6 +8,8 @@ export const cacheTags = {
   product: (id: number) => `catalog:product:${id}`,
   listing: 'catalog:listing',
   fx: 'fx:rates',
+  /** The warehouse's QC photos of a product's earlier orders, shown on its page with the shoppers' consent. */
+  warehousePhotos: (productId: number) => `warehouse:photos:${productId}`,
 } as const;
 
 /** Seconds a cached catalog read or page may live before a background refresh (tags expire sooner). */

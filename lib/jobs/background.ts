@@ -9,6 +9,7 @@ import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';
 import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
 import { runUpstreamPollJob } from '@/lib/supplier-push/run-push-jobs';
+import { runQcWindow } from '@/lib/warehouse/decisions/auto-accept-items';
 import { eventSubscribers } from './event-subscribers';
 import { sweepStoredWebhooks } from './webhook-consumers';
 
@@ -22,7 +23,8 @@ const IMAGES_PER_TICK = 500;
  * orders not paid in time, cash-on-delivery orders staff did not confirm in time), let each
  * webhook consumer apply its stored events that were never processed (payments, 1688 pushes),
  * recount Redis stock counters marked stale (Redis was away or lost its data), poll
- * upstream orders, buy paid items upstream, and derive pending product images. All are idempotent
+ * upstream orders, buy paid items upstream, warn shoppers whose QC decision window is closing and
+ * accept the items whose window closed after the warning, and derive pending product images. All are idempotent
  * (compare-and-set and claimed rows), so several servers may run them at once. Beside them, every
  * second, the event relay delivers new outbox events to their subscribers (lib/events).
  * FERRY_JOBS_INTERVAL_SECONDS=0 turns them off (for a server that should only serve pages).
@@ -62,6 +64,11 @@ export function startBackgroundJobs(): void {
         .catch((error: Error) => console.error('[jobs] stock counter recount failed:', error.message.split('\n')[0]));
       await uncounted(() => runUpstreamPollJob(db, redis)).catch((error: Error) => console.error('[jobs] upstream order poll failed:', error.message));
       await uncounted(() => runPurchasingJob(db, redis)).catch((error: Error) => console.error('[jobs] purchasing failed:', error.message));
+      await uncounted(() => runQcWindow(db))
+        .then(({ warned, accepted }) => {
+          if (warned || accepted) console.log(`[jobs] QC window: warned ${warned}, accepted ${accepted} items`);
+        })
+        .catch((error: Error) => console.error('[jobs] QC window failed:', error.message));
       deriveImages(db);
     } catch (error) {
       console.error('[jobs] background run failed:', (error as Error).message);

@@ -10,6 +10,8 @@ export type PayableOrder = {
    * it travels in the payment's metadata so the webhook credits the request, never the order.
    */
   priceDifferenceId?: number;
+  /** Set for a paid service asked after checkout (more QC photos): the webhook credits that charge (`service_charge_id`). */
+  serviceChargeId?: number;
 };
 
 export type StartedPayment = {
@@ -36,7 +38,12 @@ export type PaymentGateway = {
   startPayment(order: PayableOrder, returnUrl: string): Promise<StartedPayment>;
   /** Asks the gateway itself, so a shopper's return URL is never taken at its word. */
   paymentProgress(paymentId: string): Promise<PaymentProgress>;
-  refund(paymentId: string, amountMinor: number): Promise<{ refundId: string }>;
+  /**
+   * `idempotencyKey`: what makes a retried refund the same refund. Without it, one refund per
+   * payment and amount; a refund of one of several equal items names its item, so the second
+   * item's equal refund is not taken for a retry of the first.
+   */
+  refund(paymentId: string, amountMinor: number, options?: { idempotencyKey?: string }): Promise<{ refundId: string }>;
   /**
    * Withdraws a payment that was started but not made (the shopper cancels the order): afterwards
    * nobody can pay it. `already_paid` when the payer finished (or is finishing) it first: the order

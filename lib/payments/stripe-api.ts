@@ -50,7 +50,7 @@ function sandboxIntents(stripe: Stripe): PaymentGateway {
     async paymentProgress(paymentId) {
       return intentProgress(await stripe.paymentIntents.retrieve(paymentId));
     },
-    refund: (paymentId, amountMinor) => refund(stripe, paymentId, amountMinor),
+    refund: (paymentId, amountMinor, options) => refund(stripe, paymentId, amountMinor, options?.idempotencyKey),
     cancelPayment: (paymentId) => cancelIntent(stripe, paymentId, 'sandbox'),
   };
 }
@@ -97,7 +97,7 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
       if (session.status === 'complete') return 'processing';
       return session.status === 'expired' ? 'failed' : 'open';
     },
-    refund: (paymentId, amountMinor) => refund(stripe, paymentId, amountMinor),
+    refund: (paymentId, amountMinor, options) => refund(stripe, paymentId, amountMinor, options?.idempotencyKey),
     async cancelPayment(paymentId) {
       if (!paymentId.startsWith('cs_')) return cancelIntent(stripe, paymentId, 'stripe');
       // A Checkout Session is withdrawn by expiring it; one already complete was paid.
@@ -146,18 +146,31 @@ export function intentProgress(intent: Pick<Stripe.PaymentIntent, 'status'>): Pa
   }
 }
 
-/** The order number always; a price-difference payment also names its request (the webhook credits that, not the order). */
+/**
+ * The order number always; a price-difference payment also names its request, a service charge
+ * (more QC photos) its charge: the webhook credits that, not the order.
+ */
 function paymentMetadata(order: PayableOrder): Record<string, string> {
-  return order.priceDifferenceId === undefined ? { order_number: order.number } : { order_number: order.number, price_difference_id: String(order.priceDifferenceId) };
+  if (order.priceDifferenceId !== undefined) return { order_number: order.number, price_difference_id: String(order.priceDifferenceId) };
+  if (order.serviceChargeId !== undefined) return { order_number: order.number, service_charge_id: String(order.serviceChargeId) };
+  return { order_number: order.number };
 }
 
-/** One payment per order, and one per price-difference request of it (a different amount). */
-const paymentKey = (order: PayableOrder) => (order.priceDifferenceId === undefined ? order.number : `${order.number}-pd${order.priceDifferenceId}`);
+/** One payment per order, one per price-difference request of it and one per service charge (each a different amount). */
+function paymentKey(order: PayableOrder): string {
+  if (order.priceDifferenceId !== undefined) return `${order.number}-pd${order.priceDifferenceId}`;
+  if (order.serviceChargeId !== undefined) return `${order.number}-sc${order.serviceChargeId}`;
+  return order.number;
+}
 
-const describe = (order: PayableOrder) => (order.priceDifferenceId === undefined ? `Ferry order ${order.number}` : `Ferry order ${order.number} price difference`);
+function describe(order: PayableOrder): string {
+  if (order.priceDifferenceId !== undefined) return `Ferry order ${order.number} price difference`;
+  if (order.serviceChargeId !== undefined) return `Ferry order ${order.number} more QC photos`;
+  return `Ferry order ${order.number}`;
+}
 
-async function refund(stripe: Stripe, paymentId: string, amountMinor: number) {
-  const result = await stripe.refunds.create({ payment_intent: paymentId, amount: amountMinor }, { idempotencyKey: `ferry-refund-${paymentId}-${amountMinor}` });
+async function refund(stripe: Stripe, paymentId: string, amountMinor: number, idempotencyKey?: string) {
+  const result = await stripe.refunds.create({ payment_intent: paymentId, amount: amountMinor }, { idempotencyKey: idempotencyKey ?? `ferry-refund-${paymentId}-${amountMinor}` });
   return { refundId: result.id };
 }
 

@@ -22,6 +22,12 @@ describe("an item's fulfilment table", () => {
     expect(nextStatusesIn(itemTransitions, 'refunded')).toEqual([]);
   });
 
+  it('gives returns to customer service: the seller’s answer and the returned item’s refund', () => {
+    expect(findTransitionIn(itemTransitions, 'return_requested', 'returned')).toMatchObject({ event: 'item.returned', permission: 'orders:returns' });
+    expect(findTransitionIn(itemTransitions, 'return_requested', 'in_warehouse')).toMatchObject({ event: 'item.return_refused', permission: 'orders:returns' });
+    expect(findTransitionIn(itemTransitions, 'returned', 'refunded')?.permission).toBe('orders:returns');
+  });
+
   it('counts an item as arrived from the warehouse on, but not once it went back to the seller or was refunded', () => {
     expect(arrivedStatuses).not.toContain('upstream');
     expect(arrivedStatuses).not.toContain('returned');

@@ -12,9 +12,9 @@ export const itemTransitions: readonly MachineTransition<FulfilmentStatus>[] = [
   // The shopper's QC decision (or the decision window running out).
   { from: 'in_warehouse', to: 'accepted', event: 'item.accepted', permission: null },
   { from: 'in_warehouse', to: 'return_requested', event: 'item.return_requested', permission: null },
-  // The seller's answer to a return, recorded by staff: taken back, or refused (the item stays).
-  { from: 'return_requested', to: 'returned', event: 'item.returned', permission: 'orders:warehouse' },
-  { from: 'return_requested', to: 'in_warehouse', event: 'item.return_refused', permission: 'orders:warehouse' },
+  // The seller's answer to a return, recorded by customer service: taken back, or refused (the item stays).
+  { from: 'return_requested', to: 'returned', event: 'item.returned', permission: 'orders:returns' },
+  { from: 'return_requested', to: 'in_warehouse', event: 'item.return_refused', permission: 'orders:returns' },
   // Parcels: packed into one, taken out again when an unpaid parcel is cancelled, dispatched, delivered.
   { from: 'accepted', to: 'in_parcel', event: 'item.in_parcel', permission: null },
   { from: 'in_parcel', to: 'accepted', event: 'item.out_of_parcel', permission: null },
@@ -23,7 +23,8 @@ export const itemTransitions: readonly MachineTransition<FulfilmentStatus>[] = [
   // Money back for an item the shopper will not get.
   { from: 'in_warehouse', to: 'refunded', event: 'item.refunded', permission: 'orders:refund' },
   { from: 'accepted', to: 'refunded', event: 'item.refunded', permission: 'orders:refund' },
-  { from: 'returned', to: 'refunded', event: 'item.refunded', permission: 'orders:refund' },
+  // A returned item's share of the charge goes back from the returns screen (customer service).
+  { from: 'returned', to: 'refunded', event: 'item.refunded', permission: 'orders:returns' },
 ];
 
 /** Items in these statuses are in the warehouse or past it: an order whose live items all are has arrived. */

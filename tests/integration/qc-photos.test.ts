@@ -13,7 +13,10 @@ import { eventSubscribers } from '@/lib/jobs/event-subscribers';
 import { runPurchasing } from '@/lib/purchasing/run-purchasing';
 import { pollUpstreamOrders } from '@/lib/supplier-push/poll-upstream-orders';
 import { getConnector } from '@/lib/suppliers/registry';
+import { createUser } from '@/lib/auth/create-user';
 import { addItemPhotos } from '@/lib/warehouse/photos/add-item-photos';
+import { setPhotoSharing } from '@/lib/warehouse/photos/photo-sharing';
+import { isPublicWarehousePhoto, productWarehousePhotos } from '@/lib/warehouse/photos/queries/product-warehouse-photos';
 import { photoStoreFromEnv } from '@/lib/warehouse/photos/photo-store';
 import { receiveParcel } from '@/lib/warehouse/receive-parcel';
 import { createPurchasingWorld, placePaidOrder, skusBySeller, type CatalogSku, type PurchasingWorld } from '../support/purchasing-world';
@@ -41,10 +44,10 @@ async function phonePhoto(shade = 120): Promise<Buffer> {
     .toBuffer();
 }
 
-/** One bought, shipped and received item of a seller. */
-async function receivedItem(seller: CatalogSku[]) {
+/** One bought, shipped and received item of a seller (a partner's order unless a shopper is given). */
+async function receivedItem(seller: CatalogSku[], shopper?: { id: number; email: string }) {
   await world.control(`/__sandbox/offers/${seller[0]!.offerId}/skus/${seller[0]!.sourceSkuId}`, 'POST', { stock: 100 });
-  const order = await placePaidOrder(world, [{ skuId: seller[0]!.skuId, quantity: 1 }]);
+  const order = await placePaidOrder(world, [{ skuId: seller[0]!.skuId, quantity: 1 }], shopper ? { customer: { type: 'user', userId: shopper.id, email: shopper.email } } : {});
   await runPurchasing(world.db, world.redis);
   const [item] = await world.db.select({ id: orderItems.id, poId: orderItems.purchaseOrderId }).from(orderItems).where(eq(orderItems.orderId, order.id));
   const [po] = await world.db.select().from(purchaseOrders).where(eq(purchaseOrders.id, item!.poId!));
@@ -143,5 +146,29 @@ describe('QC photos', () => {
     expect((await cli('--item', 'abc', '--file', path.join(dir, 'shot.jpg'))).code).toBe(2);
     expect((await cli('--item', String(itemId), '--file', path.join(dir, 'missing.jpg'))).code).toBe(2);
     expect(await photosOf(itemId)).toHaveLength(1);
+  });
+
+  it('appear on the product page only for shoppers who share them, never a partner\'s customers, and stop at once when consent is withdrawn', async () => {
+    const seller = sellers[5]!;
+    const sharing = await createUser(world.db, { email: 'shares@ferry.test', password: 'correct horse battery', role: 'customer' });
+    const private_ = await createUser(world.db, { email: 'private@ferry.test', password: 'correct horse battery', role: 'customer' });
+    await setPhotoSharing(world.db, private_, false);
+    const shared = await receivedItem(seller, sharing);
+    const hidden = await receivedItem(seller, private_);
+    const partner = await receivedItem(seller);
+    for (const { itemId } of [shared, hidden, partner]) await addItemPhotos(world.db, { itemId, files: [await phonePhoto()], actor: staff });
+    const keyOf = async (itemId: number) => (await photosOf(itemId))[0]!.storageKey;
+
+    const shown = await productWarehousePhotos(world.db, seller[0]!.productId);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toEqual({ attributes: expect.any(Array), weightGrams: 350, month: new Date().toISOString().slice(0, 7), photos: [{ key: await keyOf(shared.itemId), width: 640, height: 480 }] });
+    expect(JSON.stringify(shown)).not.toMatch(/shares@|Ana Ruiz|FR\d/);
+    expect(await isPublicWarehousePhoto(world.db, await keyOf(shared.itemId))).toBe(true);
+    expect(await isPublicWarehousePhoto(world.db, await keyOf(hidden.itemId))).toBe(false);
+    expect(await isPublicWarehousePhoto(world.db, await keyOf(partner.itemId))).toBe(false);
+
+    expect(await setPhotoSharing(world.db, sharing, false)).toEqual([seller[0]!.productId]);
+    expect(await productWarehousePhotos(world.db, seller[0]!.productId)).toEqual([]);
+    expect(await isPublicWarehousePhoto(world.db, await keyOf(shared.itemId))).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false, nocache: true } };
 
 const sections: {
-  key: 'orders' | 'codQueue' | 'purchasing' | 'inbound' | 'receiving' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings';
+  key: 'orders' | 'codQueue' | 'purchasing' | 'inbound' | 'receiving' | 'returns' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings';
   permission: Permission;
   href: (locale: string) => string;
 }[] = [
@@ -28,6 +28,7 @@ const sections: {
   { key: 'purchasing', permission: 'orders:purchase', href: adminPaths.purchasing },
   { key: 'inbound', permission: 'inbound:read', href: (locale) => adminPaths.inbound(locale) },
   { key: 'receiving', permission: 'orders:warehouse', href: adminPaths.receiving },
+  { key: 'returns', permission: 'orders:returns', href: adminPaths.returns },
   { key: 'sync', permission: 'catalog:sync', href: adminPaths.sync },
   { key: 'images', permission: 'catalog:sync', href: adminPaths.images },
   { key: 'stock', permission: 'stock:write', href: adminPaths.stock },

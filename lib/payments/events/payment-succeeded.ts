@@ -7,6 +7,7 @@ import { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
 import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
 import { onPriceDifferencePaid } from './price-difference-paid';
+import { onServiceChargePaid } from './service-charge-paid';
 
 /**
  * payment_intent.succeeded: record the charge once; the order becomes paid only if the event comes
@@ -18,6 +19,8 @@ export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Pr
   const intent = paymentIntentObject.parse(object);
   // A price difference's payment credits that request and never pays (or flags) the order itself.
   if (intent.metadata.price_difference_id !== undefined) return onPriceDifferencePaid(ctx, intent);
+  // So does a service charge's (more QC photos): it credits that charge.
+  if (intent.metadata.service_charge_id !== undefined) return onServiceChargePaid(ctx, intent);
   const order = await orderForPayment(ctx.tx, intent.metadata.order_number);
   if (!order) return { outcome: 'unknown_order' };
   const amount = intent.amount_received ?? intent.amount;

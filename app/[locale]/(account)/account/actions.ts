@@ -1,6 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { revalidatePath, updateTag } from 'next/cache';
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { after } from 'next/server';
@@ -18,6 +18,8 @@ import { getDb } from '@/lib/db';
 import type { AppError, AppErrorCode } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
 import { defaultLocale, locales } from '@/lib/i18n/locales';
+import { cacheTags } from '@/lib/cache/tags';
+import { setPhotoSharing } from '@/lib/warehouse/photos/photo-sharing';
 
 // Field errors come back as message keys (namespace `formErrors`, or `addressErrors` for address
 // fields); a refusal of the whole form as a sentence from `formErrors`.
@@ -101,6 +103,22 @@ export const signOutEverywhereAction = action({
   input: z.object({}),
   auth: { user: true },
   run: (_input, { user }) => endAllSessions(getDb(), user.id),
+});
+
+/**
+ * Whether the shopper's items' QC photos may appear on product pages. The pages that show (or
+ * showed) them are expired at once, so a withdrawn photo leaves them on the next view.
+ */
+export const setPhotoSharingAction = action({
+  name: 'photo sharing',
+  input: z.object({ share: z.enum(['on', '']).default(''), locale: localeSchema }),
+  auth: { user: true },
+  run: async ({ share }, { user }) => {
+    const products = await setPhotoSharing(getDb(), user, share === 'on');
+    for (const id of products) updateTag(cacheTags.warehousePhotos(id));
+  },
+  revalidate: ({ locale }) => revalidatePath(accountPaths.home(locale)),
+  describe: formErrors(),
 });
 
 /** Signed out (the session ended while the form was open) → the sign-in page, back to the address book. */

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { PhotoSharingForm } from '@/components/account/photo-sharing-form';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { SignOutEverywhereButton } from '@/components/account/sign-out-everywhere-button';
 import { accountPaths } from '@/lib/auth/paths';
 import { isStaff } from '@/lib/auth/permissions';
 import { requireUserOrRedirect } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/locales';
+import { photoSharingOf } from '@/lib/warehouse/photos/photo-sharing';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -20,7 +23,7 @@ export default async function AccountPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale as Locale);
   const user = await requireUserOrRedirect(locale, accountPaths.home(locale));
-  const t = await getTranslations({ locale, namespace: 'account' });
+  const [t, sharing] = await Promise.all([getTranslations({ locale, namespace: 'account' }), photoSharingOf(getDb(), user.id)]);
   return (
     <>
       <h1>{t('title')}</h1>
@@ -49,6 +52,7 @@ export default async function AccountPage({ params }: Props) {
           </li>
         )}
       </ul>
+      <PhotoSharingForm locale={locale} sharing={sharing} />
       <SignOutButton locale={locale} />
       <SignOutEverywhereButton locale={locale} />
       <p>

@@ -13,6 +13,9 @@ import { cancelOwnOrder } from '@/lib/payments/cancel-own-order';
 import { declinePriceDifference } from '@/lib/payments/decline-price-difference';
 import { startDifferencePayment } from '@/lib/payments/start-difference-payment';
 import { getRedis } from '@/lib/redis';
+import { startServiceChargePayment } from '@/lib/payments/start-service-charge-payment';
+import { decideItem, returnReasonSchema } from '@/lib/warehouse/decisions/decide-item';
+import { requestMorePhotos } from '@/lib/warehouse/decisions/request-more-photos';
 
 const input = z.object({ locale: z.enum(locales), number: z.string().regex(orderNumberPattern), differenceId: z.coerce.number().int().positive() });
 
@@ -54,4 +57,43 @@ export const cancelOrderAction = action({
     revalidatePath(orderPaths.list(locale));
   },
   redirect: ({ locale, number }) => `${orderPaths.order(locale, number)}?cancelled=1`,
+});
+
+const itemInput = z.object({ locale: z.enum(locales), number: z.string().regex(orderNumberPattern), itemId: z.coerce.number().int().positive() });
+const itemOwner = { user: true, signedOutRedirect: ({ locale, number }: z.output<typeof itemInput>) => accountPaths.signIn(locale, orderPaths.order(locale, number)) } as const;
+
+/** QC "Accept": the item is ready to ship (the owner only: another shopper's item is not found). */
+export const acceptItemAction = action({
+  name: 'qc accept (shopper)',
+  input: itemInput,
+  auth: itemOwner,
+  run: ({ number, itemId }, { user }) => decideItem(getDb(), { owner: { userId: user.id }, itemId, orderNumber: number, actor: userActor(user), decidedBy: 'shopper', decision: 'accept' }),
+  revalidate: ({ locale, number }) => revalidatePath(orderPaths.order(locale, number)),
+});
+
+/** QC "Return / exchange", with the shopper's reason. */
+export const returnItemAction = action({
+  name: 'qc return (shopper)',
+  input: itemInput.extend({ reason: returnReasonSchema }),
+  auth: itemOwner,
+  run: ({ number, itemId, reason }, { user }) =>
+    decideItem(getDb(), { owner: { userId: user.id }, itemId, orderNumber: number, actor: userActor(user), decidedBy: 'shopper', decision: 'return', reason }),
+  revalidate: ({ locale, number }) => revalidatePath(orderPaths.order(locale, number)),
+  echo: ['reason'],
+});
+
+/** QC "More photos": the item's open charge (made or reused), then the gateway's pay page for it. */
+export const morePhotosAction = action({
+  name: 'qc more photos (shopper)',
+  input: itemInput,
+  auth: itemOwner,
+  run: async ({ locale, number, itemId }, { user }) => {
+    const env = getEnv();
+    const charge = await requestMorePhotos(getDb(), { owner: { userId: user.id }, itemId, orderNumber: number, actor: userActor(user) });
+    const orderUrl = orderPaths.order(locale, number);
+    if (charge.status === 'paid') return `${orderUrl}?photos=granted`;
+    return startServiceChargePayment(getDb(), env, { serviceChargeId: charge.id, returnUrl: `${env.SITE_URL.replace(/\/$/, '')}${orderUrl}` });
+  },
+  revalidate: ({ locale, number }) => revalidatePath(orderPaths.order(locale, number)),
+  redirect: (_input, next) => next,
 });

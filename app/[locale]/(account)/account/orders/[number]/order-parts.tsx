@@ -7,11 +7,27 @@ import type { OrderDetail } from '@/lib/orders/queries/get-order-detail';
 import { mediaUrl, shopPaths } from '@/lib/shop/paths';
 import { formatCny } from '@/lib/shop/price';
 import type { OrderParcel } from '@/lib/warehouse/queries/list-order-parcels';
+import type { ItemQc } from '@/lib/warehouse/queries/list-item-qc';
 import { ReceiptOutcome } from './receipt-outcome';
 
 // The shopper's order page's parts: its lines, their parcels from the seller, the shipping address.
 
-export function OrderItemRow({ item, locale, remarkLabel, quantityText, itemState }: { item: OrderDetail['items'][number]; locale: string; remarkLabel: string; quantityText: string; itemState: string | null }) {
+export function OrderItemRow({
+  item,
+  locale,
+  remarkLabel,
+  quantityText,
+  itemState,
+  children,
+}: {
+  item: OrderDetail['items'][number];
+  locale: string;
+  remarkLabel: string;
+  quantityText: string;
+  itemState: string | null;
+  /** The item's QC panel, while it is in the warehouse or decided. */
+  children?: ReactNode;
+}) {
   return (
     <li className="order-item" data-testid="order-item" data-sku-id={item.skuId}>
       {item.imageKey ? (
@@ -46,6 +62,7 @@ export function OrderItemRow({ item, locale, remarkLabel, quantityText, itemStat
           </p>
         )}
         <ReceiptOutcome item={item} locale={locale} />
+        {children}
       </div>
     </li>
   );
@@ -60,6 +77,96 @@ export function itemStateText(t: Translate, item: OrderDetail['items'][number], 
   }
   if (item.fulfilmentStatus === 'upstream' && item.purchaseStatus === 'review') return t('itemNoteWithBuyer');
   return null;
+}
+
+export type QcTranslate = Awaited<ReturnType<typeof getTranslations<'qc'>>>;
+
+/**
+ * An item's QC as the shopper reads it: the photos (thumbnails opening the large size; URLs signed
+ * by the page), receiving's findings and the measurement note, then — while it waits in the
+ * warehouse — the decision deadline and the three answers (`actions`), or what was decided.
+ */
+export function ItemQcPanel({
+  item,
+  qc,
+  photos,
+  t,
+  when,
+  morePhotosPrice,
+  actions,
+}: {
+  item: OrderDetail['items'][number];
+  qc: ItemQc;
+  photos: { thumb: string; large: string }[];
+  t: QcTranslate;
+  when: (date: Date) => ReactNode;
+  /** The open charge's price, formatted, when one waits to be paid. */
+  morePhotosPrice: string | null;
+  actions: ReactNode;
+}) {
+  const outcome = qc.receiptOutcome;
+  return (
+    <section className="qc-panel" data-testid="qc-panel" data-item-id={item.id} data-status={item.fulfilmentStatus} aria-label={t('title')}>
+      {photos.length > 0 ? (
+        <ul className="qc-photos" role="list" data-testid="qc-photos">
+          {photos.map((photo, i) => (
+            <li key={photo.thumb}>
+              <a href={photo.large} target="_blank" rel="noopener" data-testid="qc-photo">
+                {/* eslint-disable-next-line @next/next/no-img-element */}
+                <img src={photo.thumb} width={96} height={96} alt={t('photoAlt', { number: i + 1, title: item.title })} loading="lazy" decoding="async" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        item.fulfilmentStatus === 'in_warehouse' && <p className="small muted">{t('noPhotosYet')}</p>
+      )}
+      {outcome && (
+        <p className="small" data-testid="qc-receipt" data-outcome={outcome}>
+          {outcome === 'short' ? t('receiptShort', { received: qc.receivedQuantity ?? 0, ordered: item.quantity }) : t(`receipt_${outcome}`)}
+          {qc.receiptNote && (
+            <>
+              {' '}
+              · <q dir="auto">{qc.receiptNote}</q>
+            </>
+          )}
+        </p>
+      )}
+      {qc.qcNote && (
+        <p className="small" data-testid="qc-note">
+          {t('qcNote')}: <span dir="auto">{qc.qcNote}</span>
+        </p>
+      )}
+      {item.fulfilmentStatus === 'in_warehouse' && (
+        <>
+          {qc.isWaitingForPhotos && <p className="small notice">{t('waitingForPhotos')}</p>}
+          {qc.deadline && (
+            <p className="small" data-testid="qc-deadline">
+              {t('deadline')} {when(qc.deadline)}
+            </p>
+          )}
+          {morePhotosPrice && <p className="small">{t('chargeOpen', { price: morePhotosPrice })}</p>}
+          {actions}
+        </>
+      )}
+      {item.fulfilmentStatus === 'accepted' && <p className="small" data-testid="qc-decided">{t(qc.decidedBy === 'auto' ? 'acceptedAuto' : 'acceptedShopper')}</p>}
+      {item.fulfilmentStatus === 'return_requested' && (
+        <p className="small" data-testid="qc-decided">
+          {t('returnRequested')} <q dir="auto">{qc.returnReason}</q>
+        </p>
+      )}
+      {item.fulfilmentStatus === 'returned' && (
+        <p className="small" data-testid="qc-decided">
+          {t('returned')} {qc.returnAnswer && <q dir="auto">{qc.returnAnswer}</q>}
+        </p>
+      )}
+      {item.fulfilmentStatus === 'in_warehouse' && qc.returnAnswer && (
+        <p className="small" data-testid="qc-return-refused">
+          {t('returnRefused')} <q dir="auto">{qc.returnAnswer}</q>
+        </p>
+      )}
+    </section>
+  );
 }
 
 /** One parcel a seller sent to the warehouse: courier, domestic tracking number, when, and the shopper's items in it. */

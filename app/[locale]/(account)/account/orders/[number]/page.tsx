@@ -24,6 +24,11 @@ import { PriceDifferences } from './price-differences';
 import { Money } from '@/components/bidi/money';
 import { isolate } from '@/lib/i18n/bidi';
 import { listOrderParcels } from '@/lib/warehouse/queries/list-order-parcels';
+import { getEnv } from '@/lib/env';
+import { getSettings } from '@/lib/settings/read-settings';
+import { morePhotosCharge } from '@/lib/warehouse/decisions/more-photos-charge';
+import { listItemQc } from '@/lib/warehouse/queries/list-item-qc';
+import { ItemQc } from './item-qc';
 import { itemStateText, OrderItemRow, ParcelRow, ShippingAddressBlock } from './order-parts';
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[]; cancelled?: string | string[] }> };
@@ -43,14 +48,24 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const user = await requireUserOrRedirect(locale, orderPaths.order(locale, number));
   const order = await getOrderDetail(getDb(), user.id, number, locale);
   if (!order) notFound();
-  const [t, ts, messages, query, parcels] = await Promise.all([
+  const [t, ts, tq, messages, query, parcels, agentSettings] = await Promise.all([
     getTranslations({ locale, namespace: 'orders' }),
     getTranslations({ locale, namespace: 'orderStatus' }),
+    getTranslations({ locale, namespace: 'qc' }),
     getMessages({ locale }),
     searchParams,
     // The lines are the shopper's own (getOrderDetail is scoped to them), so their parcels are too.
     listOrderParcels(getDb(), order.items.map((item) => item.id)),
+    getSettings(getDb()),
   ]);
+  // QC: items in the warehouse or past a decision (never one still upstream).
+  const qcItems = await listItemQc(
+    getDb(),
+    order.items.filter((item) => item.fulfilmentStatus !== 'upstream').map((item) => item.id),
+    { decisionHours: agentSettings['warehouse.qcDecisionHours'], warningHours: agentSettings['warehouse.qcWarningHours'] },
+  );
+  const secretKey = getEnv().FERRY_SECRET_KEY;
+  const newCharge = morePhotosCharge({ morePhotosCount: agentSettings['warehouse.morePhotosCount'], morePhotosPriceFen: agentSettings['warehouse.morePhotosPriceFen'] }, order);
   const outcome = Array.isArray(query.payment) ? query.payment[0] : query.payment;
   const isPending = order.status === 'pending';
   const isCod = order.gateway === 'cod';
@@ -194,7 +209,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
               remarkLabel={t('remark')}
               quantityText={t('quantityTimes', { quantity: item.quantity, price: isolate(formatCny(item.unitPriceCnyMinor, locale)) })}
               itemState={itemStateText(t, item, locale)}
-            />
+            >
+              {qcItems.has(item.id) && <ItemQc item={item} qc={qcItems.get(item.id)!} locale={locale} orderNumber={order.number} newCharge={newCharge} secretKey={secretKey} t={tq} when={when} />}
+            </OrderItemRow>
           ))}
         </ul>
         {order.valueAddedServices.length > 0 && (

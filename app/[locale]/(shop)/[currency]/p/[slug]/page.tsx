@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Breadcrumbs } from '@/components/shop/breadcrumbs';
 import { JsonLd } from '@/components/shop/json-ld';
 import { ProductPurchase } from '@/components/shop/product-purchase';
+import { WarehousePhotos } from '@/components/shop/warehouse-photos';
 import { cartPaths } from '@/lib/cart/paths';
 import { cachedCategoryTree, cachedProductDetail } from '@/lib/catalog/cached-reads';
 import { parseProductSlug } from '@/lib/catalog/slug';
@@ -21,6 +22,7 @@ import { platformName } from '@/lib/suppliers/platform-name';
 import { pageRate } from '@/lib/shop/rates';
 import { Money } from '@/components/bidi/money';
 import { isolate } from '@/lib/i18n/bidi';
+import { cachedProductWarehousePhotos } from '@/lib/warehouse/photos/cached-product-photos';
 
 type Params = { params: Promise<{ locale: string; currency: string; slug: string }> };
 
@@ -75,13 +77,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ProductPage({ params }: Params) {
   const { locale, currency, product } = await load(params);
   setRequestLocale(locale as Locale);
-  const [t, tc, nav, tree, rate, platform] = await Promise.all([
+  const [t, tc, nav, tree, rate, platform, warehousePhotos] = await Promise.all([
     getTranslations({ locale, namespace: 'product' }),
     getTranslations({ locale, namespace: 'cartButton' }),
     getTranslations({ locale, namespace: 'nav' }),
     cachedCategoryTree(locale),
     pageRate(currency),
     platformName(locale, product.platform),
+    cachedProductWarehousePhotos(product.id),
   ]);
   const category = tree.byId[product.categoryId];
   const crumbs: Crumb[] = [
@@ -193,6 +196,7 @@ export default async function ProductPage({ params }: Params) {
           </section>
         )}
       </div>
+      <WarehousePhotos locale={locale} items={warehousePhotos} names={product.attributeNames} />
     </article>
   );
 }

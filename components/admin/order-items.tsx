@@ -62,11 +62,23 @@ export async function OrderItems({ locale, items }: { locale: string; items: Adm
                     </span>
                   )}
                 </td>
-                <td className="admin-num">{item.quantity}</td>
+                <td className="admin-num">
+                  {item.quantity}
+                  {item.receiptOutcome && item.receiptOutcome !== 'complete' && (
+                    <span className="admin-sub small admin-error-text" data-testid="order-item-receipt" data-outcome={item.receiptOutcome}>
+                      {t(`receipt.${item.receiptOutcome}`, { received: item.receivedQuantity ?? 0, count: item.quantity })}
+                    </span>
+                  )}
+                </td>
                 <td className="admin-num">{formatStoredMoney(item.unitPriceCnyMinor, 'CNY', locale)}</td>
                 <td className="admin-num">{formatStoredMoney(item.unitPriceCnyMinor * item.quantity, 'CNY', locale)}</td>
                 <td className="admin-wrap" dir="auto">
                   {item.remark ?? '—'}
+                  {item.receiptNote && (
+                    <span className="admin-sub small" data-testid="order-item-receipt-note">
+                      {t('receiptNote', { note: item.receiptNote })}
+                    </span>
+                  )}
                   {item.remarkZh && (
                     <span className="admin-sub small muted" lang="zh-CN" data-testid="seller-note">
                       {t('sellerNote', { note: item.remarkZh })}

@@ -14,6 +14,7 @@ export const adminPaths = {
   codQueue: (locale: string) => `/${locale}/admin/cod`,
   settings: (locale: string) => `/${locale}/admin/settings`,
   receiving: (locale: string) => `/${locale}/admin/receiving`,
+  receivingItem: (locale: string, itemId: number) => `/${locale}/admin/receiving/items/${itemId}`,
   returns: (locale: string) => `/${locale}/admin/returns`,
   inbound: (locale: string, view?: string) => `/${locale}/admin/inbound${view && view !== 'expected' ? `?view=${view}` : ''}`,
   warehouse: (locale: string) => `/${locale}/admin/warehouse`,

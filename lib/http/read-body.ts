@@ -7,9 +7,14 @@ import { AppError } from '@/lib/errors';
  * Throws AppError('payload_too_large') → 413.
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBodyBytes(request, maxBytes));
+}
+
+/** The same cap for a binary body (a multipart upload): the bytes, never more than `maxBytes` held. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw payloadTooLarge(maxBytes);
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -27,7 +32,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     // Stops reading the rest (the server closes the connection instead of buffering it).
     if (!isDone) await reader.cancel().catch(() => undefined);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks, size));
+  return Buffer.concat(chunks, size);
 }
 
 export function payloadTooLarge(maxBytes: number): AppError {
@@ -46,4 +51,6 @@ export const bodyLimits = {
   openApi: 1_000_000,
   /** next-auth's form posts (CSRF token, email, password, callback URL). */
   auth: 16 * 1024,
+  /** One QC photo from the warehouse's photo screen (lib/warehouse/photos/process-photo MAX_PHOTO_BYTES, 15 MB) and the form around it. */
+  qcPhotoUpload: 15 * 1024 * 1024 + 64 * 1024,
 } as const;

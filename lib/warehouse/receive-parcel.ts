@@ -8,11 +8,15 @@ import type { Actor } from '@/lib/audit/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { contractFulfilmentStatus, type ContractFulfilmentStatus } from './fulfilment-status';
-import { measurementSchema, receiveItems, storageBinSchema, type Measurement } from './receive-items';
+import { getParcelLines, type ParcelLine } from './queries/get-parcel-lines';
+import { measurementSchema, receiveItems, storageBinSchema, type ItemReceipt, type Measurement } from './receive-items';
 
 export type ReceivedParcel =
   | { matched: true; items: { itemId: number; orderNumber: string; status: ContractFulfilmentStatus }[] }
   | { matched: false; inboundId: number };
+
+/** A scan at the desk: the lines the parcel may hold, to receive one by one, or the unclaimed inbound it was kept as. */
+export type ScannedParcel = { matched: true; trackingNumber: string; lines: ParcelLine[] } | { matched: false; inboundId: number };
 
 /**
  * A domestic tracking number as a scanner or a person gives it: spaces and dashes a courier prints
@@ -25,35 +29,56 @@ export function normalizeTrackingNumber(raw: string): string {
 }
 
 /**
- * Receives one domestic parcel by its tracking number (the scanner's or `ferry warehouse receive`'s
- * path). A number a purchase order ships under receives that order's bought items that are still
- * upstream (measurements go to the item when the parcel holds exactly one; otherwise items are
- * weighed one by one) and marks the parcel received. A number nobody expects is kept as an
- * unclaimed inbound, once per number. Scanning the same parcel again changes nothing.
+ * Receives one domestic parcel by its tracking number (the desk's and `ferry warehouse receive`'s
+ * path). A number a purchase order ships under receives that order's bought items and marks the
+ * parcel received. Without `lines`, every line still upstream is received complete (measurements
+ * go to the item when the parcel holds exactly one; otherwise items are weighed one by one). With
+ * `lines` (the desk, line by line), only those lines are received, each with its own measurements,
+ * bin (else the parcel's) and what was found; a line left out was not in this parcel and stays
+ * upstream. A number nobody expects is kept as an unclaimed inbound, once per number. Receiving
+ * the same parcel again changes nothing.
  */
-export async function receiveParcel(db: Database, input: { trackingNumber: string; measurement?: Measurement; bin?: string }, actor: Actor): Promise<ReceivedParcel> {
+export async function receiveParcel(db: Database, input: { trackingNumber: string; measurement?: Measurement; bin?: string; lines?: readonly ItemReceipt[] }, actor: Actor): Promise<ReceivedParcel> {
   const trackingNumber = normalizeTrackingNumber(input.trackingNumber);
   const measurement = measurementSchema.parse(input.measurement ?? {});
   const bin = input.bin === undefined ? undefined : storageBinSchema.parse(input.bin);
-  const shipments = await db.select({ id: inboundShipments.id, purchaseOrderId: inboundShipments.purchaseOrderId }).from(inboundShipments).where(eq(inboundShipments.trackingNumber, trackingNumber));
-  if (shipments.length === 0) return { matched: false, inboundId: await keepUnclaimed(db, trackingNumber, measurement, actor) };
-  return { matched: true, items: await receivePurchaseOrders(db, trackingNumber, shipments.map((s) => s.purchaseOrderId), measurement, actor, bin) };
+  const purchaseOrderIds = await shippedUnder(db, trackingNumber);
+  if (purchaseOrderIds.length === 0) return { matched: false, inboundId: await keepUnclaimed(db, trackingNumber, measurement, actor) };
+  return { matched: true, items: await receivePurchaseOrders(db, trackingNumber, purchaseOrderIds, measurement, actor, bin, input.lines) };
 }
 
-async function receivePurchaseOrders(db: Database, trackingNumber: string, purchaseOrderIds: number[], measurement: Measurement, actor: Actor, bin?: string) {
+/**
+ * The desk's scan: the lines of the purchase order(s) a number ships under, received or not, for
+ * staff to receive line by line (receiveParcel with `lines`). A number nobody expects is kept as an
+ * unclaimed inbound right away, with what the scale and tape said, as receiveParcel does.
+ */
+export async function scanParcel(db: Database, input: { trackingNumber: string; measurement?: Measurement }, actor: Actor): Promise<ScannedParcel> {
+  const trackingNumber = normalizeTrackingNumber(input.trackingNumber);
+  const measurement = measurementSchema.parse(input.measurement ?? {});
+  const purchaseOrderIds = await shippedUnder(db, trackingNumber);
+  if (purchaseOrderIds.length === 0) return { matched: false, inboundId: await keepUnclaimed(db, trackingNumber, measurement, actor) };
+  return { matched: true, trackingNumber, lines: await getParcelLines(db, purchaseOrderIds) };
+}
+
+/** The desk's receipt of a scanned parcel, line by line: receiveParcel, answered with the parcel's lines as they are now. */
+export async function receiveParcelLines(db: Database, input: { trackingNumber: string; bin?: string; lines: readonly ItemReceipt[] }, actor: Actor): Promise<ScannedParcel> {
+  await receiveParcel(db, input, actor);
+  return scanParcel(db, { trackingNumber: input.trackingNumber }, actor);
+}
+
+async function shippedUnder(db: Database, trackingNumber: string): Promise<number[]> {
+  const shipments = await db.select({ purchaseOrderId: inboundShipments.purchaseOrderId }).from(inboundShipments).where(eq(inboundShipments.trackingNumber, trackingNumber));
+  return shipments.map((s) => s.purchaseOrderId);
+}
+
+async function receivePurchaseOrders(db: Database, trackingNumber: string, purchaseOrderIds: number[], measurement: Measurement, actor: Actor, bin?: string, given?: readonly ItemReceipt[]) {
   const lines = await db
     .select({ id: orderItems.id, orderNumber: orders.number, fulfilment: orderItems.fulfilmentStatus, purchase: orderItems.purchaseStatus })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .where(and(inArray(orderItems.purchaseOrderId, purchaseOrderIds), eq(orderItems.purchaseStatus, 'purchased')))
     .orderBy(asc(orderItems.id));
-  const upstream = lines.filter((l) => l.fulfilment === 'upstream');
-  const weighedAlone = lines.length === 1;
-  const received = await receiveItems(
-    db,
-    upstream.map((l) => ({ itemId: l.id, measurement: weighedAlone ? measurement : {}, bin })),
-    actor,
-  );
+  const received = await receiveItems(db, given ? givenLines(given, lines, bin) : allLines(lines, measurement, bin), actor);
   await db
     .update(inboundShipments)
     .set({ status: 'received', receivedAt: new Date() })
@@ -64,6 +89,20 @@ async function receivePurchaseOrders(db: Database, trackingNumber: string, purch
     orderNumber: l.orderNumber,
     status: contractFulfilmentStatus(now.get(l.id) ?? l.fulfilment, l.purchase),
   }));
+}
+
+/** Every line still upstream, complete; the parcel's measurements are the item's when it is the only line. */
+function allLines(lines: readonly { id: number; fulfilment: string }[], measurement: Measurement, bin?: string): ItemReceipt[] {
+  const weighedAlone = lines.length === 1;
+  return lines.filter((l) => l.fulfilment === 'upstream').map((l) => ({ itemId: l.id, measurement: weighedAlone ? measurement : {}, bin }));
+}
+
+/** The lines staff received, each one of this parcel's purchase orders (a line already in is reported as it is). */
+function givenLines(given: readonly ItemReceipt[], lines: readonly { id: number }[], bin?: string): ItemReceipt[] {
+  const ours = new Set(lines.map((l) => l.id));
+  const stranger = given.find((g) => !ours.has(g.itemId));
+  if (stranger) throw new AppError('validation_failed', `Item ${stranger.itemId} is not a bought line of the order this parcel is for`);
+  return given.map((g) => ({ ...g, bin: g.bin ?? bin }));
 }
 
 async function keepUnclaimed(db: Database, trackingNumber: string, measurement: Measurement, actor: Actor): Promise<number> {

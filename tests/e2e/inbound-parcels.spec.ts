@@ -57,11 +57,15 @@ test('a seller ships a bought order in two parcels: the warehouse expects both, 
   await admin.reload();
   for (const p of packages) await expect(admin.locator(`[data-testid="order-parcels"] tr[data-tracking="${p.billNo}"]`)).toBeVisible();
 
-  // At the receiving desk, on a phone: the scanner types the first parcel's number and Enter. The
-  // bought item is in the warehouse, the field is empty and focused for the next parcel.
+  // At the receiving desk, on a phone: the scanner types the first parcel's number and Enter; the
+  // parcel's line is shown with what was typed, and received as it is. The bought item is in the
+  // warehouse, the field is empty and focused for the next parcel.
   const desk = new AdminReceivingPage(await staffPage(browser, 'warehouse', '/en/admin/receiving', { viewport: { width: 390, height: 844 } }));
   await desk.open('en');
   await desk.scan(packages[0]!.billNo.toLowerCase(), { weightGrams: '480', dims: '30x20x5', bin: 'a-03-2' });
+  await expect(desk.lines).toHaveCount(1);
+  await expect(desk.lines.first()).toContainText(number);
+  await desk.receiveLines();
   await expect(desk.receivedRows).toHaveCount(1);
   await expect(desk.receivedRows.first()).toHaveAttribute('data-status', 'in_warehouse');
   await expect(desk.receivedRows.first()).toContainText(number);

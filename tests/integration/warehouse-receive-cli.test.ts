@@ -114,6 +114,31 @@ describe('ferry warehouse receive', () => {
     expect(audit).toMatchObject([{ actorId: '9', subjectId: String(inboundId) }]);
   });
 
+  it('takes what was found for the one line --item names, printing the same contract, and refuses an outcome without its note or its line', async () => {
+    const { order, itemId, tracking } = await boughtOrder(sellers[2]!, true);
+    for (const args of [
+      ['--outcome', 'damaged', '--note', 'lid cracked'],
+      ['--item', String(itemId), '--outcome', 'damaged'],
+      ['--item', String(itemId), '--outcome', 'damaged', '--note', '   '],
+      ['--item', String(itemId), '--outcome', 'short', '--note', 'one missing'],
+      ['--item', String(itemId), '--outcome', 'lost', '--note', 'gone'],
+      ['--item', 'IT12', '--outcome', 'damaged', '--note', 'x'],
+    ]) {
+      const result = await ferry('warehouse', 'receive', '--tracking', tracking!, ...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^ferry: warehouse receive: /);
+    }
+    const [before] = await world.db.select({ status: orderItems.fulfilmentStatus }).from(orderItems).where(eq(orderItems.id, itemId));
+    expect(before!.status).toBe('upstream');
+
+    const received = await ferry('warehouse', 'receive', '--tracking', tracking!, '--item', String(itemId), '--outcome', 'damaged', '--note', 'Lid cracked in transit', '--weight-grams', '300');
+    expect(received).toMatchObject({ code: 0, json: { matched: true, items: [{ itemId, orderNumber: order.number, status: 'in_warehouse' }] } });
+    expect(Object.keys((received.json as { items: object[] }).items[0]!)).toEqual(['itemId', 'orderNumber', 'status']);
+    const [item] = await world.db.select().from(orderItems).where(eq(orderItems.id, itemId));
+    expect(item).toMatchObject({ fulfilmentStatus: 'in_warehouse', receiptOutcome: 'damaged', receivedQuantity: 1, receiptNote: 'Lid cracked in transit', weightGrams: 300 });
+  });
+
   it('refuses bad input with a one-line message and a non-zero exit, changing nothing', async () => {
     const before = await world.db.select().from(unclaimedInbounds).orderBy(asc(unclaimedInbounds.id));
     for (const args of [

@@ -68,6 +68,9 @@ export async function getAdminOrderDetail(db: Database, number: string, locale: 
         unitPriceCnyMinor: orderItems.unitPriceCnyMinor,
         remark: orderItems.remark,
         remarkZh: orderItems.remarkZh,
+        receiptOutcome: orderItems.receiptOutcome,
+        receivedQuantity: orderItems.receivedQuantity,
+        receiptNote: orderItems.receiptNote,
       })
       .from(orderItems)
       .leftJoin(products, eq(products.id, orderItems.productId))

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { products } from '@/db/schema/catalog';
-import { orderEvents, orderItems, orders, type FulfilmentStatus, type OrderBreakdown, type OrderStatus, type PurchaseStatus, type ShippingAddress } from '@/db/schema/orders';
+import { orderEvents, orderItems, orders, type FulfilmentStatus, type OrderBreakdown, type OrderStatus, type PurchaseStatus, type ReceiptOutcome, type ShippingAddress } from '@/db/schema/orders';
 import { paymentLedger, type LedgerKind } from '@/db/schema/payments';
 import { describeSkuLines } from '@/lib/catalog/queries/sku-display';
 import type { SpecAttribute } from '@/lib/catalog/types';
@@ -44,6 +44,10 @@ export type OrderDetail = {
     weightGrams: number | null;
     /** When the warehouse received it; the free storage period runs from here. */
     receivedAt: Date | null;
+    /** What receiving found (lib/warehouse/receipt-outcome): null until received. */
+    receiptOutcome: ReceiptOutcome | null;
+    receivedQuantity: number | null;
+    receiptNote: string | null;
     slug: string | null;
     /** The ordered SKU's own photo, else the product's first. */
     imageKey: string | null;
@@ -80,6 +84,9 @@ export async function getOrderDetail(db: Database, userId: number, number: strin
         purchaseStatus: orderItems.purchaseStatus,
         weightGrams: orderItems.weightGrams,
         receivedAt: orderItems.receivedAt,
+        receiptOutcome: orderItems.receiptOutcome,
+        receivedQuantity: orderItems.receivedQuantity,
+        receiptNote: orderItems.receiptNote,
       })
       .from(orderItems)
       .leftJoin(products, eq(products.id, orderItems.productId))

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The receiving desk (/[locale]/admin/receiving): scan a parcel in, and the parcels nobody expected. */
+/** The receiving desk (/[locale]/admin/receiving): scan a parcel, receive its lines, and the parcels nobody expected. */
 export class AdminReceivingPage {
   readonly heading: Locator;
   readonly tracking: Locator;
@@ -8,6 +8,8 @@ export class AdminReceivingPage {
   readonly dims: Locator;
   readonly bin: Locator;
   readonly receivedRows: Locator;
+  /** The scanned parcel's lines still to receive. */
+  readonly lines: Locator;
   readonly unclaimedNotice: Locator;
   readonly error: Locator;
 
@@ -19,6 +21,7 @@ export class AdminReceivingPage {
     this.dims = form.locator('input[name="dims"]');
     this.bin = form.locator('input[name="bin"]');
     this.receivedRows = page.getByTestId('received-items').locator('tbody tr');
+    this.lines = page.getByTestId('receive-lines').locator('li[data-item]');
     this.unclaimedNotice = page.getByTestId('receive-unclaimed');
     this.error = page.getByTestId('receive-error');
   }
@@ -36,9 +39,28 @@ export class AdminReceivingPage {
     if (measured.dims) await this.dims.fill(measured.dims);
     if (measured.bin) await this.bin.fill(measured.bin);
     await this.tracking.fill(trackingNumber);
+    await this.answerTo(this.page.getByTestId('receive-result'), () => this.tracking.press('Enter'));
+  }
+
+  /** Does `act` and waits until `answer` shows its answer (a new `data-at`): the form is settled, ready for the next scan. */
+  private async answerTo(answer: Locator, act: () => Promise<void>) {
+    const previous = await answer.getAttribute('data-at');
     const answered = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/receiving'));
-    await this.tracking.press('Enter');
+    await act();
     await answered;
+    await expect(answer).toHaveAttribute('data-at', previous ? new RegExp(`^(?!${previous}$)\\d+$`) : /^\d+$/);
+  }
+
+  /** What was found for one line still to receive: an outcome other than all, with the pieces that came and a note. */
+  async found(line: Locator, outcome: 'short' | 'damaged' | 'wrong_item' | 'skip', details: { received?: string; note?: string } = {}) {
+    await line.getByTestId('line-outcome').selectOption(outcome);
+    if (details.received !== undefined) await line.getByTestId('line-received').fill(details.received);
+    if (details.note !== undefined) await line.getByTestId('line-note').fill(details.note);
+  }
+
+  /** Receives the scanned parcel's lines as filled in. */
+  async receiveLines() {
+    await this.answerTo(this.page.getByTestId('parcel'), () => this.page.getByTestId('receive-lines-submit').click());
   }
 
   unclaimedRow(trackingNumber: string): Locator {

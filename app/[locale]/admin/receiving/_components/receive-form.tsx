@@ -1,30 +1,22 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useCallback, useEffect, useRef } from 'react';
 import { failureOf } from '@/lib/actions/result';
-import { adminPaths } from '@/lib/admin/paths';
-import { assignUnclaimedAction, receiveParcelAction } from '../actions';
-
-type Translate = ReturnType<typeof useTranslations<'admin.receiving'>>;
-
-function ErrorLine({ code, t }: { code: string; t: Translate }) {
-  const known = ['validation_failed', 'not_found', 'invalid_transition', 'forbidden', 'unauthorized'];
-  return (
-    <p className="admin-error" role="alert" data-testid="receive-error">
-      {t(`errors.${known.includes(code) ? code : 'generic'}`)}
-    </p>
-  );
-}
+import { assignUnclaimedAction, scanParcelAction } from '../actions';
+import { ErrorLine } from './error-line';
+import { ParcelLines } from './parcel-lines';
 
 /**
  * The receiving desk, for a handheld scanner (it types the number and presses Enter) or a phone:
  * the tracking field keeps the focus, and after each scan it is emptied for the next parcel while
- * the answer stays on screen. Weight and size, when typed, go with the next scan.
+ * the parcel's lines stay on screen to be received one by one. Weight, size and bin, when typed,
+ * fill the lines' fields (weight and size only when the parcel holds one line).
  */
 export function ReceiveForm({ locale }: { locale: string }) {
   const t = useTranslations('admin.receiving');
-  const [result, action, isPending] = useActionState(receiveParcelAction, null);
+  const [result, action, isPending] = useActionState(scanParcelAction, null);
   const tracking = useRef<HTMLInputElement>(null);
+  const focusTracking = useCallback(() => tracking.current?.focus(), []);
   useEffect(() => {
     tracking.current?.focus();
   }, [result]);
@@ -54,45 +46,14 @@ export function ReceiveForm({ locale }: { locale: string }) {
           {isPending ? t('working') : t('receive')}
         </button>
       </form>
-      <div aria-live="polite" data-testid="receive-result">
+      <div aria-live="polite" data-testid="receive-result" data-at={result?.at}>
         {failure && <ErrorLine code={failure.error.code} t={t} />}
         {result?.ok && !result.data.matched && (
           <p className="admin-notice" data-testid="receive-unclaimed" data-inbound={result.data.inboundId}>
             {t('unclaimedKept', { id: result.data.inboundId })}
           </p>
         )}
-        {result?.ok && result.data.matched && (
-          <div className="admin-table-wrap">
-            <table className="admin-table" data-testid="received-items">
-              <caption className="small">{t('matched', { count: result.data.items.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('order')}</th>
-                  <th scope="col">{t('item')}</th>
-                  <th scope="col">{t('status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.data.items.map((item) => (
-                  <tr key={item.itemId} data-item={item.itemId} data-status={item.status}>
-                    <td className="admin-mono" dir="ltr">
-                      {item.orderNumber}
-                    </td>
-                    <td className="admin-mono" dir="ltr">
-                      {item.itemId}
-                    </td>
-                    <td>{t(`itemStatus.${item.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p>
-              <a href={`${adminPaths.receiving(locale)}/labels?items=${result.data.items.map((i) => i.itemId).join(',')}`} className="admin-button admin-button-quiet" data-testid="print-labels">
-                {t('printLabels')}
-              </a>
-            </p>
-          </div>
-        )}
+        {result?.ok && result.data.matched && <ParcelLines key={result.at} locale={locale} parcel={result.data} entered={result.data.entered} onReceived={focusTracking} />}
       </div>
     </section>
   );

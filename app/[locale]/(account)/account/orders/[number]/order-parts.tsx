@@ -9,6 +9,7 @@ import { formatCny } from '@/lib/shop/price';
 import type { OrderParcel } from '@/lib/warehouse/queries/list-order-parcels';
 import type { ItemQc } from '@/lib/warehouse/queries/list-item-qc';
 import { ItemStorage } from './item-storage';
+import { ReceiptOutcome } from './receipt-outcome';
 
 // The shopper's order page's parts: its lines, their parcels from the seller, the shipping address.
 
@@ -61,6 +62,7 @@ export function OrderItemRow({
             {itemState}
           </p>
         )}
+        <ReceiptOutcome item={item} locale={locale} />
         <ItemStorage item={item} locale={locale} />
         {children}
       </div>

@@ -115,6 +115,8 @@ describe('QC photos', () => {
     const refused = await addItemPhotos(world.db, { itemId, files: [await phonePhoto(), Buffer.from('<script>alert(1)</script>')], actor: staff }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'validation_failed', details: { reason: 'not_image' } });
     expect(await photosOf(itemId)).toHaveLength(0);
+    await expect(addItemPhotos(world.db, { itemId, files: [await phonePhoto()], note: 'x'.repeat(501), actor: staff })).rejects.toMatchObject({ code: 'validation_failed', details: { reason: 'note_too_long' } });
+    expect(await photosOf(itemId)).toHaveLength(0);
 
     await world.control(`/__sandbox/offers/${sellers[3]![0]!.offerId}/skus/${sellers[3]![0]!.sourceSkuId}`, 'POST', { stock: 100 });
     const upstream = await placePaidOrder(world, [{ skuId: sellers[3]![0]!.skuId, quantity: 1 }]);

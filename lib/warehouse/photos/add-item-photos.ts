@@ -38,7 +38,9 @@ export async function addItemPhotos(
 ): Promise<AddedPhotos> {
   if (input.files.length === 0 && input.note === undefined) throw new AppError('validation_failed', 'Choose at least one photo', { reason: 'no_files' });
   if (input.files.length > MAX_PHOTOS_PER_UPLOAD) throw new AppError('validation_failed', `At most ${MAX_PHOTOS_PER_UPLOAD} photos at once`, { reason: 'too_many_files' });
-  const note = input.note === undefined || input.note === null ? undefined : qcNoteSchema.parse(input.note);
+  const parsedNote = input.note === undefined || input.note === null ? undefined : qcNoteSchema.safeParse(input.note);
+  if (parsedNote && !parsedNote.success) throw new AppError('validation_failed', 'A measurement note is at most 500 characters', { reason: 'note_too_long' });
+  const note = parsedNote?.data;
 
   const [item] = await db
     .select({ id: orderItems.id, status: orderItems.fulfilmentStatus, orderId: orderItems.orderId, orderNumber: orders.number })

@@ -4,7 +4,7 @@ import { adminPaths } from '@/lib/admin/paths';
 import { formatStoredMoney } from '@/lib/money';
 import type { StoredItem } from '@/lib/warehouse/queries/list-stored-items';
 
-/** One stored item in a board list: order, title, bin, and its storage clock where it matters. */
+/** One stored item in a board list: order, title (to its photo screen), bin, and its storage clock where it matters. */
 export function StoredItemLine({ item, locale, clock }: { item: StoredItem; locale: string; clock: 'left' | 'over' | null }) {
   const t = useTranslations('admin.warehouse');
   return (
@@ -12,7 +12,11 @@ export function StoredItemLine({ item, locale, clock }: { item: StoredItem; loca
       <Link href={adminPaths.order(locale, item.orderNumber)} className="admin-mono" dir="ltr">
         {item.orderNumber}
       </Link>{' '}
-      <span dir="auto">{item.title}</span> ×{item.quantity}
+      {/* The item's own page at the desk: its photos, details and label. */}
+      <Link href={adminPaths.receivingItem(locale, item.id)} dir="auto">
+        {item.title}
+      </Link>{' '}
+      ×{item.quantity}
       {item.storageBin && <span className="muted small"> · {t('bin', { bin: item.storageBin })}</span>}
       {clock === 'left' && <span className="admin-sub small">{t('daysLeft', { days: item.storage.daysLeft })}</span>}
       {clock === 'over' && (

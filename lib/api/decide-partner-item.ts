@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Database } from '@/lib/db';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { orderPaths } from '@/lib/orders/paths';
 import { startServiceChargePayment } from '@/lib/payments/start-service-charge-payment';
 import type { GatewayDeps } from '@/lib/payments/registry';
 import { decideItem } from '@/lib/warehouse/decisions/decide-item';
@@ -48,10 +47,11 @@ export async function decidePartnerItem(db: Database, env: Env, partner: Partner
     await decideItem(db, { ...common, decidedBy: 'partner', decision: 'return', reason: note });
   } else {
     const charge = await requestMorePhotos(db, common);
+    // The payer is the partner's customer, who has no Ferry account: back through the order's pay
+    // link, which shows its status page in the order's language.
+    const payLink = (await findPartnerOrder(db, env.SITE_URL, partner.keyId, params.orderNumber))?.payment.paymentUrl;
     const paymentUrl =
-      charge.status === 'open'
-        ? await startServiceChargePayment(db, env, { serviceChargeId: charge.id, returnUrl: `${env.SITE_URL.replace(/\/$/, '')}${orderPaths.order('en', params.orderNumber)}` }, deps)
-        : null;
+      charge.status === 'open' && payLink ? await startServiceChargePayment(db, env, { serviceChargeId: charge.id, returnUrl: `${payLink}/return` }, deps) : null;
     morePhotos = { photos: charge.quantity, status: charge.status, charge: { amountMinor: charge.chargeMinor, currency: charge.chargeCurrency }, paymentUrl };
   }
   const order = await findPartnerOrder(db, env.SITE_URL, partner.keyId, params.orderNumber);

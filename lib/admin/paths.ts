@@ -15,5 +15,6 @@ export const adminPaths = {
   settings: (locale: string) => `/${locale}/admin/settings`,
   receiving: (locale: string) => `/${locale}/admin/receiving`,
   returns: (locale: string) => `/${locale}/admin/returns`,
+  wallets: (locale: string, email?: string) => `/${locale}/admin/wallets${email ? `?email=${encodeURIComponent(email)}` : ''}`,
   inbound: (locale: string, view?: string) => `/${locale}/admin/inbound${view && view !== 'expected' ? `?view=${view}` : ''}`,
 };

@@ -1,14 +1,11 @@
 import 'server-only';
-import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/audit/actor';
 import { AppError } from '@/lib/errors';
+import { adjustmentReasonSchema } from './adjust-wallet-reason';
 import { creditWallet, debitWallet } from './entries';
 import { walletBalanceIn } from './queries';
-
-/** Why staff moved money by hand: required, shown in the history and kept in the audit trail. */
-export const adjustmentReasonSchema = z.string().trim().min(3, 'reasonRequired').max(500, 'reasonTooLong');
 
 export type WalletAdjustment = {
   userId: number;

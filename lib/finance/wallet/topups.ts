@@ -61,3 +61,9 @@ export async function settleWalletTopup(tx: Executor, topup: WalletTopup, input:
 export async function walletTopupsOf(db: Executor, userId: number, limit = 10): Promise<WalletTopup[]> {
   return db.select().from(walletTopups).where(eq(walletTopups.userId, userId)).orderBy(desc(walletTopups.id)).limit(limit);
 }
+
+/** One of the shopper's own top-ups by its reference (the gateway's return link names it), or null. */
+export async function ownWalletTopup(db: Executor, userId: number, reference: string): Promise<WalletTopup | null> {
+  const [row] = await db.select().from(walletTopups).where(and(eq(walletTopups.reference, reference), eq(walletTopups.userId, userId)));
+  return row ?? null;
+}

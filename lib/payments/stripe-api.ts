@@ -80,7 +80,8 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
             ],
             metadata: paymentMetadata(order),
             payment_intent_data: { metadata: paymentMetadata(order), description: describe(order) },
-            success_url: `${returnUrl}?payment=succeeded`,
+            // A top-up's return URL already carries its reference (`?topup=`).
+            success_url: `${returnUrl}${returnUrl.includes('?') ? '&' : '?'}payment=succeeded`,
             cancel_url: returnUrl,
           },
           { idempotencyKey: `ferry-checkout-${paymentKey(order)}-${order.gatewayPaymentId ?? 'first'}` },

@@ -45,7 +45,8 @@ async function payFromWallet(
       currency: row.chargeCurrency,
       amountMinor: row.chargeMinor,
       source,
-      note: `order ${row.orderNumber}`,
+      // The order number alone: the note is shown to the shopper in every language.
+      note: row.orderNumber,
       actor: input.actor,
     });
     if (debited === 'duplicate') return 'already_paid';

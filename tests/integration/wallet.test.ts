@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, orderItems, paymentLedger, priceDifferences, purchaseEvents } from '@/db/schema';
+import { auditLog, orderItems, orders, paymentLedger, priceDifferences, purchaseEvents } from '@/db/schema';
 import { walletBalances, walletEntries, walletTopups } from '@/db/schema/wallet';
 import { serviceCharges } from '@/db/schema/warehouse';
 import { createUser } from '@/lib/auth/create-user';
@@ -14,6 +14,9 @@ import { adjustWallet } from '@/lib/finance/wallet/adjust-wallet';
 import { creditWallet, debitWallet } from '@/lib/finance/wallet/entries';
 import { payDifferenceFromWallet, payServiceChargeFromWallet } from '@/lib/finance/wallet/pay-from-wallet';
 import { verifyWalletBalances, walletBalanceIn, walletBalancesOf } from '@/lib/finance/wallet/queries';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { startOrderPayment } from '@/lib/payments/pay-order';
+import { refundOrder } from '@/lib/payments/refund-order';
 import { cardGateway } from '@/lib/payments/registry';
 import { startWalletTopup } from '@/lib/payments/start-wallet-topup';
 import { runPurchasing } from '@/lib/purchasing/run-purchasing';
@@ -258,6 +261,46 @@ describe('paying from the wallet', () => {
     const [paid] = await world.db.select().from(serviceCharges).where(eq(serviceCharges.id, charge.id));
     expect(paid).toMatchObject({ status: 'paid', gatewayPaymentId: `wallet:service_charge:${charge.id}`, openItemId: null });
     expect(await walletBalanceIn(world.db, user.id, 'EUR')).toBe(5);
+  });
+});
+
+describe('refunds of what the wallet paid', () => {
+  it('returns a price difference paid from the wallet to the wallet when staff refund the order, once, and the card payment to the card', async () => {
+    const user = await shopper();
+    const sku = sellers[0]![1] ?? sellers[1]![0]!;
+    const { order } = await placeOrder(
+      { db: world.db, redis: world.redis, env },
+      {
+        items: [{ skuId: sku.skuId, quantity: 1 }],
+        currency: 'EUR',
+        shippingAddress: { name: 'Ana Ruiz', line1: 'Calle Mayor 1', city: 'Madrid', region: null, postalCode: '28013', country: 'ES', phone: '+34911234567' },
+        checkoutToken: randomUUID(),
+        locale: 'en',
+        customer: { type: 'user', userId: user.id, email: user.email },
+        gateway: 'sandbox',
+      },
+    );
+    const orderRow = async () => (await world.db.select().from(orders).where(eq(orders.id, order.id)))[0]!;
+    await startOrderPayment(world.db, env, await orderRow(), `http://shop.test/pay/${order.number}/return`);
+    await fetch(`${gateway.url}/__sandbox/intents/${(await orderRow()).gatewayPaymentId}/succeed`, { method: 'POST' });
+    await until(orderRow, (o) => o.status === 'paid', 'the order paid');
+    await world.control(`/__sandbox/offers/${sku.offerId}/skus/${sku.sourceSkuId}`, 'POST', { priceFen: sku.priceMinor + 800 });
+    await runPurchasing(world.db, world.redis);
+    const [difference] = await world.db.select().from(priceDifferences).where(eq(priceDifferences.orderId, order.id));
+    await fund(user.id, 'EUR', difference!.chargeMinor);
+    expect(await payDifferenceFromWallet(world.db, { userId: user.id, differenceId: difference!.id, actor: user.actor })).toBe('paid');
+    expect(await walletBalanceIn(world.db, user.id, 'EUR')).toBe(0);
+
+    const { status } = await orderRow();
+    const refunded = await refundOrder(world.db, world.redis, { orderId: order.id, from: status, actor: staff }, deps());
+    expect(refunded.refund).toMatchObject({ gateway: 'sandbox', amountMinor: order.chargeMinor });
+    expect(refunded.differences).toEqual([expect.objectContaining({ gateway: 'wallet', amountMinor: difference!.chargeMinor, currency: 'EUR' })]);
+    expect(await walletBalanceIn(world.db, user.id, 'EUR')).toBe(difference!.chargeMinor);
+    expect((await world.db.select().from(priceDifferences).where(eq(priceDifferences.id, difference!.id)))[0]!.status).toBe('cancelled');
+    expect((await orderRow()).status).toBe('refunded');
+    // Asked again (a retried click): the order has moved on and nothing is credited twice.
+    await expect(refundOrder(world.db, world.redis, { orderId: order.id, from: status, actor: staff }, deps())).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect((await entriesOf(user.id)).filter((e) => e.kind === 'refund').map((e) => [e.amountMinor, e.source])).toEqual([[difference!.chargeMinor, `price_difference:${difference!.id}`]]);
   });
 });
 

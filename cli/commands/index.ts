@@ -7,6 +7,7 @@ import { userCreate } from './user';
 import { partnerKeyCreate, partnerKeyList, partnerKeyRevoke } from './partner-key';
 import { productImport } from './product';
 import { stockSet } from './stock';
+import { walletShow } from './wallet';
 import { warehousePhoto, warehouseReceive } from './warehouse';
 
 export type Command = {
@@ -16,4 +17,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow];

@@ -15,7 +15,12 @@ export const paymentLedger = mysqlTable(
   'payment_ledger',
   {
     id: id(),
-    orderId: ref('order_id').notNull(),
+    /**
+     * Null for money that belongs to no order: a wallet top-up is gateway money like any charge
+     * (reconciliation must see it), but it is the shopper's (`user_id`), not an order's.
+     */
+    orderId: ref('order_id'),
+    userId: ref('user_id'),
     gateway: varchar('gateway', { length: 16 }).notNull(),
     transactionId: varchar('transaction_id', { length: 100 }).notNull(),
     kind: mysqlEnum('kind', ledgerKinds).notNull(),
@@ -26,7 +31,7 @@ export const paymentLedger = mysqlTable(
     eventId: varchar('event_id', { length: 100 }),
     createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
   },
-  (t) => [uniqueIndex('payment_ledger_tx_uq').on(t.gateway, t.transactionId, t.kind), index('payment_ledger_order_idx').on(t.orderId)],
+  (t) => [uniqueIndex('payment_ledger_tx_uq').on(t.gateway, t.transactionId, t.kind), index('payment_ledger_order_idx').on(t.orderId), index('payment_ledger_user_idx').on(t.userId)],
 );
 
 /**

@@ -16,6 +16,7 @@ export const adminPaths = {
   receiving: (locale: string) => `/${locale}/admin/receiving`,
   receivingItem: (locale: string, itemId: number) => `/${locale}/admin/receiving/items/${itemId}`,
   returns: (locale: string) => `/${locale}/admin/returns`,
+  wallets: (locale: string, email?: string) => `/${locale}/admin/wallets${email ? `?email=${encodeURIComponent(email)}` : ''}`,
   inbound: (locale: string, view?: string) => `/${locale}/admin/inbound${view && view !== 'expected' ? `?view=${view}` : ''}`,
   warehouse: (locale: string) => `/${locale}/admin/warehouse`,
   warehouseStorage: (locale: string, view?: string) => `/${locale}/admin/warehouse/storage${view && view !== 'expired' ? `?view=${view}` : ''}`,

@@ -3,6 +3,7 @@ export const accountPaths = {
   home: (locale: string) => `/${locale}/account`,
   orders: (locale: string) => `/${locale}/account/orders`,
   addresses: (locale: string) => `/${locale}/account/addresses`,
+  wallet: (locale: string) => `/${locale}/account/wallet`,
   signUp: (locale: string, callbackPath?: string) => withCallback(`/${locale}/account/sign-up`, callbackPath),
   signIn: (locale: string, callbackPath?: string) => withCallback(`/${locale}/account/sign-in`, callbackPath),
   forgotPassword: (locale: string) => `/${locale}/account/forgot-password`,

@@ -30,6 +30,9 @@ describe('role → permission table', () => {
     expect(can('finance', 'orders:refund')).toBe(true);
     expect(can('finance', 'payments:read')).toBe(true);
     expect(can('finance', 'stock:write')).toBe(false);
+    // Money moved by hand: finance and admin only.
+    expect(roles.filter((role) => can(role, 'wallet:adjust'))).toEqual(['finance', 'admin']);
+    expect(roles.filter((role) => can(role, 'wallet:read'))).toEqual(['finance', 'admin']);
     // Expected parcels: the warehouse receives them, purchasers chase late sellers.
     expect(['warehouse', 'purchaser', 'admin', 'service', 'finance'].map((role) => can(role as 'admin', 'inbound:read'))).toEqual([true, true, true, false, false]);
   });

@@ -17,6 +17,10 @@ export const permissions = [
   /** Returns the shopper asked for after QC (/admin/returns): record the seller's answer, refund the returned item. */
   'orders:returns',
   'payments:read',
+  /** Shoppers' wallets (/admin/wallets): balances and history. */
+  'wallet:read',
+  /** A manual wallet adjustment (with a reason, audited): money moved by hand, finance and admin only. */
+  'wallet:adjust',
   'stock:write',
   'catalog:sync',
   'outbox:read',
@@ -38,7 +42,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync', 'inbound:read'],
   warehouse: [...staffBase, 'orders:warehouse', 'inbound:read'],
   service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'orders:returns', 'outbox:read', 'events:read'],
-  finance: [...staffBase, 'orders:refund', 'payments:read'],
+  finance: [...staffBase, 'orders:refund', 'payments:read', 'wallet:read', 'wallet:adjust'],
   admin: [...permissions],
 };
 

@@ -16,6 +16,8 @@ export const appErrorStatus = {
   /** The account (or partner key) already has as many unpaid orders, or held units, as the agent allows. */
   too_many_unpaid_orders: 409,
   too_many_held_units: 409,
+  /** The wallet's balance in that currency does not cover the spend. */
+  insufficient_funds: 409,
   idempotency_mismatch: 422,
   idempotency_in_progress: 409,
   payload_too_large: 413,

@@ -12,6 +12,11 @@ export type PayableOrder = {
   priceDifferenceId?: number;
   /** Set for a paid service asked after checkout (more QC photos): the webhook credits that charge (`service_charge_id`). */
   serviceChargeId?: number;
+  /**
+   * Set for a wallet top-up (then `number` is the top-up's random reference, not an order's): the
+   * payment carries `wallet_topup_id` and no order number, and the webhook credits the wallet.
+   */
+  walletTopupId?: number;
 };
 
 export type StartedPayment = {

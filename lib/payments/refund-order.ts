@@ -8,6 +8,7 @@ import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
 import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { AppError } from '@/lib/errors';
+import { creditWallet } from '@/lib/finance/wallet/entries';
 import type { PaymentGateway } from './gateway';
 import { gatewayNamed, type GatewayDeps } from './registry';
 import type { Actor } from '@/lib/audit/actor';
@@ -114,11 +115,17 @@ async function refundPaidDifferences(
   reason: string | undefined,
 ): Promise<Refund[]> {
   const paid = await db
-    .select({ id: priceDifferences.id, paymentId: priceDifferences.gatewayPaymentId, amountMinor: priceDifferences.chargeMinor, currency: priceDifferences.chargeCurrency })
+    .select({ id: priceDifferences.id, paymentId: priceDifferences.gatewayPaymentId, amountMinor: priceDifferences.chargeMinor, currency: priceDifferences.chargeCurrency, userId: orders.userId, number: orders.number })
     .from(priceDifferences)
+    .innerJoin(orders, eq(orders.id, priceDifferences.orderId))
     .where(and(eq(priceDifferences.orderId, orderId), eq(priceDifferences.status, 'paid')));
   const refunds: Refund[] = [];
   for (const difference of paid) {
+    if (difference.paymentId?.startsWith('wallet:') && difference.userId !== null) {
+      const returned = await returnDifferenceToWallet(db, { ...difference, userId: difference.userId, paymentId: difference.paymentId }, orderId, actor, reason);
+      if (returned) refunds.push(returned);
+      continue;
+    }
     const charged = ledger.find((row) => row.kind === 'charge' && row.transactionId === difference.paymentId);
     if (!difference.paymentId || !charged) continue;
     const gateway = gatewayFor(charged.gateway);
@@ -139,3 +146,29 @@ async function refundPaidDifferences(
   return refunds;
 }
 
+
+/**
+ * A difference paid from the wallet goes back to the wallet, in its currency: the request is
+ * cancelled (compare-and-set) and the wallet credited (kind `refund`, source `price_difference:<id>`)
+ * in one transaction, so a retried refund returns it once. Null if it was returned already.
+ */
+async function returnDifferenceToWallet(
+  db: Database,
+  difference: { id: number; paymentId: string; amountMinor: number; currency: string; userId: number; number: string },
+  orderId: number,
+  actor: Actor,
+  reason: string | undefined,
+): Promise<Refund | null> {
+  return db.transaction(async (tx) => {
+    const [cancelled] = await tx
+      .update(priceDifferences)
+      .set({ status: 'cancelled', resolvedAt: new Date() })
+      .where(and(eq(priceDifferences.id, difference.id), eq(priceDifferences.status, 'paid')));
+    if (cancelled.affectedRows !== 1) return null;
+    const source = `price_difference:${difference.id}`;
+    await creditWallet(tx, 'refund', { userId: difference.userId, currency: difference.currency, amountMinor: difference.amountMinor, source, note: difference.number, actor });
+    const refund = { gateway: 'wallet', paymentId: difference.paymentId, amountMinor: difference.amountMinor, currency: difference.currency, refundId: `wallet:refund:${source}` };
+    await recordAudit(tx, actor, 'payment.refund_requested', { type: 'order', id: orderId }, { ...refund, priceDifferenceId: difference.id, ...(reason ? { reason } : {}) });
+    return refund;
+  });
+}

@@ -80,7 +80,8 @@ function stripeCheckout(stripe: Stripe): PaymentGateway {
             ],
             metadata: paymentMetadata(order),
             payment_intent_data: { metadata: paymentMetadata(order), description: describe(order) },
-            success_url: `${returnUrl}?payment=succeeded`,
+            // A top-up's return URL already carries its reference (`?topup=`).
+            success_url: `${returnUrl}${returnUrl.includes('?') ? '&' : '?'}payment=succeeded`,
             cancel_url: returnUrl,
           },
           { idempotencyKey: `ferry-checkout-${paymentKey(order)}-${order.gatewayPaymentId ?? 'first'}` },
@@ -147,10 +148,12 @@ export function intentProgress(intent: Pick<Stripe.PaymentIntent, 'status'>): Pa
 }
 
 /**
- * The order number always; a price-difference payment also names its request, a service charge
- * (more QC photos) its charge: the webhook credits that, not the order.
+ * The order number; a price-difference payment also names its request, a service charge
+ * (more QC photos) its charge: the webhook credits that, not the order. A wallet top-up has no
+ * order: it names the top-up (id and random reference).
  */
 function paymentMetadata(order: PayableOrder): Record<string, string> {
+  if (order.walletTopupId !== undefined) return { wallet_topup_id: String(order.walletTopupId), wallet_topup_ref: order.number };
   if (order.priceDifferenceId !== undefined) return { order_number: order.number, price_difference_id: String(order.priceDifferenceId) };
   if (order.serviceChargeId !== undefined) return { order_number: order.number, service_charge_id: String(order.serviceChargeId) };
   return { order_number: order.number };
@@ -158,12 +161,14 @@ function paymentMetadata(order: PayableOrder): Record<string, string> {
 
 /** One payment per order, one per price-difference request of it and one per service charge (each a different amount). */
 function paymentKey(order: PayableOrder): string {
+  if (order.walletTopupId !== undefined) return `topup-${order.number}`;
   if (order.priceDifferenceId !== undefined) return `${order.number}-pd${order.priceDifferenceId}`;
   if (order.serviceChargeId !== undefined) return `${order.number}-sc${order.serviceChargeId}`;
   return order.number;
 }
 
 function describe(order: PayableOrder): string {
+  if (order.walletTopupId !== undefined) return `Ferry wallet top-up ${order.number}`;
   if (order.priceDifferenceId !== undefined) return `Ferry order ${order.number} price difference`;
   if (order.serviceChargeId !== undefined) return `Ferry order ${order.number} more QC photos`;
   return `Ferry order ${order.number}`;

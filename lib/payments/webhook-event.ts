@@ -4,7 +4,15 @@ import { z } from 'zod';
  * The part of a Stripe-format event Ferry relies on. Anything else in the payload is kept in the
  * stored raw body but not trusted.
  */
-const metadata = z.object({ order_number: z.string().min(1).max(40) }).passthrough();
+const metadata = z
+  .object({
+    /** Every payment Ferry starts carries it, except a wallet top-up, which belongs to no order. */
+    order_number: z.string().min(1).max(40).optional(),
+    wallet_topup_id: z.string().max(20).optional(),
+    wallet_topup_ref: z.string().max(40).optional(),
+  })
+  .passthrough()
+  .refine((m) => m.order_number !== undefined || m.wallet_topup_id !== undefined, 'metadata names no order and no wallet top-up');
 
 export const paymentIntentObject = z.object({
   id: z.string().min(1).max(100),

@@ -18,7 +18,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 /** The namespaces the account's client components read (the rest of the catalogue stays on the server). */
-const clientNamespaces = ['account', 'auth', 'formErrors', 'addresses', 'addressErrors'] as const;
+const clientNamespaces = ['account', 'auth', 'formErrors', 'addresses', 'addressErrors', 'wallet'] as const;
 
 /**
  * The shopper's frame: the storefront header and footer around account pages. Not a guard: each

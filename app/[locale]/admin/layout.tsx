@@ -19,7 +19,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false, nocache: true } };
 
 const sections: {
-  key: 'orders' | 'codQueue' | 'purchasing' | 'warehouse' | 'inbound' | 'receiving' | 'returns' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings';
+  key: 'orders' | 'codQueue' | 'purchasing' | 'warehouse' | 'inbound' | 'receiving' | 'returns' | 'wallets' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings';
   permission: Permission;
   href: (locale: string) => string;
 }[] = [
@@ -30,6 +30,7 @@ const sections: {
   { key: 'inbound', permission: 'inbound:read', href: (locale) => adminPaths.inbound(locale) },
   { key: 'receiving', permission: 'orders:warehouse', href: adminPaths.receiving },
   { key: 'returns', permission: 'orders:returns', href: adminPaths.returns },
+  { key: 'wallets', permission: 'wallet:read', href: (locale) => adminPaths.wallets(locale) },
   { key: 'sync', permission: 'catalog:sync', href: adminPaths.sync },
   { key: 'images', permission: 'catalog:sync', href: adminPaths.images },
   { key: 'stock', permission: 'stock:write', href: adminPaths.stock },

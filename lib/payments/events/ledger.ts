@@ -10,7 +10,7 @@ import type { Executor } from '@/lib/inventory/db-stock';
  */
 export async function appendLedger(
   tx: Executor,
-  row: { orderId: number; gateway: string; transactionId: string; kind: LedgerKind; amountMinor: number; currency: string; eventId: string; flagReason?: string | null },
+  row: { orderId: number | null; userId?: number | null; gateway: string; transactionId: string; kind: LedgerKind; amountMinor: number; currency: string; eventId: string; flagReason?: string | null },
 ): Promise<boolean> {
   const [result] = await tx
     .insert(paymentLedger)
@@ -29,7 +29,9 @@ export function foreignSourceReason(order: { gateway: string }, source: string):
   return order.gateway === source ? null : `event from the ${source} gateway for an order that pays through ${order.gateway}`;
 }
 
-export async function orderForPayment(tx: Executor, number: string) {
+/** The order a payment names (locked for the rest of the event's transaction), or null; a payment that names none (a wallet top-up) has none. */
+export async function orderForPayment(tx: Executor, number: string | undefined) {
+  if (number === undefined) return null;
   const [order] = await tx
     .select({ id: orders.id, status: orders.status, chargeMinor: orders.chargeMinor, chargeCurrency: orders.chargeCurrency, gateway: orders.gateway })
     .from(orders)

@@ -9,6 +9,8 @@ import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
  */
 export async function onPaymentFailed(ctx: EventContext, object: unknown): Promise<HandlerResult> {
   const intent = paymentIntentObject.parse(object);
+  // A declined top-up stays open to pay again and has no order to record it under.
+  if (intent.metadata.wallet_topup_id !== undefined && intent.metadata.order_number === undefined) return { outcome: 'topup_payment_failed' };
   const order = await orderForPayment(ctx.tx, intent.metadata.order_number);
   if (!order) return { outcome: 'unknown_order' };
   // Each failed attempt is its own ledger row: the event id tells attempts on one intent apart.

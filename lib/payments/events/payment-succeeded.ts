@@ -8,6 +8,7 @@ import type { EventContext, HandlerResult } from './context';
 import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
 import { onPriceDifferencePaid } from './price-difference-paid';
 import { onServiceChargePaid } from './service-charge-paid';
+import { onWalletTopupPaid } from './wallet-topup-paid';
 
 /**
  * payment_intent.succeeded: record the charge once; the order becomes paid only if the event comes
@@ -21,6 +22,8 @@ export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Pr
   if (intent.metadata.price_difference_id !== undefined) return onPriceDifferencePaid(ctx, intent);
   // So does a service charge's (more QC photos): it credits that charge.
   if (intent.metadata.service_charge_id !== undefined) return onServiceChargePaid(ctx, intent);
+  // A wallet top-up belongs to no order: it credits the shopper's balance.
+  if (intent.metadata.wallet_topup_id !== undefined) return onWalletTopupPaid(ctx, intent);
   const order = await orderForPayment(ctx.tx, intent.metadata.order_number);
   if (!order) return { outcome: 'unknown_order' };
   const amount = intent.amount_received ?? intent.amount;

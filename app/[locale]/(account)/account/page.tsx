@@ -8,6 +8,8 @@ import { accountPaths } from '@/lib/auth/paths';
 import { isStaff } from '@/lib/auth/permissions';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
+import { walletBalancesOf } from '@/lib/finance/wallet/queries';
+import { formatStoredMoney } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/locales';
 import { photoSharingOf } from '@/lib/warehouse/photos/photo-sharing';
 
@@ -23,7 +25,13 @@ export default async function AccountPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale as Locale);
   const user = await requireUserOrRedirect(locale, accountPaths.home(locale));
-  const [t, sharing] = await Promise.all([getTranslations({ locale, namespace: 'account' }), photoSharingOf(getDb(), user.id)]);
+  const [t, tw, sharing, balances] = await Promise.all([
+    getTranslations({ locale, namespace: 'account' }),
+    getTranslations({ locale, namespace: 'wallet' }),
+    photoSharingOf(getDb(), user.id),
+    walletBalancesOf(getDb(), user.id),
+  ]);
+  const nonZero = balances.filter((b) => b.amountMinor !== 0);
   return (
     <>
       <h1>{t('title')}</h1>
@@ -41,6 +49,14 @@ export default async function AccountPage({ params }: Props) {
           <Link href={accountPaths.addresses(locale)}>
             <strong>{t('addresses')}</strong>
             <span className="muted small">{t('addressesText')}</span>
+          </Link>
+        </li>
+        <li>
+          <Link href={accountPaths.wallet(locale)} data-testid="account-wallet">
+            <strong>{tw('title')}</strong>
+            <span className="muted small" data-testid="account-wallet-balances">
+              {nonZero.length === 0 ? tw('noBalance') : nonZero.map((b) => `\u2068${formatStoredMoney(b.amountMinor, b.currency, locale)}\u2069`).join(' · ')}
+            </span>
           </Link>
         </li>
         {isStaff(user.role) && (

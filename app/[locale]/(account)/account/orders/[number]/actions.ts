@@ -6,6 +6,7 @@ import { userActor } from '@/lib/audit/actor';
 import { accountPaths } from '@/lib/auth/paths';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { payDifferenceFromWallet, payServiceChargeFromWallet } from '@/lib/finance/wallet/pay-from-wallet';
 import { locales } from '@/lib/i18n/locales';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { orderPaths } from '@/lib/orders/paths';
@@ -32,6 +33,16 @@ export const payDifferenceAction = action({
     return startDifferencePayment(getDb(), env, { userId: user.id, differenceId, returnUrl: `${env.SITE_URL.replace(/\/$/, '')}${orderPaths.order(locale, number)}` });
   },
   redirect: (_input, paymentPageUrl) => paymentPageUrl,
+});
+
+/** "Pay from my balance": the whole difference from the wallet in the order's currency, once (the owner only). */
+export const payDifferenceFromWalletAction = action({
+  name: 'price difference pay (wallet)',
+  input,
+  auth: orderOwner,
+  run: ({ differenceId }, { user }) => payDifferenceFromWallet(getDb(), { userId: user.id, differenceId, actor: userActor(user) }),
+  revalidate: ({ locale, number }) => revalidatePath(orderPaths.order(locale, number)),
+  redirect: ({ locale, number }) => `${orderPaths.order(locale, number)}?difference=wallet`,
 });
 
 /** "Cancel these items": the lines are cancelled and their price refunded at the order's pinned rate. */
@@ -96,4 +107,17 @@ export const morePhotosAction = action({
   },
   revalidate: ({ locale, number }) => revalidatePath(orderPaths.order(locale, number)),
   redirect: (_input, next) => next,
+});
+
+/** QC "More photos", paid from the wallet: the item's open charge (made or reused), then the balance pays it once. */
+export const morePhotosFromWalletAction = action({
+  name: 'qc more photos (wallet)',
+  input: itemInput,
+  auth: itemOwner,
+  run: async ({ number, itemId }, { user }) => {
+    const charge = await requestMorePhotos(getDb(), { owner: { userId: user.id }, itemId, orderNumber: number, actor: userActor(user) });
+    if (charge.status === 'open') await payServiceChargeFromWallet(getDb(), { userId: user.id, serviceChargeId: charge.id, actor: userActor(user) });
+  },
+  revalidate: ({ locale, number }) => revalidatePath(orderPaths.order(locale, number)),
+  redirect: ({ locale, number }) => `${orderPaths.order(locale, number)}?photos=granted`,
 });

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { failureOf } from '@/lib/actions/result';
-import { declineDifferenceAction, payDifferenceAction } from './actions';
+import { declineDifferenceAction, payDifferenceAction, payDifferenceFromWalletAction } from './actions';
 
 type Props = {
   locale: string;
@@ -9,6 +9,8 @@ type Props = {
   differenceId: number;
   /** Worded on the server (messages `purchasing.shopper`). */
   labels: { pay: string; decline: string; settled: string; error: string };
+  /** "Pay from my balance (…)" when the wallet covers the whole difference in its currency; else absent. */
+  wallet?: { pay: string; insufficient: string };
 };
 
 /**
@@ -16,10 +18,12 @@ type Props = {
  * JavaScript; a success leaves the page (the gateway's pay page, or back here with a notice), a
  * refusal is said under the buttons: already settled, or try again.
  */
-export function DifferenceButtons({ locale, orderNumber, differenceId, labels }: Props) {
+export function DifferenceButtons({ locale, orderNumber, differenceId, labels, wallet }: Props) {
   const [payState, pay, isPaying] = useActionState(payDifferenceAction, null);
   const [declineState, decline, isDeclining] = useActionState(declineDifferenceAction, null);
-  const failure = [failureOf(payState), failureOf(declineState)].filter((f) => f !== null).sort((a, b) => b.at - a.at)[0];
+  const [walletState, payFromWallet, isPayingFromWallet] = useActionState(payDifferenceFromWalletAction, null);
+  const isBusy = isPaying || isDeclining || isPayingFromWallet;
+  const failure = [failureOf(payState), failureOf(declineState), failureOf(walletState)].filter((f) => f !== null).sort((a, b) => b.at - a.at)[0];
   const isSettled = failure?.error.code === 'invalid_transition' || failure?.error.code === 'not_found';
   const fields = (
     <>
@@ -32,19 +36,29 @@ export function DifferenceButtons({ locale, orderNumber, differenceId, labels }:
     <>
       <form action={pay} style={{ display: 'inline' }}>
         {fields}
-        <button type="submit" className="primary" disabled={isPaying || isDeclining} data-testid="pay-difference">
+        <button type="submit" className="primary" disabled={isBusy} data-testid="pay-difference">
           {labels.pay}
         </button>
       </form>{' '}
+      {wallet && (
+        <>
+          <form action={payFromWallet} style={{ display: 'inline' }}>
+            {fields}
+            <button type="submit" className="secondary" disabled={isBusy} data-testid="pay-difference-wallet">
+              {wallet.pay}
+            </button>
+          </form>{' '}
+        </>
+      )}
       <form action={decline} style={{ display: 'inline' }}>
         {fields}
-        <button type="submit" className="secondary" disabled={isPaying || isDeclining} data-testid="decline-difference">
+        <button type="submit" className="secondary" disabled={isBusy} data-testid="decline-difference">
           {labels.decline}
         </button>
       </form>
       {failure && (
         <p key={failure.at} role="alert" className="form-error" data-testid="difference-notice">
-          {isSettled ? labels.settled : labels.error}
+          {isSettled ? labels.settled : failure.error.code === 'insufficient_funds' && wallet ? wallet.insufficient : labels.error}
         </p>
       )}
     </>

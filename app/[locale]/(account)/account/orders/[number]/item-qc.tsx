@@ -21,6 +21,7 @@ export function ItemQc({
   secretKey,
   t,
   when,
+  wallet,
 }: {
   item: OrderDetail['items'][number];
   qc: ItemQcFacts;
@@ -30,9 +31,12 @@ export function ItemQc({
   secretKey: string;
   t: QcTranslate;
   when: (date: Date) => ReactNode;
+  /** The shopper's balances and the wallet's wording: "pay from my balance" shows when one covers the charge. */
+  wallet?: { balances: { currency: string; amountMinor: number }[]; pay: (balance: string) => string; insufficient: string };
 }) {
   const charge = qc.openCharge ?? newCharge;
   const price = isolate(formatStoredMoney(charge.chargeMinor, charge.chargeCurrency, locale));
+  const covering = charge.chargeMinor > 0 ? wallet?.balances.find((b) => b.currency === charge.chargeCurrency && b.amountMinor >= charge.chargeMinor) : undefined;
   return (
     <ItemQcPanel
       item={item}
@@ -58,6 +62,7 @@ export function ItemQc({
             reasonTooLong: t('reasonTooLong'),
             error: t('error'),
           }}
+          wallet={covering && wallet ? { pay: wallet.pay(isolate(formatStoredMoney(covering.amountMinor, covering.currency, locale))), insufficient: wallet.insufficient } : undefined}
         />
       }
     />

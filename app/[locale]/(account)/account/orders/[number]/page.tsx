@@ -28,6 +28,7 @@ import { getEnv } from '@/lib/env';
 import { getSettings } from '@/lib/settings/read-settings';
 import { morePhotosCharge } from '@/lib/warehouse/decisions/more-photos-charge';
 import { listItemQc } from '@/lib/warehouse/queries/list-item-qc';
+import { walletBalancesOf } from '@/lib/finance/wallet/queries';
 import { ItemQc } from './item-qc';
 import { itemStateText, OrderItemRow, ParcelRow, ShippingAddressBlock } from './order-parts';
 
@@ -65,6 +66,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
     { decisionHours: agentSettings['warehouse.qcDecisionHours'], warningHours: agentSettings['warehouse.qcWarningHours'] },
   );
   const secretKey = getEnv().FERRY_SECRET_KEY;
+  // The wallet's "pay from my balance" for more photos, only when some item waits for a decision.
+  const [walletBalances, tw] = qcItems.size > 0 ? await Promise.all([walletBalancesOf(getDb(), user.id), getTranslations({ locale, namespace: 'wallet.pay' })]) : [[], null];
+  const walletForQc = tw ? { balances: walletBalances, pay: (balance: string) => tw('morePhotosFromBalance', { balance }), insufficient: tw('insufficient') } : undefined;
   const newCharge = morePhotosCharge({ morePhotosCount: agentSettings['warehouse.morePhotosCount'], morePhotosPriceFen: agentSettings['warehouse.morePhotosPriceFen'] }, order);
   const outcome = Array.isArray(query.payment) ? query.payment[0] : query.payment;
   const isPending = order.status === 'pending';
@@ -210,7 +214,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
               quantityText={t('quantityTimes', { quantity: item.quantity, price: isolate(formatCny(item.unitPriceCnyMinor, locale)) })}
               itemState={itemStateText(t, item, locale)}
             >
-              {qcItems.has(item.id) && <ItemQc item={item} qc={qcItems.get(item.id)!} locale={locale} orderNumber={order.number} newCharge={newCharge} secretKey={secretKey} t={tq} when={when} />}
+              {qcItems.has(item.id) && <ItemQc item={item} qc={qcItems.get(item.id)!} locale={locale} orderNumber={order.number} newCharge={newCharge} secretKey={secretKey} t={tq} when={when} wallet={walletForQc} />}
             </OrderItemRow>
           ))}
         </ul>

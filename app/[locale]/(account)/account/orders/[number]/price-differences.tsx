@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
+import { walletBalancesOf } from '@/lib/finance/wallet/queries';
 import { formatStoredMoney } from '@/lib/money';
 import { listOrderDifferences } from '@/lib/purchasing/queries/list-order-differences';
 import { formatCny } from '@/lib/shop/price';
@@ -16,11 +17,18 @@ type Props = { locale: string; userId: number; orderNumber: string; notice: stri
 export async function PriceDifferences({ locale, userId, orderNumber, notice }: Props) {
   const differences = await listOrderDifferences(getDb(), userId, orderNumber);
   if (differences.length === 0) return null;
-  const t = await getTranslations({ locale, namespace: 'purchasing.shopper' });
+  const [t, tw, balances] = await Promise.all([getTranslations({ locale, namespace: 'purchasing.shopper' }), getTranslations({ locale, namespace: 'wallet.pay' }), walletBalancesOf(getDb(), userId)]);
+  /** The balance in a currency, when it covers `minor` whole (a difference is paid from the wallet fully or by card). */
+  const covering = (minor: number, currency: string) => balances.find((b) => b.currency === currency && b.amountMinor >= minor);
 
   return (
     <section className="order-section" aria-labelledby="order-price-changes" data-testid="price-differences">
       <h2 id="order-price-changes">{t('title')}</h2>
+      {notice === 'wallet' && (
+        <p role="status" className="form-notice" data-testid="difference-notice">
+          {tw('paidNotice')}
+        </p>
+      )}
       {notice === 'declined' && (
         <p role="status" className="form-notice" data-testid="difference-notice">
           {t('notice.declined')}
@@ -66,6 +74,11 @@ export async function PriceDifferences({ locale, userId, orderNumber, notice }: 
                 orderNumber={orderNumber}
                 differenceId={difference.id}
                 labels={{ pay: t('pay'), decline: t('decline'), settled: t('notice.settled'), error: t('notice.error') }}
+                wallet={
+                  covering(difference.chargeMinor, difference.chargeCurrency)
+                    ? { pay: tw('fromBalance', { balance: formatStoredMoney(covering(difference.chargeMinor, difference.chargeCurrency)!.amountMinor, difference.chargeCurrency, locale) }), insufficient: tw('insufficient') }
+                    : undefined
+                }
               />
               <p className="muted small">{t('declineNote')}</p>
             </div>

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { failureOf } from '@/lib/actions/result';
-import { acceptItemAction, morePhotosAction, returnItemAction } from './actions';
+import { acceptItemAction, morePhotosAction, morePhotosFromWalletAction, returnItemAction } from './actions';
 
 type Props = {
   locale: string;
@@ -20,6 +20,8 @@ type Props = {
     reasonTooLong: string;
     error: string;
   };
+  /** "More photos, paid from my balance (…)" when the wallet covers the charge; else absent. */
+  wallet?: { pay: string; insufficient: string };
 };
 
 /**
@@ -27,17 +29,20 @@ type Props = {
  * with a reason. Server actions, so they work without JavaScript; a stale page or a second click
  * is told the item was decided already, and nothing changes.
  */
-export function QcButtons({ locale, orderNumber, itemId, labels }: Props) {
+export function QcButtons({ locale, orderNumber, itemId, labels, wallet }: Props) {
   const [acceptState, accept, isAccepting] = useActionState(acceptItemAction, null);
   const [photosState, morePhotos, isAsking] = useActionState(morePhotosAction, null);
   const [returnState, askReturn, isReturning] = useActionState(returnItemAction, null);
-  const isBusy = isAccepting || isAsking || isReturning;
-  const failure = [failureOf(acceptState), failureOf(photosState), failureOf(returnState)].filter((f) => f !== null).sort((a, b) => b.at - a.at)[0];
+  const [walletState, morePhotosFromWallet, isPayingFromWallet] = useActionState(morePhotosFromWalletAction, null);
+  const isBusy = isAccepting || isAsking || isReturning || isPayingFromWallet;
+  const failure = [failureOf(acceptState), failureOf(photosState), failureOf(returnState), failureOf(walletState)].filter((f) => f !== null).sort((a, b) => b.at - a.at)[0];
   const reasonField = failureOf(returnState)?.error.fields?.reason;
   const success = acceptState?.ok ? labels.accepted : returnState?.ok ? labels.returnRequested : null;
   const message = !failure
     ? null
-    : failure.error.code === 'invalid_transition' || failure.error.code === 'not_found'
+    : failure.error.code === 'insufficient_funds' && wallet
+      ? wallet.insufficient
+      : failure.error.code === 'invalid_transition' || failure.error.code === 'not_found'
       ? labels.decided
       : failure.error.code === 'validation_failed'
         ? reasonField === 'returnReasonTooLong'
@@ -65,6 +70,14 @@ export function QcButtons({ locale, orderNumber, itemId, labels }: Props) {
           {labels.morePhotos}
         </button>
       </form>
+      {wallet && (
+        <form action={morePhotosFromWallet} className="qc-inline">
+          {fields}
+          <button type="submit" className="secondary" disabled={isBusy} data-testid="qc-more-photos-wallet">
+            {wallet.pay}
+          </button>
+        </form>
+      )}
       <form action={askReturn} className="qc-return">
         {fields}
         <label htmlFor={`qc-reason-${itemId}`}>{labels.returnReason}</label>

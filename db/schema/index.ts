@@ -10,3 +10,4 @@ export * from './sync';
 export * from './settings';
 export * from './events';
 export * from './warehouse';
+export * from './finance';

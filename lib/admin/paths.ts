@@ -15,5 +15,7 @@ export const adminPaths = {
   settings: (locale: string) => `/${locale}/admin/settings`,
   receiving: (locale: string) => `/${locale}/admin/receiving`,
   returns: (locale: string) => `/${locale}/admin/returns`,
+  reconciliation: (locale: string) => `/${locale}/admin/finance/reconciliation`,
+  reconciliationRun: (locale: string, id: number) => `/${locale}/admin/finance/reconciliation/${id}`,
   inbound: (locale: string, view?: string) => `/${locale}/admin/inbound${view && view !== 'expected' ? `?view=${view}` : ''}`,
 };

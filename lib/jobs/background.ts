@@ -3,6 +3,7 @@ import { databaseFor } from '@/db/client';
 import { uncounted } from '@/db/query-stats';
 import { runRelay } from '@/lib/events/relay';
 import { getEnv } from '@/lib/env';
+import { runDailyReconciliation } from '@/lib/finance/reconcile/run-reconciliation';
 import { expireReservations } from '@/lib/orders/expire-reservations';
 import { repairStaleCounters } from '@/lib/inventory/stale-counters';
 import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
@@ -17,6 +18,8 @@ const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout; __fe
 /** The event relay looks for new outbox events this often: a shopper's email goes out within about a second. */
 const RELAY_EVERY_MS = 1_000;
 const IMAGES_PER_TICK = 500;
+/** The daily reconciliation asks "is yesterday done?" this often (one INSERT IGNORE), not every tick. */
+const RECONCILE_CHECK_EVERY_MS = 10 * 60_000;
 
 /**
  * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out (card
@@ -24,7 +27,9 @@ const IMAGES_PER_TICK = 500;
  * webhook consumer apply its stored events that were never processed (payments, 1688 pushes),
  * recount Redis stock counters marked stale (Redis was away or lost its data), poll
  * upstream orders, buy paid items upstream, warn shoppers whose QC decision window is closing and
- * accept the items whose window closed after the warning, and derive pending product images. All are idempotent
+ * accept the items whose window closed after the warning, derive pending product images, and
+ * reconcile yesterday's gateway movements with the ledger (lib/finance; once a day, the day's run
+ * row claimed by a unique key). All are idempotent
  * (compare-and-set and claimed rows), so several servers may run them at once. Beside them, every
  * second, the event relay delivers new outbox events to their subscribers (lib/events).
  * FERRY_JOBS_INTERVAL_SECONDS=0 turns them off (for a server that should only serve pages).
@@ -34,6 +39,20 @@ export function startBackgroundJobs(): void {
   if (!(seconds > 0) || globalJobs.__ferryJobs) return;
   let running = false;
   let isDerivingImages = false;
+  let nextReconcileCheck = 0;
+  let isReconciling = false;
+  // Beside the tick too: a day of movements from the gateway's API takes seconds to minutes.
+  const reconcile = (db: ReturnType<typeof databaseFor>) => {
+    if (isReconciling || Date.now() < nextReconcileCheck) return;
+    isReconciling = true;
+    nextReconcileCheck = Date.now() + RECONCILE_CHECK_EVERY_MS;
+    void uncounted(() => runDailyReconciliation(db, getEnv()))
+      .then((run) => {
+        if (run) console.log(`[jobs] reconciled ${run.day}: ${run.output.matched} matched, mismatch rate ${run.output.mismatchRate}${run.output.alert ? ' (alert)' : ''}`);
+      })
+      .catch((error: Error) => console.error('[jobs] daily reconciliation failed:', error.message.split('\n')[0]))
+      .finally(() => (isReconciling = false));
+  };
   // Images run beside the tick, not in it: a large backlog (after a sync started from the admin)
   // must not hold back reservation expiry or purchasing. A bounded share per tick.
   const deriveImages = (db: ReturnType<typeof databaseFor>) => {
@@ -70,6 +89,7 @@ export function startBackgroundJobs(): void {
         })
         .catch((error: Error) => console.error('[jobs] QC window failed:', error.message));
       deriveImages(db);
+      reconcile(db);
     } catch (error) {
       console.error('[jobs] background run failed:', (error as Error).message);
     } finally {

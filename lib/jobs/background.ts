@@ -3,6 +3,7 @@ import { databaseFor } from '@/db/client';
 import { uncounted } from '@/db/query-stats';
 import { runRelay } from '@/lib/events/relay';
 import { getEnv } from '@/lib/env';
+import { sendReconciliationAlerts } from '@/lib/finance/reconcile/alert-finance';
 import { runDailyReconciliation } from '@/lib/finance/reconcile/run-reconciliation';
 import { expireReservations } from '@/lib/orders/expire-reservations';
 import { repairStaleCounters } from '@/lib/inventory/stale-counters';
@@ -90,6 +91,12 @@ export function startBackgroundJobs(): void {
         .catch((error: Error) => console.error('[jobs] QC window failed:', error.message));
       deriveImages(db);
       reconcile(db);
+      // A run that raised the alert (here or from the CLI) is emailed to finance once.
+      await uncounted(() => sendReconciliationAlerts(db))
+        .then((sent) => {
+          if (sent) console.log(`[jobs] reconciliation alert emailed to ${sent} finance users`);
+        })
+        .catch((error: Error) => console.error('[jobs] reconciliation alert failed:', error.message));
     } catch (error) {
       console.error('[jobs] background run failed:', (error as Error).message);
     } finally {

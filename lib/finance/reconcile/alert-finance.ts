@@ -7,6 +7,18 @@ import { composeEmail, emailTranslator } from '@/lib/email/compose';
 import { sendEmail } from '@/lib/email/send-email';
 import { absoluteUrl } from '@/lib/site-url';
 
+/** Emails finance about every finished run that raised the alert and has not been announced yet. */
+export async function sendReconciliationAlerts(db: Database): Promise<number> {
+  const pending = await db
+    .select({ id: reconciliationRuns.id, day: reconciliationRuns.day, mismatchRate: reconciliationRuns.mismatchRate })
+    .from(reconciliationRuns)
+    .where(and(eq(reconciliationRuns.isAlert, 1), eq(reconciliationRuns.status, 'done'), isNull(reconciliationRuns.alertSentAt)))
+    .limit(20);
+  let sent = 0;
+  for (const run of pending) sent += await alertFinance(db, { id: run.id, day: run.day, mismatchRate: Number(run.mismatchRate) });
+  return sent;
+}
+
 /**
  * Tells finance (every enabled user with the finance role, in their language) that a day's
  * reconciliation found more than 0.5% of its money at odds. Once per run: the run's `alert_sent_at`

@@ -4,7 +4,6 @@ import { basename } from 'node:path';
 import type { Database } from '@/lib/db';
 import type { Env } from '@/lib/env';
 import { balanceMovements } from '@/lib/payments/balance-transactions';
-import { alertFinance } from './alert-finance';
 import { csvRecords } from './csv-records';
 import { dayBounds, utcDay, yesterday } from './day';
 import { reconcileDay, type ReconcileOutput } from './reconcile-day';
@@ -28,8 +27,9 @@ export async function dayOfReport(path: string): Promise<string | null> {
 
 /**
  * One reconciliation of the shop's card gateway (PAYMENT_GATEWAY) for `day`: from a settlement
- * report file, else from the gateway's balance transactions. An alert goes to finance by email once
- * per run. `claim` skips a day already reconciled (the daily job); by hand the day is re-run.
+ * report file, else from the gateway's balance transactions. A run that raised the alert is left
+ * for the server's job to email finance (alert-finance.ts): the run row is the outbox, so a run from
+ * the CLI alerts as well. `claim` skips a day already reconciled (the daily job); by hand the day is re-run.
  */
 export async function runReconciliation(
   db: Database,
@@ -45,11 +45,7 @@ export async function runReconciliation(
   day ??= yesterday(options.now);
   const movements = options.file ? fileMovements(options.file) : balanceMovements(env, gateway, { from: dayBounds(day).start, to: dayBounds(day).end });
   const result = await reconcileDay(db, { day, gateway, source: options.file ? 'file' : 'api', movements, fileName: options.file ? basename(options.file) : undefined, mode: options.mode });
-  if (!result) return null;
-  if (result.output.alert) {
-    await alertFinance(db, { id: result.runId, day, mismatchRate: result.diff.mismatchRate }).catch((error: Error) => console.error(`[finance] reconciliation alert of ${day} not sent:`, error.message));
-  }
-  return { runId: result.runId, output: result.output };
+  return result ? { runId: result.runId, output: result.output } : null;
 }
 
 /** The daily job: yesterday from the gateway's API, once (a unique run row per day), half an hour after midnight UTC. */

@@ -17,6 +17,8 @@ export const permissions = [
   /** Returns the shopper asked for after QC (/admin/returns): record the seller's answer, refund the returned item. */
   'orders:returns',
   'payments:read',
+  /** Explain a difference the daily reconciliation found (/admin/finance/reconciliation): finance and admin. */
+  'finance:reconcile',
   'stock:write',
   'catalog:sync',
   'outbox:read',
@@ -38,7 +40,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync', 'inbound:read'],
   warehouse: [...staffBase, 'orders:warehouse', 'inbound:read'],
   service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'orders:returns', 'outbox:read', 'events:read'],
-  finance: [...staffBase, 'orders:refund', 'payments:read'],
+  finance: [...staffBase, 'orders:refund', 'payments:read', 'finance:reconcile'],
   admin: [...permissions],
 };
 

@@ -30,6 +30,8 @@ describe('role → permission table', () => {
     expect(can('finance', 'orders:refund')).toBe(true);
     expect(can('finance', 'payments:read')).toBe(true);
     expect(can('finance', 'stock:write')).toBe(false);
+    // Explaining a reconciliation difference: finance and admins; others may at most read payments.
+    expect(['finance', 'admin', 'service', 'purchaser', 'warehouse'].map((role) => can(role as 'admin', 'finance:reconcile'))).toEqual([true, true, false, false, false]);
     // Expected parcels: the warehouse receives them, purchasers chase late sellers.
     expect(['warehouse', 'purchaser', 'admin', 'service', 'finance'].map((role) => can(role as 'admin', 'inbound:read'))).toEqual([true, true, true, false, false]);
   });

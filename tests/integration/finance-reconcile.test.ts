@@ -15,7 +15,7 @@ import { utcDay } from '@/lib/finance/reconcile/day';
 import { sendReconciliationAlerts } from '@/lib/finance/reconcile/alert-finance';
 import { explainReconciliationItem } from '@/lib/finance/reconcile/explain-item';
 import { openReconciliationAlerts } from '@/lib/finance/reconcile/open-alerts';
-import { runReconciliation } from '@/lib/finance/reconcile/run-reconciliation';
+import { runDailyReconciliation, runReconciliation } from '@/lib/finance/reconcile/run-reconciliation';
 import { toDecimalString, type IsoCurrencyCode } from '@/lib/money';
 import { startOrderPayment } from '@/lib/payments/pay-order';
 import { processWebhookEvent } from '@/lib/payments/process-webhook-event';
@@ -144,6 +144,19 @@ describe('daily reconciliation against the sandbox gateway', () => {
     expect(mails[0]!.text).toContain(`/admin/finance/reconciliation/${run!.runId}`);
     // The daily job's claim finds the day taken.
     expect(await runReconciliation(world.db, env, { day: today, mode: 'claim' })).toBeNull();
+  });
+
+  it('the daily job reconciles yesterday once, half an hour after midnight UTC', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const at = (time: string) => new Date(`${utcDay(tomorrow)}T${time}Z`);
+    expect(await runDailyReconciliation(world.db, env, at('00:10:00'))).toBeNull();
+    // Today was already reconciled by hand: the job leaves it alone.
+    expect(await runDailyReconciliation(world.db, env, at('00:45:00'))).toBeNull();
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    const first = await runDailyReconciliation(world.db, env, new Date(`${utcDay(later)}T01:00:00Z`));
+    expect(first).toEqual({ day: utcDay(tomorrow), output: { matched: 0, missingInLedger: [], missingInSettlement: [], amountMismatches: [], mismatchRate: 0, alert: false } });
+    expect(await runDailyReconciliation(world.db, env, new Date(`${utcDay(later)}T02:00:00Z`))).toBeNull();
+    expect(await world.db.select().from(reconciliationRuns).where(eq(reconciliationRuns.day, utcDay(tomorrow)))).toHaveLength(1);
   });
 
   it('keeps the banner up until every item is explained; an explanation survives a re-run', async () => {

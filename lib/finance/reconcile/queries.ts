@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
-import { reconciliationItems, reconciliationRuns, users } from '@/db/schema';
+import { orders, reconciliationItems, reconciliationRuns, users } from '@/db/schema';
 import type { Database } from '@/lib/db';
 
 export const RUNS_PAGE_SIZE = 30;
@@ -49,6 +49,7 @@ export async function getReconciliationRun(db: Database, id: number) {
       paymentIntentId: reconciliationItems.paymentIntentId,
       ledgerTransactionId: reconciliationItems.ledgerTransactionId,
       orderId: reconciliationItems.orderId,
+      orderNumber: orders.number,
       gatewayAmountMinor: reconciliationItems.gatewayAmountMinor,
       gatewayCurrency: reconciliationItems.gatewayCurrency,
       ledgerAmountMinor: reconciliationItems.ledgerAmountMinor,
@@ -60,6 +61,7 @@ export async function getReconciliationRun(db: Database, id: number) {
     })
     .from(reconciliationItems)
     .leftJoin(users, eq(users.id, reconciliationItems.explainedBy))
+    .leftJoin(orders, eq(orders.id, reconciliationItems.orderId))
     .where(eq(reconciliationItems.runId, id))
     .orderBy(desc(sql`${reconciliationItems.status} = 'open'`), asc(reconciliationItems.kind), asc(reconciliationItems.id))
     .limit(ITEMS_SHOWN);

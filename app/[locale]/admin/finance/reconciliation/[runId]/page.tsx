@@ -117,6 +117,11 @@ export default async function ReconciliationRunPage({ params }: Props) {
                   <td className="admin-num">{money(item.gatewayAmountMinor, item.gatewayCurrency)}</td>
                   <td className="admin-num">{money(item.ledgerAmountMinor, item.ledgerCurrency)}</td>
                   <td className="admin-mono small" dir="ltr">
+                    {item.orderNumber && (
+                      <Link href={adminPaths.order(locale, item.orderNumber)} className="admin-sub">
+                        {item.orderNumber}
+                      </Link>
+                    )}
                     {[item.balanceTransactionId, item.paymentIntentId, item.chargeId, item.ledgerTransactionId].filter(Boolean).map((ref) => (
                       <span key={ref} className="admin-sub">
                         {ref}

@@ -84,12 +84,19 @@ async function storeDiff(db: Database, runId: number, diff: DayDiff): Promise<vo
         mismatchRate: diff.mismatchRate.toFixed(8),
         isAlert: diff.alert ? 1 : 0,
         totals: JSON.stringify(diff.totals),
-        otherCategories: Object.keys(diff.otherCategories).length ? JSON.stringify(diff.otherCategories).slice(0, 500) : null,
+        otherCategories: categoriesColumn(diff.otherCategories),
         error: null,
         finishedAt: new Date(),
       })
       .where(eq(reconciliationRuns.id, runId));
   });
+}
+
+/** The run's other categories as JSON that fits its column: the most frequent kept when there are very many. */
+function categoriesColumn(categories: Record<string, number>): string | null {
+  const entries = Object.entries(categories).sort(([, a], [, b]) => b - a);
+  while (entries.length > 0 && JSON.stringify(Object.fromEntries(entries)).length > 500) entries.pop();
+  return entries.length ? JSON.stringify(Object.fromEntries(entries)) : null;
 }
 
 function itemRow(runId: number, item: DiffItem, explained?: { note: string | null; explainedBy: number | null; explainedAt: Date | null }) {

@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { backupCreate, backupRestore } from './backup';
 import { catalogSync } from './catalog';
 import { dbMigrate, dbSeed } from './db';
+import { financeReconcile } from './finance';
 import { fxRefresh } from './fx';
 import { userCreate } from './user';
 import { partnerKeyCreate, partnerKeyList, partnerKeyRevoke } from './partner-key';
@@ -17,4 +18,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow, financeReconcile];

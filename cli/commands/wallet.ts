@@ -1,6 +1,6 @@
 import { databaseFor } from '@/db/client';
 import { getEnv } from '@/lib/env';
-import { walletBalancesOf, walletOwnerByEmail } from '@/lib/finance/wallet/queries';
+import { walletBalancesOf, walletOwnerByEmail } from '@/lib/wallet/queries';
 import { CliError, usage } from '../errors';
 import type { Command } from './index';
 

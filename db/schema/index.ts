@@ -11,3 +11,4 @@ export * from './settings';
 export * from './events';
 export * from './warehouse';
 export * from './wallet';
+export * from './finance';

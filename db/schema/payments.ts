@@ -31,7 +31,13 @@ export const paymentLedger = mysqlTable(
     eventId: varchar('event_id', { length: 100 }),
     createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
   },
-  (t) => [uniqueIndex('payment_ledger_tx_uq').on(t.gateway, t.transactionId, t.kind), index('payment_ledger_order_idx').on(t.orderId), index('payment_ledger_user_idx').on(t.userId)],
+  // (gateway, created_at): a day's rows for reconciliation (lib/finance/reconcile) without a scan.
+  (t) => [
+    uniqueIndex('payment_ledger_tx_uq').on(t.gateway, t.transactionId, t.kind),
+    index('payment_ledger_order_idx').on(t.orderId),
+    index('payment_ledger_user_idx').on(t.userId),
+    index('payment_ledger_day_idx').on(t.gateway, t.createdAt),
+  ],
 );
 
 /**

@@ -17,6 +17,8 @@ export const adminPaths = {
   receivingItem: (locale: string, itemId: number) => `/${locale}/admin/receiving/items/${itemId}`,
   returns: (locale: string) => `/${locale}/admin/returns`,
   wallets: (locale: string, email?: string) => `/${locale}/admin/wallets${email ? `?email=${encodeURIComponent(email)}` : ''}`,
+  reconciliation: (locale: string) => `/${locale}/admin/finance/reconciliation`,
+  reconciliationRun: (locale: string, id: number) => `/${locale}/admin/finance/reconciliation/${id}`,
   inbound: (locale: string, view?: string) => `/${locale}/admin/inbound${view && view !== 'expected' ? `?view=${view}` : ''}`,
   warehouse: (locale: string) => `/${locale}/admin/warehouse`,
   warehouseStorage: (locale: string, view?: string) => `/${locale}/admin/warehouse/storage${view && view !== 'expired' ? `?view=${view}` : ''}`,

@@ -33,6 +33,8 @@ describe('role → permission table', () => {
     // Money moved by hand: finance and admin only.
     expect(roles.filter((role) => can(role, 'wallet:adjust'))).toEqual(['finance', 'admin']);
     expect(roles.filter((role) => can(role, 'wallet:read'))).toEqual(['finance', 'admin']);
+    // Explaining a reconciliation difference: finance and admins; others may at most read payments.
+    expect(['finance', 'admin', 'service', 'purchaser', 'warehouse'].map((role) => can(role as 'admin', 'finance:reconcile'))).toEqual([true, true, false, false, false]);
     // Expected parcels: the warehouse receives them, purchasers chase late sellers.
     expect(['warehouse', 'purchaser', 'admin', 'service', 'finance'].map((role) => can(role as 'admin', 'inbound:read'))).toEqual([true, true, true, false, false]);
   });

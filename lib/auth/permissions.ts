@@ -21,6 +21,8 @@ export const permissions = [
   'wallet:read',
   /** A manual wallet adjustment (with a reason, audited): money moved by hand, finance and admin only. */
   'wallet:adjust',
+  /** Explain a difference the daily reconciliation found (/admin/finance/reconciliation): finance and admin. */
+  'finance:reconcile',
   'stock:write',
   'catalog:sync',
   'outbox:read',
@@ -42,7 +44,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync', 'inbound:read'],
   warehouse: [...staffBase, 'orders:warehouse', 'inbound:read'],
   service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'orders:returns', 'outbox:read', 'events:read'],
-  finance: [...staffBase, 'orders:refund', 'payments:read', 'wallet:read', 'wallet:adjust'],
+  finance: [...staffBase, 'orders:refund', 'payments:read', 'wallet:read', 'wallet:adjust', 'finance:reconcile'],
   admin: [...permissions],
 };
 

@@ -3,6 +3,8 @@ import { databaseFor } from '@/db/client';
 import { uncounted } from '@/db/query-stats';
 import { runRelay } from '@/lib/events/relay';
 import { getEnv } from '@/lib/env';
+import { sendReconciliationAlerts } from '@/lib/finance/reconcile/alert-finance';
+import { runDailyReconciliation } from '@/lib/finance/reconcile/run-reconciliation';
 import { expireReservations } from '@/lib/orders/expire-reservations';
 import { repairStaleCounters } from '@/lib/inventory/stale-counters';
 import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
@@ -18,6 +20,8 @@ const globalJobs = globalThis as unknown as { __ferryJobs?: NodeJS.Timeout; __fe
 /** The event relay looks for new outbox events this often: a shopper's email goes out within about a second. */
 const RELAY_EVERY_MS = 1_000;
 const IMAGES_PER_TICK = 500;
+/** The daily reconciliation asks "is yesterday done?" this often (one INSERT IGNORE), not every tick. */
+const RECONCILE_CHECK_EVERY_MS = 10 * 60_000;
 
 /**
  * Periodic work of a single Ferry server: cancel unpaid orders whose reservation ran out (card
@@ -26,7 +30,9 @@ const IMAGES_PER_TICK = 500;
  * recount Redis stock counters marked stale (Redis was away or lost its data), poll
  * upstream orders, buy paid items upstream, warn shoppers whose QC decision window is closing and
  * accept the items whose window closed after the warning, queue storage reminders
- * (lib/warehouse/storage), and derive pending product images. All are idempotent
+ * (lib/warehouse/storage), derive pending product images, and reconcile yesterday's gateway
+ * movements with the ledger (lib/finance; once a day, the day's run row claimed by a unique key).
+ * All are idempotent
  * (compare-and-set and claimed rows), so several servers may run them at once. Beside them, every
  * second, the event relay delivers new outbox events to their subscribers (lib/events).
  * FERRY_JOBS_INTERVAL_SECONDS=0 turns them off (for a server that should only serve pages).
@@ -36,6 +42,20 @@ export function startBackgroundJobs(): void {
   if (!(seconds > 0) || globalJobs.__ferryJobs) return;
   let running = false;
   let isDerivingImages = false;
+  let nextReconcileCheck = 0;
+  let isReconciling = false;
+  // Beside the tick too: a day of movements from the gateway's API takes seconds to minutes.
+  const reconcile = (db: ReturnType<typeof databaseFor>) => {
+    if (isReconciling || Date.now() < nextReconcileCheck) return;
+    isReconciling = true;
+    nextReconcileCheck = Date.now() + RECONCILE_CHECK_EVERY_MS;
+    void uncounted(() => runDailyReconciliation(db, getEnv()))
+      .then((run) => {
+        if (run) console.log(`[jobs] reconciled ${run.day}: ${run.output.matched} matched, mismatch rate ${run.output.mismatchRate}${run.output.alert ? ' (alert)' : ''}`);
+      })
+      .catch((error: Error) => console.error('[jobs] daily reconciliation failed:', error.message.split('\n')[0]))
+      .finally(() => (isReconciling = false));
+  };
   // Images run beside the tick, not in it: a large backlog (after a sync started from the admin)
   // must not hold back reservation expiry or purchasing. A bounded share per tick.
   const deriveImages = (db: ReturnType<typeof databaseFor>) => {
@@ -77,6 +97,13 @@ export function startBackgroundJobs(): void {
         })
         .catch((error: Error) => console.error('[jobs] storage reminders failed:', error.message.split('\n')[0]));
       deriveImages(db);
+      reconcile(db);
+      // A run that raised the alert (here or from the CLI) is emailed to finance once.
+      await uncounted(() => sendReconciliationAlerts(db))
+        .then((sent) => {
+          if (sent) console.log(`[jobs] reconciliation alert emailed to ${sent} finance users`);
+        })
+        .catch((error: Error) => console.error('[jobs] reconciliation alert failed:', error.message));
     } catch (error) {
       console.error('[jobs] background run failed:', (error as Error).message);
     } finally {

@@ -8,7 +8,7 @@ import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
 import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { AppError } from '@/lib/errors';
-import { creditWallet } from '@/lib/finance/wallet/entries';
+import { creditWallet } from '@/lib/wallet/entries';
 import type { PaymentGateway } from './gateway';
 import { gatewayNamed, type GatewayDeps } from './registry';
 import type { Actor } from '@/lib/audit/actor';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { openWalletTopup, recordTopupPayment } from '@/lib/finance/wallet/topups';
+import { openWalletTopup, recordTopupPayment } from '@/lib/wallet/topups';
 import { gatewayNamed, type GatewayDeps } from './registry';
 
 /**

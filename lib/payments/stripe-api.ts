@@ -197,6 +197,12 @@ export function stripeGateway(env: Env): PaymentGateway | null {
   return env.STRIPE_SECRET_KEY ? stripeCheckout(stripeClient(env.STRIPE_SECRET_KEY)) : null;
 }
 
+/** The API client of a card gateway, for reads beside payments (its balance transactions); null when not configured. */
+export function gatewayClient(env: Env, name: 'sandbox' | 'stripe'): Stripe | null {
+  if (name === 'sandbox') return stripeClient(env.SANDBOX_SECRET_KEY, env.SANDBOX_GATEWAY_URL);
+  return env.STRIPE_SECRET_KEY ? stripeClient(env.STRIPE_SECRET_KEY) : null;
+}
+
 /** Webhook verification with the SDK (raw body, `t.body` HMAC, 300 s tolerance); throws on a bad signature. */
 export function verifyStripeEvent(rawBody: string, header: string, secret: string): Stripe.Event {
   return Stripe.webhooks.constructEvent(rawBody, header, secret, 300);

@@ -229,3 +229,57 @@ describe('payment gateway through the official stripe SDK', () => {
     expect(API_VERSION).toBe(Stripe.API_VERSION);
   });
 });
+
+describe('balance transactions, as Stripe lists them', () => {
+  const pay = async (amount: number, currency = 'usd') => {
+    const intent = await createIntent({ amount, currency });
+    await choose(intent.id, 'success');
+    return stripe.paymentIntents.retrieve(intent.id);
+  };
+
+  it('lists each charge and refund newest first, with fees, sources and has_more pages', async () => {
+    const first = await pay(10_000);
+    const second = await pay(5_000, 'jpy');
+    const refund = await stripe.refunds.create({ payment_intent: first.id, amount: 2_500 });
+    const page = await stripe.balanceTransactions.list({ limit: 2 });
+    expect(page.has_more).toBe(true);
+    expect(page.data.map((t) => t.type)).toEqual(['refund', 'charge']);
+    expect(page.data[0]).toMatchObject({ object: 'balance_transaction', amount: -2_500, fee: 0, net: -2_500, currency: 'usd', reporting_category: 'refund', source: refund.id });
+    expect(page.data[1]).toMatchObject({ amount: 5_000, fee: 145, net: 4_855, currency: 'jpy', reporting_category: 'charge', source: second.latest_charge });
+    const rest = await stripe.balanceTransactions.list({ limit: 2, starting_after: page.data[1]!.id });
+    expect(rest.has_more).toBe(false);
+    expect(rest.data).toHaveLength(1);
+    expect(rest.data[0]).toMatchObject({ amount: 10_000, fee: 320, net: 9_680, source: first.latest_charge, fee_details: [{ amount: 320, type: 'stripe_fee', currency: 'usd' }] });
+    expect(rest.data[0]!.id).toMatch(/^txn_/);
+    expect(rest.data[0]!.available_on % 86_400).toBe(0);
+  });
+
+  it('expands data.source to the charge (naming its PaymentIntent) or the refund, and filters by created', async () => {
+    const paid = await pay(1_999);
+    await stripe.refunds.create({ payment_intent: paid.id, amount: 999 });
+    const now = Math.floor(Date.now() / 1000);
+    const all: Stripe.BalanceTransaction[] = [];
+    for await (const txn of stripe.balanceTransactions.list({ created: { gte: now - 60, lt: now + 60 }, limit: 1, expand: ['data.source'] })) all.push(txn);
+    expect(all).toHaveLength(2);
+    const [refund, charge] = all as [Stripe.BalanceTransaction, Stripe.BalanceTransaction];
+    expect(charge.source).toMatchObject({ object: 'charge', id: paid.latest_charge, payment_intent: paid.id });
+    expect(refund.source).toMatchObject({ object: 'refund', charge: paid.latest_charge, payment_intent: paid.id, amount: 999 });
+    expect((await stripe.balanceTransactions.list({ created: { gte: now + 60 } })).data).toEqual([]);
+  });
+
+  it('plants a gateway-only movement and alters an amount under /__sandbox/', async () => {
+    const paid = await pay(4_000);
+    const planted = await fetch(`${gateway.url}/__sandbox/balance_transactions`, {
+      method: 'POST',
+      body: JSON.stringify({ transactions: [{ amount: 700, currency: 'EUR', payment_intent: 'pi_elsewhere' }, { reporting_category: 'dispute', amount: -300, currency: 'usd' }] }),
+    }).then((r) => r.json() as Promise<{ data: Stripe.BalanceTransaction[] }>);
+    expect(planted.data.map((t) => t.reporting_category)).toEqual(['charge', 'dispute']);
+    const [own] = (await stripe.balanceTransactions.list({ type: 'charge', limit: 100 })).data.filter((t) => t.source === paid.latest_charge);
+    const altered = await fetch(`${gateway.url}/__sandbox/balance_transactions/${own!.id}`, { method: 'POST', body: JSON.stringify({ amount: 4_100 }) });
+    expect(altered.status).toBe(200);
+    expect(await stripe.balanceTransactions.retrieve(own!.id)).toMatchObject({ amount: 4_100, net: 4_100 - own!.fee });
+    const expanded = await stripe.balanceTransactions.list({ limit: 100, expand: ['data.source'] });
+    expect(expanded.data.find((t) => t.id === planted.data[0]!.id)?.source).toMatchObject({ object: 'charge', payment_intent: 'pi_elsewhere' });
+    await expect(stripe.balanceTransactions.list({ limit: 101 })).rejects.toMatchObject({ statusCode: 400 });
+  });
+});

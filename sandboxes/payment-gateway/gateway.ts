@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from './api-error';
+import { plantedMovements } from './balance-transactions';
 import { FormBodyError, parseFormBody } from './form-body';
 import { renderMessagePage, renderPayPage } from './pay-page';
 import { PaymentStore, type Outcome } from './payment-store';
@@ -9,8 +10,8 @@ import { newId } from './stripe-objects';
 import { WebhookDispatcher, type DeliveryLog } from './webhook-dispatcher';
 
 /**
- * An offline payment gateway that speaks Stripe's wire protocol (the PaymentIntent, refund and
- * webhook subset Ferry uses), so the `stripe` SDK runs against it unchanged: only host and keys differ.
+ * An offline payment gateway that speaks Stripe's wire protocol (the PaymentIntent, refund,
+ * balance transaction and webhook subset Ferry uses), so the `stripe` SDK runs against it unchanged: only host and keys differ.
  */
 export type PaymentGatewayOptions = {
   /** 0 picks a free port. */
@@ -34,6 +35,8 @@ export type { DeliveryLog };
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_IDEMPOTENCY_KEYS = 10_000;
+// A benchmark plants a day's movements in a few requests.
+const MAX_PLANT_BYTES = 64 * 1024 * 1024;
 const OUTCOMES = new Set<string>(['success', 'decline', 'slow']);
 
 type Reply = { status: number; body: unknown };
@@ -73,6 +76,13 @@ export async function startPaymentGateway(options: PaymentGatewayOptions): Promi
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/healthz' && (method === 'GET' || method === 'HEAD')) return sendJson(res, 200, { ok: true });
     if (path === '/__sandbox/deliveries' && method === 'GET') return sendJson(res, 200, { data: dispatcher.deliveries() });
+    // Test control: movements only the gateway knows of, and figures that differ from Ferry's.
+    if (path === '/__sandbox/balance_transactions' && method === 'POST') {
+      const planted = plantedMovements(parseJson(await readBody(req, MAX_PLANT_BYTES)));
+      return sendJson(res, 200, { data: planted.map((movement) => store.balance.plant(movement)) });
+    }
+    const altered = /^\/__sandbox\/balance_transactions\/([^/]+)$/.exec(path);
+    if (altered && method === 'POST') return sendJson(res, 200, store.balance.alter(decode(altered[1]!), parseJson(await readBody(req)) as { amount?: number; currency?: string }));
 
     const pay = /^\/pay\/([^/]+)$/.exec(path);
     if (pay && method === 'GET') return payPage(res, decode(pay[1]!));
@@ -98,7 +108,7 @@ export async function startPaymentGateway(options: PaymentGatewayOptions): Promi
       const body = method === 'POST' ? await readBody(req) : '';
       const key = method === 'POST' ? header(req, 'idempotency-key') : undefined;
       if (key === undefined) {
-        const reply = api(method, path, body);
+        const reply = api(method, path, method === 'GET' ? query(req.url) : body);
         return sendJson(res, reply.status, reply.body);
       }
       return idempotentApi(res, key, method, path, body);
@@ -108,8 +118,12 @@ export async function startPaymentGateway(options: PaymentGatewayOptions): Promi
     sendJson(res, 404, { error: 'not found' });
   }
 
+  /** `body` is the form body of a POST, the query string of a GET. */
   function api(method: string, path: string, body: string): Reply {
     const params = () => parseFormBody(body);
+    if (method === 'GET' && path === '/v1/balance_transactions') return { status: 200, body: store.balance.list(params()) };
+    const txn = /^\/v1\/balance_transactions\/([^/]+)$/.exec(path);
+    if (txn && method === 'GET') return { status: 200, body: store.balance.get(decode(txn[1]!)) };
     if (method === 'POST' && path === '/v1/payment_intents') return { status: 200, body: store.createIntent(params()) };
     if (method === 'POST' && path === '/v1/refunds') return { status: 200, body: store.createRefund(params()) };
     const intent = /^\/v1\/payment_intents\/([^/]+)(\/cancel)?$/.exec(path);
@@ -210,13 +224,13 @@ export async function startPaymentGateway(options: PaymentGatewayOptions): Promi
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         req.destroy();
         reject(new ApiError(413, 'invalid_request_error', 'Request body too large.'));
       } else chunks.push(chunk);
@@ -224,6 +238,19 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function query(url: string | undefined): string {
+  const at = (url ?? '').indexOf('?');
+  return at === -1 ? '' : (url ?? '').slice(at + 1);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_request_error', 'The body must be JSON.');
+  }
 }
 
 function decode(segment: string): string {

@@ -1,3 +1,4 @@
+import { BalanceTransactions } from './balance-transactions';
 import { ApiError, invalidParam, missingParam, noSuch, unexpectedState, unknownParam } from './api-error';
 import type { FormObject, FormValue } from './form-body';
 import { buildEvent, newId, unixNow, type Charge, type EventType, type Metadata, type PaymentIntent, type Refund, type StripeEvent } from './stripe-objects';
@@ -24,6 +25,8 @@ export class PaymentStore {
   private readonly charges = new Map<string, IntentRecord>();
   private readonly events = new Map<string, StripeEvent>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Every successful charge and refund moves the balance (GET /v1/balance_transactions). */
+  readonly balance = new BalanceTransactions();
 
   constructor(
     private readonly options: { payUrl: (id: string) => string; slowApprovalMs: number; emit: (event: StripeEvent) => void },
@@ -151,6 +154,7 @@ export class PaymentStore {
       status: 'succeeded',
     };
     this.refunds.set(refund.id, refund);
+    this.balance.recordRefund(refund);
     charge.amount_refunded += amount;
     charge.refunded = charge.amount_refunded === charge.amount;
     this.emit('charge.refunded', charge);
@@ -195,6 +199,7 @@ export class PaymentStore {
     };
     record.charge = charge;
     this.charges.set(charge.id, record);
+    this.balance.recordCharge(charge);
     Object.assign(intent, { status: 'succeeded', amount_received: intent.amount, latest_charge: charge.id, next_action: null, last_payment_error: null });
     this.emit('payment_intent.succeeded', intent);
   }

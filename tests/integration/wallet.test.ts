@@ -10,10 +10,10 @@ import { walletBalances, walletEntries, walletTopups } from '@/db/schema/wallet'
 import { serviceCharges } from '@/db/schema/warehouse';
 import { createUser } from '@/lib/auth/create-user';
 import { parseEnv, type Env } from '@/lib/env';
-import { adjustWallet } from '@/lib/finance/wallet/adjust-wallet';
-import { creditWallet, debitWallet } from '@/lib/finance/wallet/entries';
-import { payDifferenceFromWallet, payServiceChargeFromWallet } from '@/lib/finance/wallet/pay-from-wallet';
-import { verifyWalletBalances, walletBalanceIn, walletBalancesOf } from '@/lib/finance/wallet/queries';
+import { adjustWallet } from '@/lib/wallet/adjust-wallet';
+import { creditWallet, debitWallet } from '@/lib/wallet/entries';
+import { payDifferenceFromWallet, payServiceChargeFromWallet } from '@/lib/wallet/pay-from-wallet';
+import { verifyWalletBalances, walletBalanceIn, walletBalancesOf } from '@/lib/wallet/queries';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { startOrderPayment } from '@/lib/payments/pay-order';
 import { refundOrder } from '@/lib/payments/refund-order';

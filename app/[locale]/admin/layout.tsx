@@ -10,6 +10,8 @@ import { adminPaths } from '@/lib/admin/paths';
 import { accountPaths } from '@/lib/auth/paths';
 import { can, isStaff, type Permission } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { openReconciliationAlerts } from '@/lib/finance/reconcile/open-alerts';
 import { isLocale } from '@/lib/i18n/locales';
 import './admin.css';
 
@@ -19,7 +21,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false, nocache: true } };
 
 const sections: {
-  key: 'orders' | 'codQueue' | 'purchasing' | 'warehouse' | 'inbound' | 'receiving' | 'returns' | 'wallets' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings';
+  key: 'orders' | 'codQueue' | 'purchasing' | 'warehouse' | 'inbound' | 'receiving' | 'returns' | 'wallets' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings' | 'reconciliation';
   permission: Permission;
   href: (locale: string) => string;
 }[] = [
@@ -36,6 +38,7 @@ const sections: {
   { key: 'stock', permission: 'stock:write', href: adminPaths.stock },
   { key: 'outbox', permission: 'outbox:read', href: adminPaths.outbox },
   { key: 'deliveries', permission: 'events:read', href: (locale) => adminPaths.events(locale) },
+  { key: 'reconciliation', permission: 'payments:read', href: adminPaths.reconciliation },
   { key: 'partnerKeys', permission: 'partner-keys:manage', href: adminPaths.partnerKeys },
   { key: 'settings', permission: 'settings:manage', href: adminPaths.settings },
 ];
@@ -52,6 +55,15 @@ export default async function AdminLayout({ children, params }: { children: Reac
   const [user, t, messages] = await Promise.all([getCurrentUser(), getTranslations({ locale, namespace: 'admin.nav' }), getMessages({ locale })]);
   const staff = user && isStaff(user.role) ? user : null;
   const items = staff ? sections.filter((s) => can(staff.role, s.permission)).map((s) => ({ href: s.href(locale), label: t(s.key) })) : [];
+  // Finance and admins see a day over the 0.5% limit on every admin page until its differences are explained.
+  const alerts =
+    staff && can(staff.role, 'finance:reconcile')
+      ? await openReconciliationAlerts(getDb()).catch((error: Error) => {
+          console.error('[admin] reconciliation alerts unavailable:', error.message.split('\n')[0]);
+          return [];
+        })
+      : [];
+  const tr = alerts.length ? await getTranslations({ locale, namespace: 'admin.reconciliation' }) : null;
 
   return (
     <NextIntlClientProvider locale={locale} messages={{ admin: messages.admin }} timeZone={ADMIN_TIME_ZONE}>
@@ -72,6 +84,12 @@ export default async function AdminLayout({ children, params }: { children: Reac
         </div>
       </header>
       <main id="main" className="admin-main">
+        {tr && (
+          <p className="admin-recon-banner" role="alert" data-testid="reconciliation-banner">
+            {tr('banner', { count: alerts.length, days: alerts.map((a) => a.day).join(', ') })}{' '}
+            <Link href={alerts.length === 1 ? adminPaths.reconciliationRun(locale, alerts[0]!.id) : adminPaths.reconciliation(locale)}>{tr('bannerLink')}</Link>
+          </p>
+        )}
         {children}
       </main>
     </NextIntlClientProvider>

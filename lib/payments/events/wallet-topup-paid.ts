@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { recordAudit } from '@/lib/audit/record';
-import { lockWalletTopup, settleWalletTopup } from '@/lib/finance/wallet/topups';
+import { lockWalletTopup, settleWalletTopup } from '@/lib/wallet/topups';
 import type { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
 import { appendLedger } from './ledger';

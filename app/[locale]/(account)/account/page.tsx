@@ -8,7 +8,7 @@ import { accountPaths } from '@/lib/auth/paths';
 import { isStaff } from '@/lib/auth/permissions';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { walletBalancesOf } from '@/lib/finance/wallet/queries';
+import { walletBalancesOf } from '@/lib/wallet/queries';
 import { formatStoredMoney } from '@/lib/money';
 import type { Locale } from '@/lib/i18n/locales';
 import { photoSharingOf } from '@/lib/warehouse/photos/photo-sharing';

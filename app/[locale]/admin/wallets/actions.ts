@@ -4,8 +4,8 @@ import { action } from '@/lib/actions';
 import { adminPaths } from '@/lib/admin/paths';
 import { userActor } from '@/lib/audit/actor';
 import { getDb } from '@/lib/db';
-import { adjustWallet } from '@/lib/finance/wallet/adjust-wallet';
-import { adjustmentInput } from '@/lib/finance/wallet/adjustment-input';
+import { adjustWallet } from '@/lib/wallet/adjust-wallet';
+import { adjustmentInput } from '@/lib/wallet/adjustment-input';
 
 /** An adjustment of a shopper's wallet by hand, with its reason (audited): finance and admin only. */
 export const adjustWalletAction = action({

@@ -9,7 +9,7 @@ import { adminPaths } from '@/lib/admin/paths';
 import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { verifyWalletBalances, walletBalancesOf, walletHistoryOf, walletOwnerByEmail } from '@/lib/finance/wallet/queries';
+import { verifyWalletBalances, walletBalancesOf, walletHistoryOf, walletOwnerByEmail } from '@/lib/wallet/queries';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatStoredMoney, SUPPORTED_CURRENCIES } from '@/lib/money';
 

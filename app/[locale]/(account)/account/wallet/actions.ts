@@ -3,7 +3,7 @@ import { action } from '@/lib/actions';
 import { accountPaths } from '@/lib/auth/paths';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { topupInput } from '@/lib/finance/wallet/topup-input';
+import { topupInput } from '@/lib/wallet/topup-input';
 import { startWalletTopup } from '@/lib/payments/start-wallet-topup';
 
 /** "Top up": a top-up of the typed amount, then the card gateway's pay page; the webhook credits the wallet. */

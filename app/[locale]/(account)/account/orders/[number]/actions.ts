@@ -6,7 +6,7 @@ import { userActor } from '@/lib/audit/actor';
 import { accountPaths } from '@/lib/auth/paths';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { payDifferenceFromWallet, payServiceChargeFromWallet } from '@/lib/finance/wallet/pay-from-wallet';
+import { payDifferenceFromWallet, payServiceChargeFromWallet } from '@/lib/wallet/pay-from-wallet';
 import { locales } from '@/lib/i18n/locales';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { orderPaths } from '@/lib/orders/paths';

@@ -28,7 +28,7 @@ import { getEnv } from '@/lib/env';
 import { getSettings } from '@/lib/settings/read-settings';
 import { morePhotosCharge } from '@/lib/warehouse/decisions/more-photos-charge';
 import { listItemQc } from '@/lib/warehouse/queries/list-item-qc';
-import { walletBalancesOf } from '@/lib/finance/wallet/queries';
+import { walletBalancesOf } from '@/lib/wallet/queries';
 import { ItemQc } from './item-qc';
 import { itemStateText, OrderItemRow, ParcelRow, ShippingAddressBlock } from './order-parts';
 

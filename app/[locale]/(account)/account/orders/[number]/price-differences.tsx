@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
-import { walletBalancesOf } from '@/lib/finance/wallet/queries';
+import { walletBalancesOf } from '@/lib/wallet/queries';
 import { formatStoredMoney } from '@/lib/money';
 import { listOrderDifferences } from '@/lib/purchasing/queries/list-order-differences';
 import { formatCny } from '@/lib/shop/price';

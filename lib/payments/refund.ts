@@ -15,6 +15,7 @@ import { transitionOrder } from '@/lib/orders/transition-order';
 import { findTransition } from '@/lib/orders/transitions';
 import { settleRefundedItems, type SettleDeps } from '@/lib/purchasing/settle-refunded-items';
 import { creditWallet } from '@/lib/wallet/entries';
+import { moveItem } from '@/lib/warehouse/item-machine';
 import { allocateItemsRefund, cnyEquivalent, refundableMinor } from './refund-amounts';
 import { gatewayNamed, type GatewayDeps } from './registry';
 
@@ -81,6 +82,7 @@ export async function issueRefund(db: Database, redis: Redis | null, input: Refu
   // Items named by the refund, or every item not yet refunded when nothing is left to refund.
   const itemIds = claimed.itemIds.length ? claimed.itemIds : claimed.isFull ? await unrefundedItemIds(db, input.orderId) : [];
   const dispositions = await settleRefundedItems(db, redis, { orderId: input.orderId, itemIds, actor: input.actor, reason }, deps);
+  await moveWarehouseItems(db, input.orderId, itemIds, input.actor, reason);
   if (dispositions.size) {
     // Each refunded item's upstream fate, beside its share, for the admin order page.
     const [row] = await db.select({ items: refunds.items }).from(refunds).where(eq(refunds.id, claimed.refundId));
@@ -200,5 +202,15 @@ async function moveToRefunded(db: Database, redis: Redis | null, orderId: number
     if (!order || !findTransition(order.status, 'refunded')) return;
     const moved = await withDeadlockRetry(() => transitionOrder(db, redis, { orderId, from: order.status, to: 'refunded', actor, reason, payload: { refundId } }));
     if (moved) return;
+  }
+}
+
+/** Items in the warehouse (received, accepted, or returned to the seller) move to `refunded`. */
+async function moveWarehouseItems(db: Database, orderId: number, itemIds: readonly number[], actor: Actor, reason: string): Promise<void> {
+  if (itemIds.length === 0) return;
+  const rows = await db.select({ id: orderItems.id, status: orderItems.fulfilmentStatus }).from(orderItems).where(and(eq(orderItems.orderId, orderId), inArray(orderItems.id, [...itemIds])));
+  for (const row of rows) {
+    if (row.status !== 'in_warehouse' && row.status !== 'accepted' && row.status !== 'returned') continue;
+    await db.transaction((tx) => moveItem(tx, { id: row.id, from: row.status, to: 'refunded', actor, reason, payload: { orderId, itemId: row.id } }));
   }
 }

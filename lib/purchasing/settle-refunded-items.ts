@@ -8,7 +8,6 @@ import type { RefundDisposition } from '@/db/schema/refunds';
 import type { Actor } from '@/lib/audit/actor';
 import { getConnector } from '@/lib/suppliers/registry';
 import type { SupplierConnector, SupplierPlatform } from '@/lib/suppliers/types';
-import { moveItem } from '@/lib/warehouse/item-machine';
 import { completeOrders } from './complete-orders';
 import { logPurchaseEvent } from './log-purchase-event';
 import { movePurchaseOrder } from './purchase-order-machine';
@@ -29,7 +28,8 @@ const UNSHIPPED = new Set(['awaiting_payment', 'awaiting_shipment']);
  *   still wanted — or one being bought right now, or a cancel the upstream refused — is left for
  *   staff (`staff_review`);
  * - shipped, in the warehouse or accepted: the agent's stock; returned to the seller: a return.
- * Items in the warehouse move to `refunded` (item machine). Returns each item's disposition.
+ * (Moving warehouse items to `refunded` is the caller's: lib/warehouse sits above purchasing.)
+ * Returns each item's disposition.
  */
 export async function settleRefundedItems(
   db: Database,
@@ -48,9 +48,6 @@ export async function settleRefundedItems(
 
   for (const item of items) {
     if (item.fulfilmentStatus !== 'upstream') {
-      if (item.fulfilmentStatus === 'in_warehouse' || item.fulfilmentStatus === 'accepted' || item.fulfilmentStatus === 'returned') {
-        await db.transaction((tx) => moveItem(tx, { id: item.id, from: item.fulfilmentStatus, to: 'refunded', actor: input.actor, reason: input.reason, payload: { orderId: input.orderId, itemId: item.id } }));
-      }
       dispositions.set(item.id, item.fulfilmentStatus === 'returned' ? 'return_to_seller' : 'agent_stock');
     } else if (item.purchaseStatus === null || NOT_BOUGHT.has(item.purchaseStatus)) {
       await db.update(orderItems).set({ purchaseStatus: 'cancelled' }).where(and(eq(orderItems.id, item.id), eq(orderItems.fulfilmentStatus, 'upstream')));

@@ -109,21 +109,8 @@ async function claimRefund(tx: Executor, input: RefundInput): Promise<Claimed> {
     return { refundId: earlier.id, amountMinor: earlier.amountMinor, currency: earlier.currency, to: earlier.destination, status: earlier.status, isRepeat: true, isFull: false, charge: null, itemIds: [], orderStatus: order.status };
   }
 
-  const ledger = await tx
-    .select({ gateway: paymentLedger.gateway, transactionId: paymentLedger.transactionId, kind: paymentLedger.kind, amountMinor: paymentLedger.amountMinor, currency: paymentLedger.currency })
-    .from(paymentLedger)
-    .where(and(eq(paymentLedger.orderId, order.id), eq(paymentLedger.status, 'recorded')));
-  const charge = ledger.find((row) => row.kind === 'charge' && row.transactionId === order.gatewayPaymentId);
+  const { charge, refundable, counted } = await refundState(tx, order);
   if (!charge) throw new AppError('conflict', 'This order has no recorded card payment to refund');
-  const earlierRefunds = await tx.select({ destination: refunds.destination, status: refunds.status, amountMinor: refunds.amountMinor, items: refunds.items }).from(refunds).where(eq(refunds.orderId, order.id));
-  const counted = earlierRefunds.filter((row) => row.status !== 'failed');
-  const sum = (rows: { amountMinor: number }[]) => rows.reduce((total, row) => total + row.amountMinor, 0);
-  const refundable = refundableMinor({
-    chargeMinor: charge.amountMinor,
-    ledgerRefundedMinor: sum(ledger.filter((row) => row.kind === 'refund' && row.currency === charge.currency)),
-    cardRequestedMinor: sum(counted.filter((row) => row.destination === 'original')),
-    walletRefundedMinor: sum(counted.filter((row) => row.destination === 'wallet')),
-  });
   if (refundable <= 0) throw new AppError('conflict', 'Nothing of this order is left to refund');
 
   let amountMinor: number;
@@ -183,6 +170,36 @@ async function claimRefund(tx: Executor, input: RefundInput): Promise<Claimed> {
     itemIds: items?.map((item) => item.orderItemId) ?? [],
     orderStatus: order.status,
   };
+}
+
+/**
+ * The order's card charge and what is still refundable of it: the charge less card refunds (the
+ * ledger's or Ferry's requested ones, whichever is larger) and wallet refunds. Failed refunds count
+ * for nothing.
+ */
+async function refundState(db: Executor, order: { id: number; gatewayPaymentId: string | null }) {
+  const ledger = await db
+    .select({ gateway: paymentLedger.gateway, transactionId: paymentLedger.transactionId, kind: paymentLedger.kind, amountMinor: paymentLedger.amountMinor, currency: paymentLedger.currency })
+    .from(paymentLedger)
+    .where(and(eq(paymentLedger.orderId, order.id), eq(paymentLedger.status, 'recorded')));
+  const charge = ledger.find((row) => row.kind === 'charge' && row.transactionId === order.gatewayPaymentId) ?? null;
+  const earlierRefunds = await db.select({ destination: refunds.destination, status: refunds.status, amountMinor: refunds.amountMinor, items: refunds.items }).from(refunds).where(eq(refunds.orderId, order.id));
+  const counted = earlierRefunds.filter((row) => row.status !== 'failed');
+  const sum = (rows: { amountMinor: number }[]) => rows.reduce((total, row) => total + row.amountMinor, 0);
+  const refundable = !charge
+    ? 0
+    : refundableMinor({
+        chargeMinor: charge.amountMinor,
+        ledgerRefundedMinor: sum(ledger.filter((row) => row.kind === 'refund' && row.currency === charge.currency)),
+        cardRequestedMinor: sum(counted.filter((row) => row.destination === 'original')),
+        walletRefundedMinor: sum(counted.filter((row) => row.destination === 'wallet')),
+      });
+  return { charge, refundable, counted };
+}
+
+/** What is still refundable of an order (its charge currency's minor units), for the staff form. */
+export async function stillRefundable(db: Database, order: { id: number; gatewayPaymentId: string | null }): Promise<number> {
+  return (await refundState(db, order)).refundable;
 }
 
 function publicPart(claimed: Claimed): IssuedRefund {

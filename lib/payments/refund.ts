@@ -29,6 +29,8 @@ export type RefundInput = {
   /** From the staff form or the CLI: the same key is the same refund, however often it arrives. */
   idempotencyKey: string;
   actor: Actor;
+  /** A whole-order refund by staff (refund-order.ts) makes the order's move itself, with its own payload. */
+  isOrderMoveLeftToCaller?: boolean;
 };
 
 export type IssuedRefund = {
@@ -37,6 +39,8 @@ export type IssuedRefund = {
   currency: string;
   to: RefundDestination;
   status: 'requested' | 'succeeded' | 'failed';
+  /** The gateway's refund id (card refunds). */
+  gatewayRefundId?: string;
   /** The key was seen before: this is the first request's refund, nothing moved again. */
   isRepeat: boolean;
   isFull: boolean;
@@ -72,6 +76,7 @@ export async function issueRefund(db: Database, redis: Redis | null, input: Refu
       if (!gateway) throw new Error(`the ${claimed.charge.gateway} gateway is not configured here`);
       const { refundId } = await gateway.refund(claimed.charge.transactionId, claimed.amountMinor, { idempotencyKey: `ferry-refund-${claimed.refundId}` });
       await db.update(refunds).set({ gatewayRefundId: refundId }).where(eq(refunds.id, claimed.refundId));
+      claimed.gatewayRefundId = refundId;
     } catch (error) {
       console.error(`[refunds] refund ${claimed.refundId} (${claimed.charge.gateway} ${claimed.charge.transactionId}) failed:`, (error as Error).message);
       await db.update(refunds).set({ status: 'failed', failureReason: (error as Error).message.slice(0, 255), completedAt: new Date() }).where(and(eq(refunds.id, claimed.refundId), eq(refunds.status, 'requested')));
@@ -91,7 +96,7 @@ export async function issueRefund(db: Database, redis: Redis | null, input: Refu
     await db.update(refunds).set({ items }).where(eq(refunds.id, claimed.refundId));
   }
 
-  if (claimed.isFull) await moveToRefunded(db, redis, input.orderId, input.actor, reason, claimed.refundId);
+  if (claimed.isFull && !input.isOrderMoveLeftToCaller) await moveToRefunded(db, redis, input.orderId, input.actor, reason, claimed.refundId);
   return publicPart(claimed);
 }
 
@@ -203,8 +208,8 @@ export async function stillRefundable(db: Database, order: { id: number; gateway
 }
 
 function publicPart(claimed: Claimed): IssuedRefund {
-  const { refundId, amountMinor, currency, to, status, isRepeat, isFull } = claimed;
-  return { refundId, amountMinor, currency, to, status, isRepeat, isFull };
+  const { refundId, amountMinor, currency, to, status, isRepeat, isFull, gatewayRefundId } = claimed;
+  return { refundId, amountMinor, currency, to, status, isRepeat, isFull, ...(gatewayRefundId ? { gatewayRefundId } : {}) };
 }
 
 async function unrefundedItemIds(db: Database, orderId: number): Promise<number[]> {

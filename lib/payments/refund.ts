@@ -187,7 +187,9 @@ async function refundState(db: Executor, order: { id: number; gatewayPaymentId: 
     .select({ gateway: paymentLedger.gateway, transactionId: paymentLedger.transactionId, kind: paymentLedger.kind, amountMinor: paymentLedger.amountMinor, currency: paymentLedger.currency })
     .from(paymentLedger)
     .where(and(eq(paymentLedger.orderId, order.id), eq(paymentLedger.status, 'recorded')));
-  const charge = ledger.find((row) => row.kind === 'charge' && row.transactionId === order.gatewayPaymentId) ?? null;
+  // The payment that paid the order (its gateway payment id); an order whose id was not kept (paid
+  // before the pay page stored it) falls back to its charge, as refund-order.ts always did.
+  const charge = ledger.find((row) => row.kind === 'charge' && row.transactionId === order.gatewayPaymentId) ?? ledger.find((row) => row.kind === 'charge') ?? null;
   const earlierRefunds = await db.select({ destination: refunds.destination, status: refunds.status, amountMinor: refunds.amountMinor, items: refunds.items }).from(refunds).where(eq(refunds.orderId, order.id));
   const counted = earlierRefunds.filter((row) => row.status !== 'failed');
   const sum = (rows: { amountMinor: number }[]) => rows.reduce((total, row) => total + row.amountMinor, 0);

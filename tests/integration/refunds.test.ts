@@ -10,6 +10,7 @@ import { placeOrder } from '@/lib/checkout/place-order';
 import { parseEnv, type Env } from '@/lib/env';
 import { startOrderPayment } from '@/lib/payments/pay-order';
 import { issueRefund } from '@/lib/payments/refund';
+import { refundOrder } from '@/lib/payments/refund-order';
 import { cardGateway } from '@/lib/payments/registry';
 import { buySellerGroup } from '@/lib/purchasing/buy-seller-group';
 import { walletBalanceIn } from '@/lib/wallet/queries';
@@ -190,6 +191,46 @@ describe('upstream: never both refunded and paid to the seller', () => {
     expect(row!.items).toEqual([expect.objectContaining({ orderItemId: itemIds[0], disposition: 'agent_stock' })]);
     const [poAfter] = await world.db.select().from(purchaseOrders).where(eq(purchaseOrders.id, po.id));
     expect(poAfter!.status).toBe('placed');
+  });
+});
+
+describe('upstream, more cases', () => {
+  it('a staff refund of a whole bought order cancels its unshipped 1688 order: the agent does not pay the seller', async () => {
+    const seller = sellers[3]!;
+    const paid = await paidOrder([seller[0]!]);
+    const bought = await buySellerGroup(world.db, world.redis, seller[0]!.sellerId, staff);
+    expect(bought.outcome).toBe('placed');
+    const [po] = await world.db.select().from(purchaseOrders).where(eq(purchaseOrders.id, bought.purchaseOrderId));
+    const { status } = await orderRow(paid.order.id);
+    await refundOrder(world.db, world.redis, { orderId: paid.order.id, from: status, actor: staff, reason: 'Shopper cancelled' }, deps());
+    expect((await orderRow(paid.order.id)).status).toBe('refunded');
+    expect((await world.upstreamOrders()).find((o) => o.id === po!.upstreamOrderId)?.status).toBe('cancel');
+    const [line] = await world.db.select().from(orderItems).where(eq(orderItems.id, paid.itemIds[0]!));
+    expect(line!.purchaseStatus).toBe('cancelled');
+  });
+
+  it('part of a multi-line purchase order is left for staff (1688 cannot cancel part of an order), and one never bought is withdrawn', async () => {
+    const seller = sellers[4] ?? sellers[5]!;
+    const paid = await paidOrder([seller[0]!, seller[1] ?? seller[0]!].filter((sku, k, all) => all.findIndex((s) => s.skuId === sku.skuId) === k));
+    const bought = await buySellerGroup(world.db, world.redis, seller[0]!.sellerId, staff);
+    expect(bought.outcome).toBe('placed');
+    const [po] = await world.db.select().from(purchaseOrders).where(eq(purchaseOrders.id, bought.purchaseOrderId));
+    const lines = await world.db.select({ id: orderItems.id }).from(orderItems).where(eq(orderItems.purchaseOrderId, po!.id));
+    expect(lines.length).toBeGreaterThan(1);
+    await refund(paid.order.id, { to: 'wallet', itemIds: [lines[0]!.id] });
+    expect((await world.upstreamOrders()).find((o) => o.id === po!.upstreamOrderId)?.status).toBe('waitsellersend');
+    const [row] = await refundsOf(paid.order.id);
+    expect(row!.items).toEqual([expect.objectContaining({ orderItemId: lines[0]!.id, disposition: 'staff_review' })]);
+
+    const other = await paidOrder([sellers[2]![0]!, sellers[2]![1]!]);
+    await refund(other.order.id, { to: 'wallet', itemIds: [other.itemIds[0]!] });
+    const [withdrawn] = await world.db.select().from(orderItems).where(eq(orderItems.id, other.itemIds[0]!));
+    expect(withdrawn!.purchaseStatus).toBe('cancelled');
+    expect((await refundsOf(other.order.id))[0]!.items).toEqual([expect.objectContaining({ disposition: 'not_bought' })]);
+    // The other line is still to be bought, and the order still the shopper's.
+    const [kept] = await world.db.select().from(orderItems).where(eq(orderItems.id, other.itemIds[1]!));
+    expect(kept!.purchaseStatus).toBe('queued');
+    expect((await orderRow(other.order.id)).status).toBe('paid');
   });
 });
 

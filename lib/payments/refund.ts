@@ -46,7 +46,26 @@ export type IssuedRefund = {
   isFull: boolean;
 };
 
-type Claimed = IssuedRefund & { charge: { gateway: string; transactionId: string } | null; itemIds: number[]; orderStatus: OrderStatus };
+type Claimed = IssuedRefund & { charge: { gateway: string; transactionId: string } | null; itemIds: number[]; orderStatus: OrderStatus; isUnsent?: boolean };
+
+/** How long a claimed card refund may wait for its gateway call before a repeat asks again. */
+const UNSENT_AFTER_MS = 60_000;
+
+/** The gateway refunds (key naming the row); a refusal marks the row failed, which gives its amount back. */
+async function askGateway(db: Database, claimed: Claimed, deps: GatewayDeps): Promise<void> {
+  if (!claimed.charge) return;
+  const gateway = gatewayNamed(claimed.charge.gateway, deps);
+  try {
+    if (!gateway) throw new Error(`the ${claimed.charge.gateway} gateway is not configured here`);
+    const { refundId } = await gateway.refund(claimed.charge.transactionId, claimed.amountMinor, { idempotencyKey: `ferry-refund-${claimed.refundId}` });
+    await db.update(refunds).set({ gatewayRefundId: refundId }).where(eq(refunds.id, claimed.refundId));
+    claimed.gatewayRefundId = refundId;
+  } catch (error) {
+    console.error(`[refunds] refund ${claimed.refundId} (${claimed.charge.gateway} ${claimed.charge.transactionId}) failed:`, (error as Error).message);
+    await db.update(refunds).set({ status: 'failed', failureReason: (error as Error).message.slice(0, 255), completedAt: new Date() }).where(and(eq(refunds.id, claimed.refundId), eq(refunds.status, 'requested')));
+    throw new AppError('payment_unavailable', 'The payment gateway did not accept the refund. Nothing was refunded; try again later.');
+  }
+}
 
 /**
  * The one way Ferry refunds a shopper: by items or by amount, to the card (the gateway's refund API,
@@ -68,21 +87,13 @@ export async function issueRefund(db: Database, redis: Redis | null, input: Refu
   if (input.amountMinor !== undefined && input.itemIds?.length) throw new AppError('validation_failed', 'Refund either items or an amount, not both');
 
   const claimed = await withDeadlockRetry(() => db.transaction((tx) => claimRefund(tx, { ...input, reason })));
-  if (claimed.isRepeat) return publicPart(claimed);
-
-  if (claimed.to === 'original' && claimed.charge) {
-    const gateway = gatewayNamed(claimed.charge.gateway, deps);
-    try {
-      if (!gateway) throw new Error(`the ${claimed.charge.gateway} gateway is not configured here`);
-      const { refundId } = await gateway.refund(claimed.charge.transactionId, claimed.amountMinor, { idempotencyKey: `ferry-refund-${claimed.refundId}` });
-      await db.update(refunds).set({ gatewayRefundId: refundId }).where(eq(refunds.id, claimed.refundId));
-      claimed.gatewayRefundId = refundId;
-    } catch (error) {
-      console.error(`[refunds] refund ${claimed.refundId} (${claimed.charge.gateway} ${claimed.charge.transactionId}) failed:`, (error as Error).message);
-      await db.update(refunds).set({ status: 'failed', failureReason: (error as Error).message.slice(0, 255), completedAt: new Date() }).where(and(eq(refunds.id, claimed.refundId), eq(refunds.status, 'requested')));
-      throw new AppError('payment_unavailable', 'The payment gateway did not accept the refund. Nothing was refunded; try again later.');
-    }
+  if (claimed.isRepeat) {
+    // A card refund claimed but never answered by the gateway (the process died in between) is
+    // asked again under the same gateway key once it is clearly not in flight any more.
+    if (claimed.isUnsent) await askGateway(db, claimed, deps);
+    return publicPart(claimed);
   }
+  if (claimed.to === 'original' && claimed.charge) await askGateway(db, claimed, deps);
 
   // Items named by the refund, or every item not yet refunded when nothing is left to refund.
   const itemIds = claimed.itemIds.length ? claimed.itemIds : claimed.isFull ? await unrefundedItemIds(db, input.orderId) : [];
@@ -111,7 +122,22 @@ async function claimRefund(tx: Executor, input: RefundInput): Promise<Claimed> {
   const [earlier] = await tx.select().from(refunds).where(eq(refunds.idempotencyKey, input.idempotencyKey));
   if (earlier) {
     if (earlier.orderId !== order.id) throw new AppError('idempotency_mismatch', 'This idempotency key was used for another order');
-    return { refundId: earlier.id, amountMinor: earlier.amountMinor, currency: earlier.currency, to: earlier.destination, status: earlier.status, isRepeat: true, isFull: false, charge: null, itemIds: [], orderStatus: order.status };
+    const isUnsent = earlier.destination === 'original' && earlier.status === 'requested' && !earlier.gatewayRefundId && Date.now() - earlier.createdAt.getTime() > UNSENT_AFTER_MS;
+    const charge = isUnsent ? (await refundState(tx, order)).charge : null;
+    return {
+      refundId: earlier.id,
+      amountMinor: earlier.amountMinor,
+      currency: earlier.currency,
+      to: earlier.destination,
+      status: earlier.status,
+      isRepeat: true,
+      isFull: false,
+      charge: charge ? { gateway: charge.gateway, transactionId: charge.transactionId } : null,
+      itemIds: [],
+      orderStatus: order.status,
+      isUnsent: Boolean(charge),
+      ...(earlier.gatewayRefundId ? { gatewayRefundId: earlier.gatewayRefundId } : {}),
+    };
   }
 
   const { charge, refundable, counted } = await refundState(tx, order);

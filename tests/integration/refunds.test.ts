@@ -117,6 +117,35 @@ describe('exactly once', () => {
     expect((await orderRow(order.id)).status).toBe('refunded');
   });
 
+  it('a card refund claimed but never sent (the process died) is sent by a repeat of its key, once', async () => {
+    const { order } = await paidOrder([sellers[2]![0]!]);
+    const key = randomUUID();
+    const [inserted] = await world.db.insert(refunds).values({
+      orderId: order.id,
+      amountMinor: 200,
+      currency: 'EUR',
+      amountCnyMinor: 1,
+      rate: order.chargeRate,
+      destination: 'original',
+      reason: 'Seller out of stock',
+      status: 'requested',
+      gateway: 'sandbox',
+      idempotencyKey: key,
+      actorType: 'user',
+      createdAt: new Date(Date.now() - 5 * 60_000),
+    });
+    const again = await Promise.all([refund(order.id, { to: 'original', key }), refund(order.id, { to: 'original', key })]);
+    expect(again.map((r) => [r.refundId, r.isRepeat])).toEqual([
+      [inserted.insertId, true],
+      [inserted.insertId, true],
+    ]);
+    await until(() => cardRefunded(order.id), (total) => total === 200, 'the resent refund in the ledger');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await cardRefunded(order.id)).toBe(200);
+    const [row] = await until(() => refundsOf(order.id), (rows) => rows[0]?.status === 'succeeded', 'the resent refund confirmed');
+    expect(row!.gatewayRefundId).toMatch(/^re_/);
+  });
+
   it('20 different clicks for everything refundable at once: one refunds, the rest find nothing left', async () => {
     const { order } = await paidOrder([sellers[2]![1]!]);
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => refund(order.id, { to: 'wallet' })));

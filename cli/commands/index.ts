@@ -7,6 +7,7 @@ import { fxRefresh } from './fx';
 import { userCreate } from './user';
 import { partnerKeyCreate, partnerKeyList, partnerKeyRevoke } from './partner-key';
 import { productImport } from './product';
+import { refund } from './refund';
 import { stockSet } from './stock';
 import { walletShow } from './wallet';
 import { warehousePhoto, warehouseReceive } from './warehouse';
@@ -18,4 +19,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow, financeReconcile];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow, financeReconcile, refund];

@@ -12,3 +12,4 @@ export * from './events';
 export * from './warehouse';
 export * from './wallet';
 export * from './finance';
+export * from './refunds';

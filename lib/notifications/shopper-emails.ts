@@ -42,7 +42,7 @@ type OrderForEmail = {
  */
 export const shopperEmails: Subscriber = {
   name: 'shopper-emails',
-  types: ['order.created', 'order.paid', 'order.purchased', 'order.price_difference', 'order.refunded', 'order.partially_refunded', 'order.cancelled'],
+  types: ['order.created', 'order.paid', 'order.purchased', 'order.price_difference', 'order.refunded', 'order.partially_refunded', 'order.refund_issued', 'order.cancelled'],
   async handle(event, { db, deliveryKey }) {
     if (event.orderId === null) return;
     const [order] = await db
@@ -82,6 +82,7 @@ async function render(db: Database, event: RelayedEvent, orderId: number, order:
     case 'order.price_difference':
       return priceDifferenceEmail(locale, { orderNumber: order.number, chargeMinor: Number(payload.chargeMinor), chargeCurrency: String(payload.chargeCurrency) });
     case 'order.partially_refunded':
+    case 'order.refund_issued':
       return orderPartiallyRefundedEmail(locale, { ...facts, amount: money(Number(payload.amountMinor), String(payload.currency)) });
     case 'order.refunded': {
       // A whole refund returns everything the shopper paid: the order and any price differences.

@@ -11,9 +11,11 @@ import { AppError } from '@/lib/errors';
 import { creditWallet } from '@/lib/wallet/entries';
 import type { PaymentGateway } from './gateway';
 import { gatewayNamed, type GatewayDeps } from './registry';
+import type { SettleDeps } from '@/lib/purchasing/settle-refunded-items';
 import type { Actor } from '@/lib/audit/actor';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { findTransition } from '@/lib/orders/transitions';
+import { issueRefund, stillRefundable } from './refund';
 
 export type RefundRequest = {
   orderId: number;
@@ -24,7 +26,7 @@ export type RefundRequest = {
   expectedVersion?: number;
 };
 
-export type RefundDeps = GatewayDeps;
+export type RefundDeps = GatewayDeps & SettleDeps;
 
 type Refund = { gateway: string; paymentId: string; amountMinor: number; currency: string; refundId: string };
 
@@ -32,8 +34,8 @@ type Refund = { gateway: string; paymentId: string; amountMinor: number; currenc
 export type RefundResult = { refund: Refund | null; differences: Refund[] };
 
 /**
- * Staff refund of a whole order: first the card gateway returns what the ledger says was charged
- * (less anything already refunded) and every price difference the shopper paid on top (each its own
+ * Staff refund of a whole order: first the card gateway returns what is still refundable of the
+ * charge (lib/payments/refund.ts: earlier card and wallet refunds subtracted) and every price difference the shopper paid on top (each its own
  * payment), then the order moves to `refunded` (compare-and-set, which
  * releases its withheld stock). The gateway goes first so a refused refund leaves the order as
  * it was. If the order changes between the two steps the money is back but the transition loses;
@@ -62,20 +64,17 @@ export async function refundOrder(db: Database, redis: Redis | null, request: Re
   const gatewayFor = (name: string) => gatewayNamed(name, deps);
   let refund: RefundResult['refund'] = null;
   if (charge) {
-    const alreadyRefunded = ledger.filter((row) => row.kind === 'refund' && row.currency === charge.currency).reduce((total, row) => total + row.amountMinor, 0);
-    const amountMinor = charge.amountMinor - alreadyRefunded;
-    if (amountMinor > 0) {
-      const gateway = gatewayFor(charge.gateway);
-      if (!gateway) throw new AppError('payment_unavailable', `The ${charge.gateway} gateway is not configured here: refund this payment in its dashboard`);
-      let refundId: string;
-      try {
-        ({ refundId } = await gateway.refund(charge.transactionId, amountMinor));
-      } catch (error) {
-        console.error(`[orders] refund of order ${orderId} (${charge.gateway} ${charge.transactionId}) failed:`, (error as Error).message);
-        throw new AppError('payment_unavailable', 'The payment gateway did not accept the refund. Nothing was changed; try again later.');
-      }
-      refund = { gateway: charge.gateway, paymentId: charge.transactionId, amountMinor, currency: charge.currency, refundId };
-      await recordAudit(db, actor, 'payment.refund_requested', { type: 'order', id: orderId }, { ...refund, ...(request.reason ? { reason: request.reason } : {}) });
+    // The card part goes through the one refund function (counted with every earlier refund, the
+    // refunded items settled upstream); this function makes the order's move below, with its payload.
+    const refundable = await stillRefundable(db, { id: orderId, gatewayPaymentId: order.gatewayPaymentId });
+    if (refundable > 0) {
+      const issued = await issueRefund(
+        db,
+        redis,
+        { orderId, to: 'original', reason: request.reason || 'Order refunded', idempotencyKey: `order-refund:${orderId}:${order.version}`, actor, isOrderMoveLeftToCaller: true },
+        deps,
+      );
+      refund = { gateway: charge.gateway, paymentId: charge.transactionId, amountMinor: issued.amountMinor, currency: issued.currency, refundId: issued.gatewayRefundId ?? '' };
     }
   }
 

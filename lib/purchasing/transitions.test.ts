@@ -18,8 +18,9 @@ describe('purchase-order state machine', () => {
     expect(find('claimed', 'placing')).toBeUndefined();
   });
 
-  it('never leaves placed or cancelled, and never goes back to placing', () => {
-    expect(nextStatusesIn(table, 'placed')).toEqual([]);
+  it('leaves placed only when a refund cancels it upstream, never leaves cancelled, never goes back to placing', () => {
+    expect(nextStatusesIn(table, 'placed')).toEqual(['cancelled']);
+    expect(find('placed', 'cancelled')).toMatchObject({ event: 'purchase.cancelled_upstream', permission: 'orders:refund' });
     expect(nextStatusesIn(table, 'cancelled')).toEqual([]);
     expect(table.filter((t) => t.to === 'placing').map((t) => t.from)).toEqual(['previewed']);
   });
@@ -36,8 +37,9 @@ describe('purchase-order state machine', () => {
     expect(find('awaiting_shopper', 'cancelled')?.permission).toBeNull();
   });
 
-  it('gives the moves people make to purchasers, not to the warehouse', () => {
-    for (const t of table.filter((t) => t.permission !== null)) {
+  it('gives the moves people make to purchasers (a refund’s cancellation to finance), not to the warehouse', () => {
+    expect(can('finance', 'orders:refund')).toBe(true);
+    for (const t of table.filter((t) => t.permission !== null && t.permission !== 'orders:refund')) {
       expect(can('purchaser', t.permission!)).toBe(true);
       expect(can('warehouse', t.permission!)).toBe(false);
     }

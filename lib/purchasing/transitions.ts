@@ -27,6 +27,8 @@ export const purchaseOrderTransitions: readonly MachineTransition<PurchaseOrderS
   // Nothing left to buy (every line was withdrawn before the preview).
   { from: 'claimed', to: 'cancelled', event: 'purchase.cancelled', permission: 'orders:purchase' },
   { from: 'previewed', to: 'cancelled', event: 'purchase.cancelled', permission: 'orders:purchase' },
+  // Every line was refunded to its shoppers before the seller shipped: cancelled upstream (alibaba.trade.cancel).
+  { from: 'placed', to: 'cancelled', event: 'purchase.cancelled_upstream', permission: 'orders:refund' },
   // Bought on the marketplace by hand, with the upstream order id the purchaser typed.
   { from: 'failed', to: 'placed', event: 'purchase.manual', permission: 'orders:purchase' },
   { from: 'claimed', to: 'placed', event: 'purchase.manual', permission: 'orders:purchase' },

@@ -136,6 +136,8 @@ export interface SupplierConnector {
   getOrder(upstreamOrderId: string): Promise<UpstreamOrder>;
   /** Orders modified in [from, to): what the compensating poll reads. */
   listOrdersModified(from: Date, to: Date): Promise<UpstreamOrder[]>;
+  /** Cancels an upstream order the seller has not shipped; SupplierError `refused` once it has. */
+  cancelOrder(upstreamOrderId: string, remark: string): Promise<void>;
   verifyPush(delivery: PushDelivery): PushMessage | null;
 }
 

@@ -78,6 +78,23 @@ export function tradeApis(world: CatalogWorld, orders: OrderBook): Record<string
       return { success: 'true', result: toTradeInfo(order) };
     },
 
+    // The buyer cancels before the seller ships (waitbuyerpay, waitsellersend); afterwards a return
+    // goes through the refund APIs and the seller's consent. Answers as 1688 does: success, or
+    // success false with errorCode/errorMessage.
+    'com.alibaba.trade/alibaba.trade.cancel': (params) => {
+      if (params.webSite !== '1688') throw gatewayErrors.param('webSite must be 1688');
+      if (!params.tradeID) throw gatewayErrors.param('tradeID is required');
+      if (!['buyerCancel', 'sellerGoodsLack', 'other'].includes(params.cancelReason ?? '')) throw gatewayErrors.param('cancelReason must be buyerCancel, sellerGoodsLack or other');
+      if (!orders.get(params.tradeID)) return { success: false, errorCode: 'ORDER_NOT_EXIST', errorMessage: '订单不存在' };
+      try {
+        orders.advance(params.tradeID, 'cancel');
+      } catch (error) {
+        if (error instanceof OrderStateError) return { success: false, errorCode: 'ORDER_STATUS_NOT_SUPPORT_CANCEL', errorMessage: '当前订单状态不支持取消' };
+        throw error;
+      }
+      return { success: true };
+    },
+
     'com.alibaba.trade/alibaba.trade.getBuyerOrderList': (params) => {
       const window = (name: string) => {
         const text = params[name];

@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, eq, like } from 'drizzle-orm';
-import { paymentLedger, type OrderStatus } from '@/db/schema';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { paymentLedger, refunds, type OrderStatus } from '@/db/schema';
+import type { Executor } from '@/lib/db/executor';
 import { recordAudit } from '@/lib/audit/record';
 import { recordOrderFact } from '@/lib/orders/record-order-fact';
 import { findTransition } from '@/lib/orders/transitions';
@@ -56,6 +57,7 @@ export async function onChargeRefunded(ctx: EventContext, object: unknown): Prom
     eventId: ctx.eventId,
   });
   if (!isNew) return { outcome: 'duplicate_refund' };
+  await confirmRequestedRefunds(ctx.tx, order.id, charge.amount_refunded);
   const isFull = charge.amount_refunded >= charge.amount;
   // The shopper hears of a partial refund through the outbox (a full one is the order's move to refunded).
   if (!isFull) await recordOrderFact(ctx.tx, order.id, 'order.partially_refunded', { amountMinor: increment, currency: charge.currency.toUpperCase(), refundedTotalMinor: charge.amount_refunded });
@@ -74,4 +76,23 @@ export async function onChargeRefunded(ctx: EventContext, object: unknown): Prom
     payload: { chargeId: charge.id, amountRefunded: charge.amount_refunded },
   });
   return { outcome: 'refunded', settlement: result.settlement };
+}
+
+/**
+ * Ferry's card refunds of the order (lib/payments/refund.ts) waiting for the gateway become
+ * `succeeded`, oldest first, as far as the charge's refunded total covers them. (Both still count
+ * against what is refundable; the status is what staff read.)
+ */
+async function confirmRequestedRefunds(tx: Executor, orderId: number, refundedTotalMinor: number): Promise<void> {
+  const rows = await tx
+    .select({ id: refunds.id, status: refunds.status, amountMinor: refunds.amountMinor })
+    .from(refunds)
+    .where(and(eq(refunds.orderId, orderId), eq(refunds.destination, 'original')))
+    .orderBy(asc(refunds.id));
+  let covered = rows.filter((row) => row.status === 'succeeded').reduce((total, row) => total + row.amountMinor, 0);
+  for (const row of rows) {
+    if (row.status !== 'requested' || covered + row.amountMinor > refundedTotalMinor) continue;
+    covered += row.amountMinor;
+    await tx.update(refunds).set({ status: 'succeeded', completedAt: new Date() }).where(and(eq(refunds.id, row.id), eq(refunds.status, 'requested')));
+  }
 }

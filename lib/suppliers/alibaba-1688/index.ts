@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SourceProduct } from '@/lib/suppliers/source-product';
 import { SupplierError, type SupplierConnector } from '../types';
+import { cancelOrder } from './cancel-order';
 import { checkStock } from './check-stock';
 import { Alibaba1688Client } from './client';
 import type { Alibaba1688Keys } from './keys';
@@ -38,6 +39,7 @@ export function createAlibaba1688Connector(keys: Alibaba1688Keys): SupplierConne
     placePurchase: (request) => placePurchase(client, request),
     getOrder: (upstreamOrderId) => getOrder(client, upstreamOrderId),
     listOrdersModified: (from, to) => listOrdersModified(client, from, to),
+    cancelOrder: (upstreamOrderId, remark) => cancelOrder(client, upstreamOrderId, remark),
     verifyPush: (delivery) => verifyPush(delivery, keys.appSecret),
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -9,6 +10,8 @@ import { OrderLedger } from '@/components/admin/order-ledger';
 import { OrderMoney } from '@/components/admin/order-money';
 import { OrderParcels } from '@/components/admin/order-parcels';
 import { OrderParties } from '@/components/admin/order-parties';
+import { OrderRefunds } from '@/components/admin/order-refunds';
+import { RefundForm } from '@/components/admin/refund-form';
 import { TransitionForm } from '@/components/admin/transition-form';
 import { OrderPurchaseLines } from '@/app/[locale]/admin/purchasing/_components/order-purchase-lines';
 import { formatStoredMoney } from '@/lib/money';
@@ -20,6 +23,8 @@ import { requireStaffPage } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/locales';
 import { orderNumberPattern } from '@/lib/orders/order-number';
+import { listOrderRefunds } from '@/lib/payments/list-refunds';
+import { stillRefundable } from '@/lib/payments/refund';
 import { listOrderParcels } from '@/lib/warehouse/queries/list-order-parcels';
 
 type Props = { params: Promise<{ locale: string; number: string }> };
@@ -41,7 +46,13 @@ export default async function AdminOrderPage({ params }: Props) {
   const detail = await getAdminOrderDetail(getDb(), number, locale);
   if (!detail) notFound();
   const { order } = detail;
-  const [t, parcels] = await Promise.all([getTranslations({ locale, namespace: 'admin' }), listOrderParcels(getDb(), detail.items.map((item) => item.id))]);
+  const [t, parcels, refunds, refundable] = await Promise.all([
+    getTranslations({ locale, namespace: 'admin' }),
+    listOrderParcels(getDb(), detail.items.map((item) => item.id)),
+    listOrderRefunds(getDb(), order.id),
+    stillRefundable(getDb(), order),
+  ]);
+  const refundedItemIds = new Set(refunds.filter((r) => r.status !== 'failed').flatMap((r) => (r.items ?? []).map((item) => item.orderItemId)));
   const transitions = staffTransitions(order.status, user.role, order.gateway).map((tr) => ({ to: tr.to, key: transitionKey(tr) }));
   const charged = detail.ledger.find((row) => row.kind === 'charge' && row.status === 'recorded');
 
@@ -103,6 +114,22 @@ export default async function AdminOrderPage({ params }: Props) {
           />
         ) : (
           <p className="muted">{t('detail.noActions')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="refunds-heading" className="admin-panel">
+        <h2 id="refunds-heading">{t('refunds.title')}</h2>
+        <OrderRefunds locale={locale} refunds={refunds} itemTitles={new Map(detail.items.map((item) => [item.id, item.title]))} />
+        {can(user.role, 'orders:refund') && refundable > 0 && (
+          <RefundForm
+            locale={locale}
+            number={order.number}
+            orderId={order.id}
+            currency={order.chargeCurrency}
+            refundableText={formatStoredMoney(refundable, order.chargeCurrency, locale)}
+            items={detail.items.map((item) => ({ id: item.id, title: item.title, quantity: item.quantity, isRefunded: refundedItemIds.has(item.id) }))}
+            idempotencyKey={randomUUID()}
+          />
         )}
       </section>
 

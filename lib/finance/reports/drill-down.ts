@@ -6,8 +6,9 @@ import { feeDays } from './fees';
 import { periodDays, type DayRange, type Grain } from './period';
 import { categoryFilter, ledgerRows, purchaseRows, rowsOf, serviceRows } from './sources';
 
-export const drillMeasures = ['revenue', 'refunds', 'fees', 'upstream', 'serviceFees'] as const;
-export type DrillMeasure = (typeof drillMeasures)[number];
+import type { DrillMeasure } from './drill-down-measures';
+
+export { drillMeasures, type DrillMeasure } from './drill-down-measures';
 export const DRILL_PAGE_SIZE = 50;
 
 /** One row behind a figure: a ledger row, a purchase order, an order's fees or a service charge, or a reconciled day's fees. */
@@ -15,8 +16,8 @@ export type DrillRow = {
   source: 'ledger' | 'purchase_order' | 'order' | 'service_charge' | 'reconciliation_run';
   id: number;
   reference: string;
-  /** The order (ledger rows, fees), or null. */
-  orderId: number | null;
+  /** The order's number (ledger rows, an order's fees, service charges), for its admin page; else null. */
+  orderNumber: string | null;
   at: string;
   amountMinor: number;
   currency: string;
@@ -44,7 +45,7 @@ export async function drillDown(
   if (measure === 'fees') {
     if (category !== null && category !== 0) return { rows: [], total: 0 };
     const all = (await feeDays(db, days)).flatMap((d) =>
-      Object.entries(d.fees).map(([currency, fee]) => ({ source: 'reconciliation_run' as const, id: d.runId, reference: `${d.day} ${d.gateway} (${d.source})`, orderId: null, at: d.day, amountMinor: fee, currency, cnyMinor: 0, detail: d.gateway })),
+      Object.entries(d.fees).map(([currency, fee]) => ({ source: 'reconciliation_run' as const, id: d.runId, reference: `${d.day} ${d.gateway} (${d.source})`, orderNumber: null, at: d.day, amountMinor: fee, currency, cnyMinor: 0, detail: d.gateway })),
     );
     return { rows: all.slice(offset, offset + DRILL_PAGE_SIZE), total: all.length };
   }
@@ -64,13 +65,13 @@ export async function drillDown(
     );
     return {
       total: found.total,
-      rows: found.rows.map((r) => ({ source: 'ledger', id: Number(r.id), reference: r.transaction_id, orderId: Number(r.order_id), at: iso(r.created_at), amountMinor: Number(r.amount_minor), currency: r.currency, cnyMinor: roundMinor(chargeToCnyMinor(r.amount_minor, r.currency, r.charge_rate)), detail: `${r.order_number} · ${r.gateway} · ${r.charge_rate}` })),
+      rows: found.rows.map((r) => ({ source: 'ledger', id: Number(r.id), reference: r.transaction_id, orderNumber: r.order_number, at: iso(r.created_at), amountMinor: Number(r.amount_minor), currency: r.currency, cnyMinor: roundMinor(chargeToCnyMinor(r.amount_minor, r.currency, r.charge_rate)), detail: `${r.gateway} · ${r.kind} · 1 CNY = ${r.charge_rate} ${r.currency}` })),
     };
   }
   if (measure === 'upstream') {
     const found = await page<{ id: number; reference: string; upstream_order_id: string | null; created_at: Date; cny_minor: string }>(purchaseRows(days));
-    return { total: found.total, rows: found.rows.map((r) => ({ source: 'purchase_order', id: Number(r.id), reference: r.reference, orderId: null, at: iso(r.created_at), amountMinor: Number(r.cny_minor), currency: 'CNY', cnyMinor: Number(r.cny_minor), detail: r.upstream_order_id ?? '' })) };
+    return { total: found.total, rows: found.rows.map((r) => ({ source: 'purchase_order', id: Number(r.id), reference: r.reference, orderNumber: null, at: iso(r.created_at), amountMinor: Number(r.cny_minor), currency: 'CNY', cnyMinor: Number(r.cny_minor), detail: r.upstream_order_id ?? '' })) };
   }
   const found = await page<{ source: 'order' | 'service_charge'; id: number; reference: string; created_at: Date; cny_minor: string }>(serviceRows(days));
-  return { total: found.total, rows: found.rows.map((r) => ({ source: r.source, id: Number(r.id), reference: r.reference, orderId: null, at: iso(r.created_at), amountMinor: Number(r.cny_minor), currency: 'CNY', cnyMinor: Number(r.cny_minor), detail: r.source })) };
+  return { total: found.total, rows: found.rows.map((r) => ({ source: r.source, id: Number(r.id), reference: r.source === 'order' ? r.reference : `#${r.id}`, orderNumber: r.reference, at: iso(r.created_at), amountMinor: Number(r.cny_minor), currency: 'CNY', cnyMinor: Number(r.cny_minor), detail: r.source })) };
 }

@@ -1,5 +1,9 @@
 /**
- * Reconciliation benchmark: `npm run bench:finance [-- --movements N] [--no-append]`.
+ * Finance benchmarks: `npm run bench:finance [-- --movements N] [--report-rows N] [--part reconcile|report] [--no-append]`.
+ * Two parts, both run unless `--part` names one: one day's reconciliation (below) and a month's
+ * profit report (scripts/bench/finance-report.ts: ~100,000 ledger rows, target ≤ 5 s).
+ *
+ * Reconciliation:
  *
  * On a database of its own (ferry_bench_finance, recreated) and a sandbox gateway of its own (a
  * child process), plants one UTC day (yesterday) of N gateway movements (default 100,000: 90%
@@ -21,6 +25,7 @@ import { dropDatabase, migrateDatabase } from '@/db/migrate';
 import { paymentLedger } from '@/db/schema';
 import { dayBounds, yesterday } from '@/lib/finance/reconcile/day';
 import { toDecimalString, type IsoCurrencyCode } from '@/lib/money';
+import { benchMonthReport } from './bench/finance-report';
 import { appendBenchmarkSection, describeMachine, machineLines, markdownTable, stamp, verdict } from './bench/report';
 import { ensureServices, onCleanup, runBench } from './bench/server';
 
@@ -62,13 +67,31 @@ async function ferryTimed(label: string, gatewayUrl: string, args: string[]): Pr
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { movements: { type: 'string', default: '100000' }, 'no-append': { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { movements: { type: 'string', default: '100000' }, 'report-rows': { type: 'string', default: '100000' }, part: { type: 'string' }, 'no-append': { type: 'boolean', default: false } },
+    strict: true,
+  });
   const count = Number(values.movements);
   if (!Number.isInteger(count) || count < 1000 || count > 1_000_000) throw new Error('--movements must be a whole number from 1000 to 1000000');
+  const reportRows = Number(values['report-rows']);
+  if (!Number.isInteger(reportRows) || reportRows < 1000 || reportRows > 1_000_000) throw new Error('--report-rows must be a whole number from 1000 to 1000000');
+  if (values.part !== undefined && values.part !== 'reconcile' && values.part !== 'report') throw new Error('--part is reconcile or report');
   const startedAt = new Date();
   const machine = describeMachine();
   const freeAtStart = (spawnSync('free', ['-g'], { encoding: 'utf8' }).stdout ?? '').split('\n').find((l) => l.startsWith('Mem:'))?.replace(/\s+/g, ' ').trim() + ' (total used free shared buff/cache available, GiB)';
   await ensureServices();
+  const command = `- Command: \`npm run bench:finance${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\``;
+  const header = [command, ...machineLines(machine), `- \`free -g\` at start: ${freeAtStart}`];
+  const reconciled = values.part === 'report' ? null : await benchReconciliation(count);
+  const report = values.part === 'reconcile' ? null : await benchMonthReport(reportRows);
+  const title = [reconciled && `one day's reconciliation (${count.toLocaleString('en')} movements)`, report && `a month's profit report (${reportRows.toLocaleString('en')} ledger rows)`].filter(Boolean).join('; ');
+  const lines = [`## ${stamp(startedAt)} — finance: ${title}`, '', ...header, ...(reconciled?.lines ?? []), ...(reconciled && report ? [''] : []), ...(report?.lines ?? [])];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!values['no-append']) appendBenchmarkSection(lines);
+  return (reconciled?.pass ?? true) && (report?.pass ?? true) ? 0 : 1;
+}
+
+async function benchReconciliation(count: number): Promise<{ lines: string[]; pass: boolean }> {
   await dropDatabase(DB_URL).catch(() => undefined);
   await migrateDatabase(DB_URL);
   const db = databaseFor(DB_URL);
@@ -148,12 +171,7 @@ async function main(): Promise<number> {
     },
   ]);
   const lines = [
-    `## ${stamp(startedAt)} — finance: one day's reconciliation (${count.toLocaleString('en')} movements)`,
-    '',
-    `- Command: \`npm run bench:finance${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\``,
-    ...machineLines(machine),
-    `- \`free -g\` at start: ${freeAtStart}`,
-    `- A database and a sandbox gateway of their own; one UTC day (${day}) of ${count.toLocaleString('en')} movements (90% charges, 10% refunds; USD, EUR, JPY) and ${ledger.length.toLocaleString('en')} ledger rows, with ${amountOff} amounts off, ${gatewayOnly} gateway-only charges and ${ledgerOnly} ledger-only rows planted. Timed: the whole \`ferry finance reconcile --date ${day}\` process (start-up, ledger read, gateway pages or CSV parse, diff, items stored), wall time and peak RSS by /usr/bin/time.`,
+    `- Reconciliation: a database and a sandbox gateway of their own; one UTC day (${day}) of ${count.toLocaleString('en')} movements (90% charges, 10% refunds; USD, EUR, JPY) and ${ledger.length.toLocaleString('en')} ledger rows, with ${amountOff} amounts off, ${gatewayOnly} gateway-only charges and ${ledgerOnly} ledger-only rows planted. Timed: the whole \`ferry finance reconcile --date ${day}\` process (start-up, ledger read, gateway pages or CSV parse, diff, items stored), wall time and peak RSS by /usr/bin/time.`,
     '',
     ...markdownTable(
       ['source', 'wall s', 'peak RSS', 'matched', 'missing in ledger', 'missing in settlement', 'amount mismatches', 'mismatch rate', 'alert'],
@@ -162,10 +180,8 @@ async function main(): Promise<number> {
     '',
     ...checks.map((c) => `- ${verdict(c.pass)} — ${c.name}: ${c.detail}`),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-  if (!values['no-append']) appendBenchmarkSection(lines);
   await dropDatabase(DB_URL).catch(() => undefined);
-  return checks.every((c) => c.pass) ? 0 : 1;
+  return { lines, pass: checks.every((c) => c.pass) };
 }
 
 runBench(main);

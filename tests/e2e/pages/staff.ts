@@ -11,7 +11,7 @@ export const STAFF_PASSWORD = 'correct horse battery staple';
  */
 export async function staffPage(
   browser: Browser,
-  role: 'service' | 'admin' | 'purchaser' | 'warehouse',
+  role: 'service' | 'admin' | 'purchaser' | 'warehouse' | 'finance',
   callbackPath: string,
   options: { viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {

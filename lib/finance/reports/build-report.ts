@@ -1,0 +1,121 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { getLatestRates } from '@/lib/fx/store';
+import { isSupportedCurrency, type CurrencyCode } from '@/lib/money/currencies';
+import { chargeToCnyMinor, cnyToReporting, exact, roundMinor, type Exact } from './amounts';
+import { feeDays } from './fees';
+import { periodsIn, periodStart, type DayRange, type Grain } from './period';
+import { bucket, categoryFilter, ledgerRows, purchaseRows, rowsOf, serviceRows } from './sources';
+
+export const measures = ['revenue', 'refunds', 'fees', 'upstream', 'serviceFees', 'profit'] as const;
+export type Measure = (typeof measures)[number];
+export type Figure = { cny: number; reporting: number | null };
+export type Figures = Record<Measure, Figure>;
+/** `categoryId` null: gateway fees (a day's fee is not by category) and orders without lines. */
+export type ReportRow = { period: string; categoryId: number | null; figures: Figures };
+export type ProfitReport = {
+  range: DayRange;
+  grain: Grain;
+  category: number | null;
+  reporting: { currency: CurrencyCode; rate: string | null; capturedAt: string | null };
+  periods: { period: string; total: Figures }[];
+  rows: ReportRow[];
+  total: Figures;
+  /** Reconciled (day, gateway) pairs in the range: fees are from these days only. */
+  feeDaysReconciled: number;
+};
+
+type Cell = Record<Exclude<Measure, 'profit'>, Exact>;
+const emptyCell = (): Cell => ({ revenue: exact(), refunds: exact(), fees: exact(), upstream: exact(), serviceFees: exact() });
+
+/**
+ * The profit report of a range at a grain, optionally for one top-level category (0: no category).
+ * Every measure is summed in SQL (GROUP BY period, category, and the currency and pinned rate the
+ * rows must be converted with), then converted and added up unrounded, and rounded once per figure:
+ *
+ *   gross profit = revenue − refunds − gateway fees − upstream cost
+ *
+ * Service fees are part of revenue (the shopper paid them in the charge): shown, not subtracted.
+ * The reporting currency's figures convert the unrounded CNY at the FX store's newest CNY→currency
+ * rate (orders pin a rate for their own charge currency, not for finance's). Gateway fees are in
+ * the gateway's currencies and are converted to CNY at the same newest rates.
+ */
+export async function buildProfitReport(db: Database, input: { range: DayRange; grain: Grain; category: number | null; currency: CurrencyCode }): Promise<ProfitReport> {
+  const { range, grain, category } = input;
+  const filter = categoryFilter(category);
+  const [ledger, purchases, services, fees, rates] = await Promise.all([
+    rowsOf<{ period: string; category_id: number | null; kind: 'charge' | 'refund'; currency: string; charge_rate: string; amount: string }>(
+      db,
+      sql`SELECT ${bucket(sql`t.created_at`, grain)} AS period, t.category_id, t.kind, t.currency, t.charge_rate, SUM(t.amount_minor) AS amount
+          FROM (${ledgerRows(range)}) t WHERE ${filter} GROUP BY 1, 2, 3, 4, 5`,
+    ),
+    rowsOf<{ period: string; category_id: number | null; amount: string }>(
+      db,
+      sql`SELECT ${bucket(sql`t.created_at`, grain)} AS period, t.category_id, SUM(t.cny_minor) AS amount FROM (${purchaseRows(range)}) t WHERE ${filter} GROUP BY 1, 2`,
+    ),
+    rowsOf<{ period: string; category_id: number | null; amount: string }>(
+      db,
+      sql`SELECT ${bucket(sql`t.created_at`, grain)} AS period, t.category_id, SUM(t.cny_minor) AS amount FROM (${serviceRows(range)}) t WHERE ${filter} GROUP BY 1, 2`,
+    ),
+    category === null ? feeDays(db, range) : Promise.resolve([]),
+    getLatestRates(db),
+  ]);
+
+  const rateEntry = input.currency === 'CNY' ? { rate: '1', capturedAt: null } : rates.rates[input.currency];
+  const cells = new Map<string, { period: string; categoryId: number | null; cell: Cell }>();
+  const at = (period: string, categoryId: number | null) => {
+    const key = `${period}|${categoryId ?? ''}`;
+    let entry = cells.get(key);
+    if (!entry) cells.set(key, (entry = { period, categoryId: categoryId === null ? null : Number(categoryId), cell: emptyCell() }));
+    return entry.cell;
+  };
+  for (const r of ledger) {
+    const cell = at(r.period, r.category_id);
+    const cny = chargeToCnyMinor(r.amount, r.currency, r.charge_rate);
+    if (r.kind === 'charge') cell.revenue = cell.revenue.plus(cny);
+    else cell.refunds = cell.refunds.plus(cny);
+  }
+  for (const r of purchases) {
+    const cell = at(r.period, r.category_id);
+    cell.upstream = cell.upstream.plus(exact(r.amount));
+  }
+  for (const r of services) {
+    const cell = at(r.period, r.category_id);
+    cell.serviceFees = cell.serviceFees.plus(exact(r.amount));
+  }
+  for (const day of fees) {
+    const cell = at(periodStart(day.day, grain), null);
+    for (const [currency, feeMinor] of Object.entries(day.fees)) {
+      if (!feeMinor) continue;
+      const rate = currency === 'CNY' ? '1' : isSupportedCurrency(currency) ? rates.rates[currency]?.rate : undefined;
+      if (!rate) throw new Error(`No CNY→${currency} rate is stored to convert the gateway fees of ${day.day}; run \`ferry fx refresh\``);
+      cell.fees = cell.fees.plus(chargeToCnyMinor(feeMinor, currency, rate));
+    }
+  }
+
+  const figures = (cell: Cell): Figures => {
+    const profit = cell.revenue.minus(cell.refunds).minus(cell.fees).minus(cell.upstream);
+    const one = (value: Exact): Figure => ({ cny: roundMinor(value), reporting: rateEntry ? roundMinor(cnyToReporting(value, input.currency, rateEntry.rate)) : null });
+    return { revenue: one(cell.revenue), refunds: one(cell.refunds), fees: one(cell.fees), upstream: one(cell.upstream), serviceFees: one(cell.serviceFees), profit: one(profit) };
+  };
+  const add = (a: Cell, b: Cell): Cell => ({ revenue: a.revenue.plus(b.revenue), refunds: a.refunds.plus(b.refunds), fees: a.fees.plus(b.fees), upstream: a.upstream.plus(b.upstream), serviceFees: a.serviceFees.plus(b.serviceFees) });
+
+  const sorted = [...cells.values()].sort((a, b) => a.period.localeCompare(b.period) || (a.categoryId ?? -1) - (b.categoryId ?? -1));
+  const byPeriod = new Map(periodsIn(range, grain).map((p) => [p, emptyCell()]));
+  let grand = emptyCell();
+  for (const entry of sorted) {
+    byPeriod.set(entry.period, add(byPeriod.get(entry.period) ?? emptyCell(), entry.cell));
+    grand = add(grand, entry.cell);
+  }
+  return {
+    range,
+    grain,
+    category,
+    reporting: { currency: input.currency, rate: rateEntry?.rate ?? null, capturedAt: rateEntry?.capturedAt ?? null },
+    periods: [...byPeriod.entries()].map(([period, cell]) => ({ period, total: figures(cell) })),
+    rows: sorted.map((e) => ({ period: e.period, categoryId: e.categoryId, figures: figures(e.cell) })),
+    total: figures(grand),
+    feeDaysReconciled: fees.length,
+  };
+}

@@ -1,0 +1,27 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** /admin/finance/reports: the filters, the uPlot chart and the table of the same figures. */
+export class AdminReportsPage {
+  readonly chart: Locator;
+  readonly table: Locator;
+
+  constructor(readonly page: Page) {
+    this.chart = page.getByTestId('profit-chart');
+    this.table = page.getByTestId('profit-report');
+  }
+
+  async show(filters: { from: string; to: string; grain: 'day' | 'week' | 'month'; currency: string; showLabel: string }) {
+    const form = this.page.getByRole('search');
+    await form.locator('select[name="currency"]').selectOption(filters.currency);
+    await form.locator('input[name="from"]').fill(filters.from);
+    await form.locator('input[name="to"]').fill(filters.to);
+    await form.locator('select[name="grain"]').selectOption(filters.grain);
+    await this.page.getByRole('button', { name: filters.showLabel }).click();
+    await expect(this.page).toHaveURL((url) => url.searchParams.get('grain') === filters.grain);
+  }
+
+  /** The chart's series names as its legend shows them (uPlot writes the legend as a table). */
+  legend(): Locator {
+    return this.chart.locator('.u-legend .u-series .u-label');
+  }
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabases, databaseFor, type Database } from '@/db/client';
+import { categories, orderItems, orders, paymentLedger, products } from '@/db/schema';
+import { createUser } from '@/lib/auth/create-user';
+import { getPage, signInOverHttp } from '../support/http-session';
+
+// The running server's profit report: finance reads the page (chart, table), downloads the same
+// numbers as CSV and opens the rows behind a figure; staff without payments:read are refused.
+const base = process.env.FERRY_TEST_BASE_URL!;
+let db: Database;
+// A month of its own in the shared test database: a random one in 1990–2009.
+const month = `${1990 + Math.floor(Math.random() * 20)}-0${1 + Math.floor(Math.random() * 9)}`;
+const query = `from=${month}-01&to=${month}-28&grain=week&currency=CNY`;
+const password = 'finance-password-1';
+const finance = `finance-${randomUUID()}@ferry.test`;
+const purchaser = `purchaser-${randomUUID()}@ferry.test`;
+const tag = randomUUID().slice(0, 8);
+const planted = { category: 0, product: 0, order: 0, ledger: [] as number[] };
+
+beforeAll(async () => {
+  expect(base, 'FERRY_TEST_BASE_URL is set by scripts/test.sh; run `npm test`').toBeTruthy();
+  db = databaseFor(process.env.DATABASE_URL!);
+  const [cat] = await db.insert(categories).values({ slug: `report-${tag}`, nameZh: `报表类目${tag}`, path: '/', depth: 0 }).$returningId();
+  planted.category = cat!.id;
+  await db.update(categories).set({ path: `/${cat!.id}/` }).where(eq(categories.id, cat!.id));
+  const [product] = await db
+    .insert(products)
+    .values({ platform: '1688', sourceId: `report-${tag}`, sourceUrl: 'x', slug: `report-${tag}`, titleZh: 'p', attributesZh: [], categoryId: cat!.id, sellerId: 1, priceMinMinor: 1, priceMaxMinor: 1, weightGrams: 1, syncedAt: new Date(), isActive: 0 })
+    .$returningId();
+  planted.product = product!.id;
+  const [order] = await db
+    .insert(orders)
+    .values({
+      number: `FRA${tag}`, status: 'paid', checkoutToken: `report-admin-${tag}`, locale: 'en', shippingAddress: { name: 'A', line1: 'B', city: 'C', country: 'US', phone: '1' }, valueAddedServices: [],
+      breakdownCny: { items: 10_000, domesticShipping: 0, serviceFee: 600, valueAddedServices: 0, codFee: 0, discount: 0 }, totalCnyMinor: 10_600,
+      chargeCurrency: 'USD', chargeMinor: 1_484, chargeRate: '0.140000000000', rateSource: 'test', rateCapturedAt: new Date(), baseCurrency: 'USD', baseMinor: 1_484, baseRate: '0.14', gateway: 'sandbox', payToken: tag.padEnd(32, '0'), paidAt: new Date(`${month}-03T10:00:00Z`),
+    })
+    .$returningId();
+  planted.order = order!.id;
+  await db.insert(orderItems).values({ orderId: order!.id, skuId: 1, productId: product!.id, sellerId: 1, title: 't', attributes: [], quantity: 1, unitPriceCnyMinor: 10_000 });
+  for (const [kind, amount, day] of [['charge', 1_484, '03'], ['charge', 701, '12'], ['refund', 333, '13']] as const) {
+    const [row] = await db.insert(paymentLedger).values({ orderId: order!.id, gateway: 'sandbox', transactionId: `tx_report_${tag}_${day}`, kind, amountMinor: amount, currency: 'USD', createdAt: new Date(`${month}-${day}T08:00:00Z`) }).$returningId();
+    planted.ledger.push(row!.id);
+  }
+  await createUser(db, { email: finance, password, role: 'finance' });
+  await createUser(db, { email: purchaser, password, role: 'purchaser' });
+});
+afterAll(async () => {
+  await db?.delete(paymentLedger).where(inArray(paymentLedger.id, planted.ledger));
+  await db?.delete(orderItems).where(eq(orderItems.orderId, planted.order));
+  await db?.delete(orders).where(eq(orders.id, planted.order));
+  await db?.delete(products).where(eq(products.id, planted.product));
+  await db?.delete(categories).where(eq(categories.id, planted.category));
+  await closeDatabases();
+});
+
+const cnyOf = (html: string, measure: string) => Number(new RegExp(`data-total="range"[\\s\\S]*?data-measure="${measure}" data-cny="(-?\\d+)"`).exec(html)?.[1]);
+
+describe('/admin/finance/reports', () => {
+  it('shows finance the chart and the table, the same numbers as CSV, and the rows behind a figure', async () => {
+    const cookie = await signInOverHttp(base, finance, password);
+    const page = await getPage(base, `/en/admin/finance/reports?${query}`, cookie);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('data-testid="profit-chart"');
+    // 1484 + 701 US cents at 1 CNY = 0.14 USD: 15,607.142… fen, rounded once; the refund 2,378.57… fen.
+    expect(cnyOf(page.html, 'revenue')).toBe(15_607);
+    expect(cnyOf(page.html, 'refunds')).toBe(2_379);
+    expect(cnyOf(page.html, 'serviceFees')).toBe(600);
+    // Gross profit is rounded once from the unrounded parts: within a fen of the rounded parts' difference.
+    const parts = cnyOf(page.html, 'revenue') - cnyOf(page.html, 'refunds') - cnyOf(page.html, 'fees') - cnyOf(page.html, 'upstream');
+    expect(Math.abs(cnyOf(page.html, 'profit') - parts)).toBeLessThanOrEqual(1);
+
+    const csv = await fetch(`${base}/en/admin/finance/reports/export?${query}`, { headers: { cookie } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const total = lines.at(-1)!.split(',');
+    expect(total[3]).toBe('CNY');
+    const measures = ['revenue', 'refunds', 'fees', 'upstream', 'serviceFees', 'profit'];
+    expect(total.slice(4)).toEqual(measures.map((m) => (cnyOf(page.html, m) / 100).toFixed(2)));
+
+    const weekOf3rd = /href="([^"]*\/admin\/finance\/reports\/rows\?[^"]*measure=revenue[^"]*)"/.exec(page.html)?.[1]?.replaceAll('&amp;', '&');
+    expect(weekOf3rd).toBeTruthy();
+    const rows = await getPage(base, weekOf3rd!, cookie);
+    expect(rows.status).toBe(200);
+    expect(rows.html).toContain(`tx_report_${tag}_03`);
+    expect(rows.html).not.toContain(`tx_report_${tag}_12`);
+
+    const chinese = await getPage(base, `/zh-CN/admin/finance/reports?${query}&category=${planted.category}`, cookie);
+    expect(chinese.html).toContain('利润报表');
+    expect(chinese.html).toContain(`报表类目${tag}`);
+    expect(cnyOf(chinese.html, 'revenue')).toBe(15_607);
+    // One category: no gateway fees; 15,607.142… − 2,378.571… = 13,228.571… fen → 13,229 (not 15,607 − 2,379 = 13,228).
+    expect(cnyOf(chinese.html, 'profit')).toBe(13_229);
+  });
+
+  it('refuses staff without payments:read, the CSV too', async () => {
+    const cookie = await signInOverHttp(base, purchaser, password);
+    expect((await getPage(base, `/en/admin/finance/reports?${query}`, cookie)).status).toBe(403);
+    expect((await fetch(`${base}/en/admin/finance/reports/export?${query}`, { headers: { cookie } })).status).toBe(403);
+    expect((await fetch(`${base}/en/admin/finance/reports/export?${query}`)).status).toBe(401);
+  });
+});

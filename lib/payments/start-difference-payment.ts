@@ -5,7 +5,8 @@ import { orders } from '@/db/schema/orders';
 import { priceDifferences } from '@/db/schema/purchasing';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { gatewayNamed, type GatewayDeps } from './registry';
+import type { GatewayDeps } from './registry';
+import { startLinkedPayment } from './start-linked-payment';
 
 export type DifferencePaymentDeps = GatewayDeps;
 
@@ -37,18 +38,6 @@ export async function startDifferencePayment(
     .where(and(eq(priceDifferences.id, input.differenceId), eq(orders.userId, input.userId)));
   if (!row) throw new AppError('not_found', 'Price difference not found');
   if (row.status !== 'open') throw new AppError('invalid_transition', 'This price difference has already been settled');
-  const name = row.gateway === 'cod' ? env.PAYMENT_GATEWAY : row.gateway;
-  const gateway = gatewayNamed(name, deps, env);
-  if (!gateway) throw new AppError('payment_unavailable', `Payments by ${name} are not configured`);
-  const started = await gateway.startPayment(
-    { number: row.number, chargeMinor: row.chargeMinor, chargeCurrency: row.chargeCurrency, gatewayPaymentId: row.gatewayPaymentId, priceDifferenceId: row.id },
-    input.returnUrl,
-  );
-  if (!row.gatewayPaymentId) {
-    await db
-      .update(priceDifferences)
-      .set({ gatewayPaymentId: started.paymentId })
-      .where(and(eq(priceDifferences.id, row.id), isNull(priceDifferences.gatewayPaymentId)));
-  }
-  return started.redirectUrl;
+  const remember = (paymentId: string) => db.update(priceDifferences).set({ gatewayPaymentId: paymentId }).where(and(eq(priceDifferences.id, row.id), isNull(priceDifferences.gatewayPaymentId)));
+  return startLinkedPayment(env, row, { priceDifferenceId: row.id }, input.returnUrl, remember, deps);
 }

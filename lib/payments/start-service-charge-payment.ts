@@ -5,7 +5,8 @@ import { orders } from '@/db/schema/orders';
 import { serviceCharges } from '@/db/schema/warehouse';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { gatewayNamed, type GatewayDeps } from './registry';
+import type { GatewayDeps } from './registry';
+import { startLinkedPayment } from './start-linked-payment';
 
 /**
  * Paying a service asked after checkout (more QC photos): a gateway payment for the charge's
@@ -31,15 +32,6 @@ export async function startServiceChargePayment(db: Database, env: Env, input: {
     .where(eq(serviceCharges.id, input.serviceChargeId));
   if (!row) throw new AppError('not_found', 'Charge not found');
   if (row.status !== 'open') throw new AppError('invalid_transition', 'This charge has already been settled');
-  const name = row.gateway === 'cod' ? env.PAYMENT_GATEWAY : row.gateway;
-  const gateway = gatewayNamed(name, deps, env);
-  if (!gateway) throw new AppError('payment_unavailable', `Payments by ${name} are not configured`);
-  const started = await gateway.startPayment(
-    { number: row.number, chargeMinor: row.chargeMinor, chargeCurrency: row.chargeCurrency, gatewayPaymentId: row.gatewayPaymentId, serviceChargeId: row.id },
-    input.returnUrl,
-  );
-  if (!row.gatewayPaymentId) {
-    await db.update(serviceCharges).set({ gatewayPaymentId: started.paymentId }).where(and(eq(serviceCharges.id, row.id), isNull(serviceCharges.gatewayPaymentId)));
-  }
-  return started.redirectUrl;
+  const remember = (paymentId: string) => db.update(serviceCharges).set({ gatewayPaymentId: paymentId }).where(and(eq(serviceCharges.id, row.id), isNull(serviceCharges.gatewayPaymentId)));
+  return startLinkedPayment(env, row, { serviceChargeId: row.id }, input.returnUrl, remember, deps);
 }

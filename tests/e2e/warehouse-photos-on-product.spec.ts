@@ -47,7 +47,10 @@ test('QC photos of a shopper who shares them appear on the product page, and lea
   }).toPass({ timeout: 30_000 });
   const src = (await mine.first().locator('img').first().getAttribute('src'))!;
   expect(src).toMatch(/^\/warehouse-photos\/[0-9a-f]{32}\/400$/);
-  expect(await mine.first().locator('img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(400);
+  // The strip's images load lazily: bring the first into view and wait for it to arrive.
+  const thumb = mine.first().locator('img').first();
+  await thumb.scrollIntoViewIfNeeded();
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(400);
   await expect(section).not.toContainText('Mina');
   await expect(section).not.toContainText(number);
   // Only the WebP sizes are public; the original is not.

@@ -37,6 +37,8 @@ type Props = {
   defaultCountry: string;
   /** The items, rendered on the server. */
   items: ReactNode;
+  /** The shopper's balance in the page's currency, when there is one: "pay with my balance first" (worded on the server). */
+  wallet?: { label: string; hint: string };
 };
 
 const serviceKeys: Record<ValueAddedService, { label: 'extraQcPhotos' | 'carefulPacking'; price: 'perItem' | 'perParcel' }> = {
@@ -175,6 +177,15 @@ export function CheckoutForm(props: Props) {
               {t('payCardHint')}
             </p>
           </div>
+          {props.wallet && method === 'card' && (
+            <div className="choice">
+              <input id="use-wallet" type="checkbox" name="useWallet" value="on" defaultChecked aria-describedby="use-wallet-hint" data-testid="use-wallet" />
+              <label htmlFor="use-wallet">{props.wallet.label}</label>
+              <p id="use-wallet-hint" className="field-hint">
+                {props.wallet.hint}
+              </p>
+            </div>
+          )}
           <div className="choice">
             <input
               id="payment-cod"

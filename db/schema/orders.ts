@@ -78,6 +78,11 @@ export const orders = mysqlTable(
     baseMinor: minor('base_minor').notNull(),
     baseRate: decimal('base_rate', { precision: 24, scale: 12 }).notNull(),
     gateway: varchar('gateway', { length: 16 }).notNull(),
+    /**
+     * The part of the charge paid from the shopper's wallet (charge currency minor units): the card
+     * pays the rest. Set once, while the order is pending; given back if it is cancelled unpaid.
+     */
+    walletPaidMinor: minor('wallet_paid_minor').notNull().default(0),
     /** The gateway's payment (PaymentIntent id), once the shopper opened the pay page. */
     gatewayPaymentId: varchar('gateway_payment_id', { length: 100 }),
     /** Secret part of the pay link handed to a partner's customer (no sign-in needed to pay). */

@@ -5,7 +5,9 @@ export const ledgerKinds = ['charge', 'refund', 'failure', 'cod_due'] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 /**
- * The payment ledger: append-only. Unique on (gateway, transaction id, kind), so a callback that
+ * The payment ledger: append-only. Every money movement of an order or a shopper is a row: card
+ * gateways' charges and refunds, and the wallet's (`gateway = 'wallet'`: an order or a charge paid
+ * from the balance, a refund to the balance), so revenue and refunds read one table. Unique on (gateway, transaction id, kind), so a callback that
  * arrives twice cannot write a second row. A row whose amount or currency differs from the order's
  * pinned charge is `flagged` for finance and never marks the order paid. A `refund` row holds what
  * that refund added (not the charge's running total), so a charge's refund rows add up to what was
@@ -26,6 +28,14 @@ export const paymentLedger = mysqlTable(
     kind: mysqlEnum('kind', ledgerKinds).notNull(),
     amountMinor: minor('amount_minor').notNull(),
     currency: char('currency', { length: 3 }).notNull(),
+    /**
+     * The same amount in CNY and in the reporting currency, converted once (half-even) when the row
+     * is written: at the order's pinned rates for an order's money, at the FX store's rate of that
+     * moment for money that belongs to no order (a wallet top-up). Null when no rate was known.
+     */
+    cnyMinor: minor('cny_minor'),
+    reportingMinor: minor('reporting_minor'),
+    reportingCurrency: char('reporting_currency', { length: 3 }),
     status: mysqlEnum('status', ['recorded', 'flagged']).notNull().default('recorded'),
     flagReason: varchar('flag_reason', { length: 255 }),
     eventId: varchar('event_id', { length: 100 }),

@@ -21,6 +21,8 @@ export const checkoutForm = z.object({
   payment: z.enum(['card', 'cod']),
   /** The new address's "save to my address book" box (ticked by default). */
   saveAddress: z.literal('on').optional(),
+  /** "Pay with my balance first" (card only): the balance pays what it can, the card the rest. */
+  useWallet: z.literal('on').optional(),
 });
 export type CheckoutForm = z.infer<typeof checkoutForm>;
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import Big from 'big.js';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { fxRates } from '@/db/schema/fx';
 import { normalizeRate } from '@/lib/money/convert';
@@ -85,4 +85,16 @@ export async function getLatestRates(db: Database): Promise<RateTable> {
     table.rates[row.quote] = { rate: normalizeRate(row.rate), source: row.source, capturedAt: row.capturedAt.toISOString() };
   }
   return table;
+}
+
+/** The newest rate of CNY → `quote` ("1" for CNY), or null when none was ever captured; usable inside a transaction. */
+export async function latestRate(db: Pick<Database, 'select'>, quote: string): Promise<string | null> {
+  if (quote === BASE_CURRENCY) return '1';
+  const [row] = await db
+    .select({ rate: fxRates.rate })
+    .from(fxRates)
+    .where(and(eq(fxRates.base, BASE_CURRENCY), eq(fxRates.quote, quote)))
+    .orderBy(desc(fxRates.capturedAt), desc(fxRates.id))
+    .limit(1);
+  return row ? normalizeRate(row.rate) : null;
 }

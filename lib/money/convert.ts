@@ -150,3 +150,16 @@ export function rateDeviates(live: string, reference: string, maxPercent: string
   const ref = parseRate(reference);
   return parseRate(live).minus(ref).abs().times(100).gt(ref.times(maxPercent));
 }
+
+/**
+ * Converts an amount charged at a pinned rate back and across in one step, rounding once:
+ * `m` is in the charge currency where 1 CNY = `chargeRate` of it; the result is `to` where
+ * 1 CNY = `toRate` of `to` (`'1'` for CNY itself). amount ÷ chargeRate × toRate, half-even at the end.
+ */
+export function convertThroughCny<T extends IsoCurrencyCode>(m: Money<IsoCurrencyCode>, chargeRate: string, to: T, toRate: string): Money<T> {
+  const Exact = Big();
+  Exact.DP = 40;
+  const shift = minorUnits(to) - minorUnits(m.currency);
+  const value = new Exact(m.amountMinor).div(new Exact(parseRate(chargeRate).toString())).times(new Exact(parseRate(toRate).toString())).times(new Exact(`1e${shift}`));
+  return money(toMinor(value, 'convert'), to);
+}

@@ -17,6 +17,11 @@ export type PayableOrder = {
    * payment carries `wallet_topup_id` and no order number, and the webhook credits the wallet.
    */
   walletTopupId?: number;
+  /**
+   * An order's part already paid from the shopper's balance: `chargeMinor` is then the rest, and the
+   * payment is a new one (its idempotency key names the part), never the whole charge again.
+   */
+  walletPaidMinor?: number;
 };
 
 export type StartedPayment = {

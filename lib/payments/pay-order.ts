@@ -33,7 +33,8 @@ export async function startOrderPayment(db: Database, env: Env, order: PayLinkOr
   // A payment the gateway is still confirming (or has taken) is never offered twice: back to the order, which says so.
   const progress = await orderPaymentProgress(env, order);
   if (progress === 'processing' || progress === 'succeeded') return `${returnUrl}?payment=${progress}`;
-  const started = await gateway.startPayment(order, returnUrl);
+  // The card pays what the balance did not (lib/payments/pay-order-from-wallet).
+  const started = await gateway.startPayment(order.walletPaidMinor ? { ...order, chargeMinor: order.chargeMinor - order.walletPaidMinor } : order, returnUrl);
   if (!order.gatewayPaymentId) {
     await db
       .update(orders)

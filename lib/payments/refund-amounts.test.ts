@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateItemsRefund, cnyEquivalent, refundableMinor, share } from './refund-amounts';
+import { allocateItemsRefund, cnyEquivalent, refundableParts, share, splitOriginalRefund } from './refund-amounts';
 
 const usd = { chargeCurrency: 'USD', chargeRate: '0.140000000000' };
 
@@ -40,9 +40,25 @@ describe('share', () => {
   });
 });
 
-describe('refundableMinor', () => {
+describe('refundableParts', () => {
   it('counts card refunds once (ledger or requested, whichever is larger) and wallet refunds on top', () => {
-    expect(refundableMinor({ chargeMinor: 1_000, ledgerRefundedMinor: 300, cardRequestedMinor: 300, walletRefundedMinor: 200 })).toBe(500);
-    expect(refundableMinor({ chargeMinor: 1_000, ledgerRefundedMinor: 0, cardRequestedMinor: 300, walletRefundedMinor: 800 })).toBe(0);
+    expect(refundableParts({ cardPaidMinor: 1_000, walletPaidMinor: 0, ledgerRefundedMinor: 300, cardRequestedMinor: 300, walletRefundedMinor: 200 })).toEqual({ refundable: 500, cardRefundable: 500 });
+    expect(refundableParts({ cardPaidMinor: 1_000, walletPaidMinor: 0, ledgerRefundedMinor: 0, cardRequestedMinor: 300, walletRefundedMinor: 800 })).toEqual({ refundable: 0, cardRefundable: 0 });
+  });
+  it('never sends more back to the card than the card paid when the balance paid the rest', () => {
+    // 600 by card, 400 from the balance: all 1,000 is refundable, at most 600 of it to the card.
+    expect(refundableParts({ cardPaidMinor: 600, walletPaidMinor: 400, ledgerRefundedMinor: 0, cardRequestedMinor: 0, walletRefundedMinor: 0 })).toEqual({ refundable: 1_000, cardRefundable: 600 });
+    // After 500 back to the card: 500 left, 100 of it to the card.
+    expect(refundableParts({ cardPaidMinor: 600, walletPaidMinor: 400, ledgerRefundedMinor: 500, cardRequestedMinor: 500, walletRefundedMinor: 0 })).toEqual({ refundable: 500, cardRefundable: 100 });
+    // Paid wholly from the balance: nothing goes to a card.
+    expect(refundableParts({ cardPaidMinor: 0, walletPaidMinor: 1_000, ledgerRefundedMinor: 0, cardRequestedMinor: 0, walletRefundedMinor: 250 })).toEqual({ refundable: 750, cardRefundable: 0 });
+  });
+});
+
+describe('splitOriginalRefund', () => {
+  it('fills the card first and returns the rest to the balance', () => {
+    expect(splitOriginalRefund(700, 600)).toEqual({ cardMinor: 600, walletMinor: 100 });
+    expect(splitOriginalRefund(300, 600)).toEqual({ cardMinor: 300, walletMinor: 0 });
+    expect(splitOriginalRefund(300, 0)).toEqual({ cardMinor: 0, walletMinor: 300 });
   });
 });

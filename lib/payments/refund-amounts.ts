@@ -47,10 +47,23 @@ export function cnyEquivalent(amountMinor: number, order: PinnedOrder): number {
 }
 
 /**
- * What is still refundable of an order's charge: the charge, less card refunds (the larger of what
- * the ledger confirmed and what Ferry requested — the ledger also holds refunds made before the
- * refunds table, e.g. declined price differences) and wallet refunds.
+ * What is still refundable of an order's charge: what the card and the wallet paid, less card
+ * refunds (the larger of what the ledger confirmed and what Ferry requested — the ledger also holds
+ * refunds made before the refunds table, e.g. declined price differences) and wallet refunds.
+ * `cardRefundable` is how much of it may still go back to the card: never more than the card paid
+ * less what went back to it (an order paid partly from the balance gets the rest back there).
  */
-export function refundableMinor(input: { chargeMinor: number; ledgerRefundedMinor: number; cardRequestedMinor: number; walletRefundedMinor: number }): number {
-  return Math.max(0, input.chargeMinor - Math.max(input.ledgerRefundedMinor, input.cardRequestedMinor) - input.walletRefundedMinor);
+export function refundableParts(input: { cardPaidMinor: number; walletPaidMinor: number; ledgerRefundedMinor: number; cardRequestedMinor: number; walletRefundedMinor: number }): { refundable: number; cardRefundable: number } {
+  const cardRefunded = Math.max(input.ledgerRefundedMinor, input.cardRequestedMinor);
+  const refundable = Math.max(0, input.cardPaidMinor + input.walletPaidMinor - cardRefunded - input.walletRefundedMinor);
+  return { refundable, cardRefundable: Math.min(refundable, Math.max(0, input.cardPaidMinor - cardRefunded)) };
+}
+
+/**
+ * How a refund "to the original payment" splits: to the card as far as the card can take it, the
+ * rest to the balance that paid the other part.
+ */
+export function splitOriginalRefund(amountMinor: number, cardRefundable: number): { cardMinor: number; walletMinor: number } {
+  const cardMinor = Math.min(amountMinor, cardRefundable);
+  return { cardMinor, walletMinor: amountMinor - cardMinor };
 }

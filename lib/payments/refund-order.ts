@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { withDeadlockRetry } from '@/lib/db/lock-conflict';
 import { AppError } from '@/lib/errors';
 import { creditWallet } from '@/lib/wallet/entries';
+import { recordWalletLedger } from '@/lib/wallet/ledger';
 import type { PaymentGateway } from './gateway';
 import { gatewayNamed, type GatewayDeps } from './registry';
 import type { SettleDeps } from '@/lib/purchasing/settle-refunded-items';
@@ -166,6 +167,7 @@ async function returnDifferenceToWallet(
     if (cancelled.affectedRows !== 1) return null;
     const source = `price_difference:${difference.id}`;
     await creditWallet(tx, 'refund', { userId: difference.userId, currency: difference.currency, amountMinor: difference.amountMinor, source, note: difference.number, actor });
+    await recordWalletLedger(tx, { orderId, userId: difference.userId, kind: 'refund', source, amountMinor: difference.amountMinor, currency: difference.currency });
     const refund = { gateway: 'wallet', paymentId: difference.paymentId, amountMinor: difference.amountMinor, currency: difference.currency, refundId: `wallet:refund:${source}` };
     await recordAudit(tx, actor, 'payment.refund_requested', { type: 'order', id: orderId }, { ...refund, priceDifferenceId: difference.id, ...(reason ? { reason } : {}) });
     return refund;

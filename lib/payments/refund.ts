@@ -15,8 +15,9 @@ import { transitionOrder } from '@/lib/orders/transition-order';
 import { findTransition } from '@/lib/orders/transitions';
 import { settleRefundedItems, type SettleDeps } from '@/lib/purchasing/settle-refunded-items';
 import { creditWallet } from '@/lib/wallet/entries';
+import { recordWalletLedger, walletPaymentId } from '@/lib/wallet/ledger';
 import { moveItem } from '@/lib/warehouse/item-machine';
-import { allocateItemsRefund, cnyEquivalent, refundableMinor } from './refund-amounts';
+import { allocateItemsRefund, cnyEquivalent, refundableParts, splitOriginalRefund } from './refund-amounts';
 import { gatewayNamed, type GatewayDeps } from './registry';
 
 export type RefundInput = {
@@ -46,7 +47,11 @@ export type IssuedRefund = {
   isFull: boolean;
 };
 
-type Claimed = IssuedRefund & { charge: { gateway: string; transactionId: string } | null; itemIds: number[]; orderStatus: OrderStatus; isUnsent?: boolean };
+/** `cardMinor`: the part the gateway refunds (the rest, if any, went to the balance at once). */
+type Claimed = IssuedRefund & { charge: { gateway: string; transactionId: string } | null; cardMinor: number; itemIds: number[]; orderStatus: OrderStatus; isUnsent?: boolean };
+
+/** The key of the balance's part of a refund "to the original payment" of an order the balance paid partly. */
+const walletPartKey = (key: string) => `${key}:wallet`;
 
 /** How long a claimed card refund may wait for its gateway call before a repeat asks again. */
 const UNSENT_AFTER_MS = 60_000;
@@ -57,7 +62,7 @@ async function askGateway(db: Database, claimed: Claimed, deps: GatewayDeps): Pr
   const gateway = gatewayNamed(claimed.charge.gateway, deps);
   try {
     if (!gateway) throw new Error(`the ${claimed.charge.gateway} gateway is not configured here`);
-    const { refundId } = await gateway.refund(claimed.charge.transactionId, claimed.amountMinor, { idempotencyKey: `ferry-refund-${claimed.refundId}` });
+    const { refundId } = await gateway.refund(claimed.charge.transactionId, claimed.cardMinor, { idempotencyKey: `ferry-refund-${claimed.refundId}` });
     await db.update(refunds).set({ gatewayRefundId: refundId }).where(eq(refunds.id, claimed.refundId));
     claimed.gatewayRefundId = refundId;
   } catch (error) {
@@ -82,7 +87,7 @@ async function askGateway(db: Database, claimed: Claimed, deps: GatewayDeps): Pr
 export async function issueRefund(db: Database, redis: Redis | null, input: RefundInput, deps: GatewayDeps & SettleDeps = {}): Promise<IssuedRefund> {
   const reason = input.reason.trim();
   if (!reason) throw new AppError('validation_failed', 'A refund needs a reason');
-  if (!input.idempotencyKey || input.idempotencyKey.length > 100) throw new AppError('validation_failed', 'A refund needs an idempotency key of at most 100 characters');
+  if (!input.idempotencyKey || input.idempotencyKey.length > 90) throw new AppError('validation_failed', 'A refund needs an idempotency key of at most 90 characters');
   if (input.amountMinor !== undefined && (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)) throw new AppError('validation_failed', 'The amount must be a positive whole number of minor units');
   if (input.amountMinor !== undefined && input.itemIds?.length) throw new AppError('validation_failed', 'Refund either items or an amount, not both');
 
@@ -93,7 +98,7 @@ export async function issueRefund(db: Database, redis: Redis | null, input: Refu
     if (claimed.isUnsent) await askGateway(db, claimed, deps);
     return publicPart(claimed);
   }
-  if (claimed.to === 'original' && claimed.charge) await askGateway(db, claimed, deps);
+  if (claimed.cardMinor > 0 && claimed.charge) await askGateway(db, claimed, deps);
 
   // Items named by the refund, or every item not yet refunded when nothing is left to refund.
   const itemIds = claimed.itemIds.length ? claimed.itemIds : claimed.isFull ? await unrefundedItemIds(db, input.orderId) : [];
@@ -124,9 +129,11 @@ async function claimRefund(tx: Executor, input: RefundInput): Promise<Claimed> {
     if (earlier.orderId !== order.id) throw new AppError('idempotency_mismatch', 'This idempotency key was used for another order');
     const isUnsent = earlier.destination === 'original' && earlier.status === 'requested' && !earlier.gatewayRefundId && Date.now() - earlier.createdAt.getTime() > UNSENT_AFTER_MS;
     const charge = isUnsent ? (await refundState(tx, order)).charge : null;
+    const [walletPart] = earlier.destination === 'original' ? await tx.select({ amountMinor: refunds.amountMinor }).from(refunds).where(eq(refunds.idempotencyKey, walletPartKey(input.idempotencyKey))) : [];
     return {
       refundId: earlier.id,
-      amountMinor: earlier.amountMinor,
+      amountMinor: earlier.amountMinor + (walletPart?.amountMinor ?? 0),
+      cardMinor: earlier.destination === 'original' ? earlier.amountMinor : 0,
       currency: earlier.currency,
       to: earlier.destination,
       status: earlier.status,
@@ -140,8 +147,8 @@ async function claimRefund(tx: Executor, input: RefundInput): Promise<Claimed> {
     };
   }
 
-  const { charge, refundable, counted } = await refundState(tx, order);
-  if (!charge) throw new AppError('conflict', 'This order has no recorded card payment to refund');
+  const { charge, walletCharge, refundable, cardRefundable, counted } = await refundState(tx, order);
+  if (!charge && !walletCharge) throw new AppError('conflict', 'This order has no recorded payment to refund');
   if (refundable <= 0) throw new AppError('conflict', 'Nothing of this order is left to refund');
 
   let amountMinor: number;
@@ -162,72 +169,86 @@ async function claimRefund(tx: Executor, input: RefundInput): Promise<Claimed> {
     amountCnyMinor = cnyEquivalent(amountMinor, order);
   }
   if (amountMinor <= 0) throw new AppError('conflict', 'Nothing of this order is left to refund');
-  if (input.to === 'wallet' && order.userId === null) throw new AppError('conflict', 'This order has no shopper account: refund it to the original payment');
+  // To the card as far as it paid; what the balance paid (or everything, asked so) goes to the balance.
+  const { cardMinor, walletMinor } = input.to === 'wallet' || !charge ? { cardMinor: 0, walletMinor: amountMinor } : splitOriginalRefund(amountMinor, cardRefundable);
+  if (walletMinor > 0 && order.userId === null) throw new AppError('conflict', 'This order has no shopper account: refund it to the original payment');
 
-  const isWallet = input.to === 'wallet';
-  const [inserted] = await tx.insert(refunds).values({
-    orderId: order.id,
-    items,
-    amountMinor,
-    currency: order.chargeCurrency,
-    amountCnyMinor,
-    rate: order.chargeRate,
-    destination: input.to,
-    reason: input.reason.slice(0, 500),
-    status: isWallet ? 'succeeded' : 'requested',
-    gateway: isWallet ? 'wallet' : charge.gateway,
-    idempotencyKey: input.idempotencyKey,
-    actorType: input.actor.type,
-    actorId: input.actor.id === undefined || input.actor.id === null ? null : String(input.actor.id),
-    completedAt: isWallet ? new Date() : null,
-  });
-  const refundId = inserted.insertId;
+  const claim = async (part: { destination: RefundDestination; amountMinor: number; key: string; items: RefundItem[] | null }) => {
+    const isWallet = part.destination === 'wallet';
+    const [inserted] = await tx.insert(refunds).values({
+      orderId: order.id,
+      items: part.items,
+      amountMinor: part.amountMinor,
+      currency: order.chargeCurrency,
+      amountCnyMinor: part.amountMinor === amountMinor ? amountCnyMinor : cnyEquivalent(part.amountMinor, order),
+      rate: order.chargeRate,
+      destination: part.destination,
+      reason: input.reason.slice(0, 500),
+      status: isWallet ? 'succeeded' : 'requested',
+      gateway: isWallet ? 'wallet' : charge!.gateway,
+      idempotencyKey: part.key,
+      actorType: input.actor.type,
+      actorId: input.actor.id === undefined || input.actor.id === null ? null : String(input.actor.id),
+      completedAt: isWallet ? new Date() : null,
+    });
+    const id = inserted.insertId;
+    if (isWallet) {
+      await creditWallet(tx, 'refund', { userId: order.userId!, currency: order.chargeCurrency, amountMinor: part.amountMinor, source: `refund:${id}`, note: order.number, actor: input.actor });
+      await recordWalletLedger(tx, { orderId: order.id, userId: order.userId!, kind: 'refund', source: `refund:${id}`, amountMinor: part.amountMinor, currency: order.chargeCurrency });
+    }
+    return id;
+  };
+  // The first part carries the caller's key and the items; a balance part beside a card part, its own key.
+  const refundId = await claim(cardMinor > 0 ? { destination: 'original', amountMinor: cardMinor, key: input.idempotencyKey, items } : { destination: 'wallet', amountMinor: walletMinor, key: input.idempotencyKey, items });
+  if (cardMinor > 0 && walletMinor > 0) await claim({ destination: 'wallet', amountMinor: walletMinor, key: walletPartKey(input.idempotencyKey), items: null });
   const isFull = amountMinor === refundable;
-  if (isWallet) {
-    await creditWallet(tx, 'refund', { userId: order.userId!, currency: order.chargeCurrency, amountMinor, source: `refund:${refundId}`, note: order.number, actor: input.actor });
-    // A card refund is told when the gateway confirms it (charge.refunded); a full one by the order's move.
-    if (!isFull) await recordOrderFact(tx, order.id, 'order.refund_issued', { refundId, amountMinor, currency: order.chargeCurrency, to: 'wallet' });
-  }
-  await recordAudit(tx, input.actor, 'payment.refund_requested', { type: 'order', id: order.id }, { refundId, amountMinor, currency: order.chargeCurrency, to: input.to, reason: input.reason, ...(items ? { itemIds: items.map((item) => item.orderItemId) } : {}) });
+  // A card refund is told when the gateway confirms it (charge.refunded); a full one by the order's move.
+  if (cardMinor === 0 && !isFull) await recordOrderFact(tx, order.id, 'order.refund_issued', { refundId, amountMinor, currency: order.chargeCurrency, to: 'wallet' });
+  const to: RefundDestination = cardMinor > 0 ? 'original' : 'wallet';
+  await recordAudit(tx, input.actor, 'payment.refund_requested', { type: 'order', id: order.id }, { refundId, amountMinor, currency: order.chargeCurrency, to, ...(walletMinor > 0 && cardMinor > 0 ? { toCardMinor: cardMinor, toWalletMinor: walletMinor } : {}), reason: input.reason, ...(items ? { itemIds: items.map((item) => item.orderItemId) } : {}) });
   return {
     refundId,
     amountMinor,
+    cardMinor,
     currency: order.chargeCurrency,
-    to: input.to,
-    status: isWallet ? 'succeeded' : 'requested',
+    to,
+    status: cardMinor > 0 ? 'requested' : 'succeeded',
     isRepeat: false,
     isFull,
-    charge: isWallet ? null : { gateway: charge.gateway, transactionId: charge.transactionId },
+    charge: cardMinor > 0 && charge ? { gateway: charge.gateway, transactionId: charge.transactionId } : null,
     itemIds: items?.map((item) => item.orderItemId) ?? [],
     orderStatus: order.status,
   };
 }
 
 /**
- * The order's card charge and what is still refundable of it: the charge less card refunds (the
- * ledger's or Ferry's requested ones, whichever is larger) and wallet refunds. Failed refunds count
- * for nothing.
+ * What paid the order — its card charge and the part its balance paid (`wallet:order:<id>`) — and
+ * what is still refundable of it: those, less card refunds (the ledger's or Ferry's requested ones,
+ * whichever is larger) and refunds to the balance. Failed refunds count for nothing.
  */
 async function refundState(db: Executor, order: { id: number; gatewayPaymentId: string | null }) {
   const ledger = await db
     .select({ gateway: paymentLedger.gateway, transactionId: paymentLedger.transactionId, kind: paymentLedger.kind, amountMinor: paymentLedger.amountMinor, currency: paymentLedger.currency })
     .from(paymentLedger)
     .where(and(eq(paymentLedger.orderId, order.id), eq(paymentLedger.status, 'recorded')));
+  const walletCharge = ledger.find((row) => row.kind === 'charge' && row.gateway === 'wallet' && row.transactionId === walletPaymentId(`order:${order.id}`)) ?? null;
+  const cards = ledger.filter((row) => row.gateway !== 'wallet');
   // The payment that paid the order (its gateway payment id); an order whose id was not kept (paid
-  // before the pay page stored it) falls back to its charge, as refund-order.ts always did.
-  const charge = ledger.find((row) => row.kind === 'charge' && row.transactionId === order.gatewayPaymentId) ?? ledger.find((row) => row.kind === 'charge') ?? null;
+  // before the pay page stored it) falls back to its charge, as refund-order.ts always did. An order
+  // the balance paid whole has no card charge.
+  const isWalletPaid = walletCharge !== null && order.gatewayPaymentId === walletCharge.transactionId;
+  const charge = isWalletPaid ? null : (cards.find((row) => row.kind === 'charge' && row.transactionId === order.gatewayPaymentId) ?? cards.find((row) => row.kind === 'charge') ?? null);
   const earlierRefunds = await db.select({ destination: refunds.destination, status: refunds.status, amountMinor: refunds.amountMinor, items: refunds.items }).from(refunds).where(eq(refunds.orderId, order.id));
   const counted = earlierRefunds.filter((row) => row.status !== 'failed');
   const sum = (rows: { amountMinor: number }[]) => rows.reduce((total, row) => total + row.amountMinor, 0);
-  const refundable = !charge
-    ? 0
-    : refundableMinor({
-        chargeMinor: charge.amountMinor,
-        ledgerRefundedMinor: sum(ledger.filter((row) => row.kind === 'refund' && row.currency === charge.currency)),
-        cardRequestedMinor: sum(counted.filter((row) => row.destination === 'original')),
-        walletRefundedMinor: sum(counted.filter((row) => row.destination === 'wallet')),
-      });
-  return { charge, refundable, counted };
+  const { refundable, cardRefundable } = refundableParts({
+    cardPaidMinor: charge?.amountMinor ?? 0,
+    walletPaidMinor: walletCharge?.amountMinor ?? 0,
+    ledgerRefundedMinor: charge ? sum(cards.filter((row) => row.kind === 'refund' && row.currency === charge.currency)) : 0,
+    cardRequestedMinor: sum(counted.filter((row) => row.destination === 'original')),
+    walletRefundedMinor: sum(counted.filter((row) => row.destination === 'wallet')),
+  });
+  return { charge, walletCharge, refundable, cardRefundable, counted };
 }
 
 /** What is still refundable of an order (its charge currency's minor units), for the staff form. */

@@ -164,6 +164,7 @@ function paymentKey(order: PayableOrder): string {
   if (order.walletTopupId !== undefined) return `topup-${order.number}`;
   if (order.priceDifferenceId !== undefined) return `${order.number}-pd${order.priceDifferenceId}`;
   if (order.serviceChargeId !== undefined) return `${order.number}-sc${order.serviceChargeId}`;
+  if (order.walletPaidMinor) return `${order.number}-w${order.walletPaidMinor}`;
   return order.number;
 }
 

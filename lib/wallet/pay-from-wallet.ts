@@ -11,11 +11,9 @@ import { AppError } from '@/lib/errors';
 import { applyDifferencePayment } from '@/lib/purchasing/apply-difference-payment';
 import { grantMorePhotos } from '@/lib/warehouse/decisions/grant-more-photos';
 import { debitWallet } from './entries';
+import { recordWalletLedger, walletPaymentId } from './ledger';
 
-/** The payment id a wallet payment leaves on what it paid (`gateway_payment_id`): never a gateway's, so no card refund is tried for it. */
-export const walletPaymentId = (source: string) => `wallet:${source}`;
-
-type Payable = { id: number; status: string; chargeMinor: number; chargeCurrency: string; gatewayPaymentId: string | null; orderNumber: string };
+type Payable = { id: number; status: string; chargeMinor: number; chargeCurrency: string; gatewayPaymentId: string | null; orderId: number; orderNumber: string };
 
 export type WalletPayment = 'paid' | 'already_paid';
 
@@ -51,6 +49,7 @@ async function payFromWallet(
     });
     if (debited === 'duplicate') return 'already_paid';
     if (!(await what.apply(tx, walletPaymentId(source)))) throw new AppError('invalid_transition', 'This has already been settled');
+    await recordWalletLedger(tx, { orderId: row.orderId, userId: input.userId, kind: 'charge', source, amountMinor: row.chargeMinor, currency: row.chargeCurrency });
     await recordAudit(tx, input.actor, 'wallet.spent', { type: 'user', id: input.userId }, { for: source, orderNumber: row.orderNumber, amountMinor: row.chargeMinor, currency: row.chargeCurrency });
     return 'paid';
   });
@@ -65,7 +64,7 @@ export function payDifferenceFromWallet(db: Database, input: { userId: number; d
       lock: async (tx) =>
         (
           await tx
-            .select({ id: priceDifferences.id, status: priceDifferences.status, chargeMinor: priceDifferences.chargeMinor, chargeCurrency: priceDifferences.chargeCurrency, gatewayPaymentId: priceDifferences.gatewayPaymentId, orderNumber: orders.number })
+            .select({ id: priceDifferences.id, status: priceDifferences.status, chargeMinor: priceDifferences.chargeMinor, chargeCurrency: priceDifferences.chargeCurrency, gatewayPaymentId: priceDifferences.gatewayPaymentId, orderId: orders.id, orderNumber: orders.number })
             .from(priceDifferences)
             .innerJoin(orders, eq(orders.id, priceDifferences.orderId))
             .where(and(eq(priceDifferences.id, input.differenceId), eq(orders.userId, input.userId)))
@@ -86,7 +85,7 @@ export function payServiceChargeFromWallet(db: Database, input: { userId: number
       lock: async (tx) =>
         (
           await tx
-            .select({ id: serviceCharges.id, status: serviceCharges.status, chargeMinor: serviceCharges.chargeMinor, chargeCurrency: serviceCharges.chargeCurrency, gatewayPaymentId: serviceCharges.gatewayPaymentId, orderNumber: orders.number })
+            .select({ id: serviceCharges.id, status: serviceCharges.status, chargeMinor: serviceCharges.chargeMinor, chargeCurrency: serviceCharges.chargeCurrency, gatewayPaymentId: serviceCharges.gatewayPaymentId, orderId: orders.id, orderNumber: orders.number })
             .from(serviceCharges)
             .innerJoin(orders, eq(orders.id, serviceCharges.orderId))
             .where(and(eq(serviceCharges.id, input.serviceChargeId), eq(orders.userId, input.userId)))

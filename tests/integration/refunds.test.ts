@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderItems, orders, paymentLedger, purchaseOrders, refunds } from '@/db/schema';
 import { createUser } from '@/lib/auth/create-user';
@@ -95,8 +95,9 @@ async function paidOrder(skus: CatalogSku[]) {
 }
 
 const refundsOf = (orderId: number) => world.db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(asc(refunds.id));
+/** What the gateway confirmed went back to the card (the balance's refunds are ledger rows of gateway `wallet`). */
 async function cardRefunded(orderId: number) {
-  const rows = await world.db.select({ amountMinor: paymentLedger.amountMinor }).from(paymentLedger).where(and(eq(paymentLedger.orderId, orderId), eq(paymentLedger.kind, 'refund'), eq(paymentLedger.status, 'recorded')));
+  const rows = await world.db.select({ amountMinor: paymentLedger.amountMinor }).from(paymentLedger).where(and(eq(paymentLedger.orderId, orderId), eq(paymentLedger.kind, 'refund'), eq(paymentLedger.status, 'recorded'), ne(paymentLedger.gateway, 'wallet')));
   return rows.reduce((total, row) => total + row.amountMinor, 0);
 }
 const refund = (orderId: number, input: { to: 'wallet' | 'original'; amountMinor?: number; itemIds?: number[]; key?: string }) =>

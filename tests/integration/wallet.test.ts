@@ -238,6 +238,10 @@ describe('paying from the wallet', () => {
     const items = await world.db.select({ status: orderItems.purchaseStatus }).from(orderItems).where(eq(orderItems.orderId, order.id));
     expect(items.every((i) => i.status === 'queued')).toBe(true);
     expect(await world.db.select().from(auditLog).where(and(eq(auditLog.action, 'wallet.spent'), eq(auditLog.subjectId, String(user.id))))).toHaveLength(1);
+    // The order's revenue sees it: one ledger charge of the balance, beside the card's.
+    const walletRows = await world.db.select().from(paymentLedger).where(and(eq(paymentLedger.orderId, order.id), eq(paymentLedger.gateway, 'wallet')));
+    expect(walletRows.map((l) => [l.kind, l.amountMinor, l.currency, l.transactionId])).toEqual([['charge', difference!.chargeMinor, 'EUR', `wallet:price_difference:${difference!.id}`]]);
+    expect(walletRows[0]!.cnyMinor).toBeGreaterThan(0);
     // Settled: a card payment for it now would be flagged by the webhook, and the wallet refuses again.
     await expect(payDifferenceFromWallet(world.db, { userId: user.id, differenceId: difference!.id, actor: user.actor })).resolves.toBe('already_paid');
   });

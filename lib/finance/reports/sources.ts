@@ -38,8 +38,10 @@ export const categoryFilter = (category: number | null) =>
   category === null ? sql`1 = 1` : category === 0 ? sql`t.category_id IS NULL` : sql`t.category_id = ${category}`;
 
 /**
- * Revenue and refunds: recorded `charge` and `refund` ledger rows of orders (wallet top-ups are the
- * shopper's money, not revenue; flagged rows are finance's to resolve). Each row is in its order's
+ * Revenue and refunds: recorded `charge` and `refund` ledger rows of orders, the card gateways' and
+ * the balance's (`gateway = 'wallet'`: an order paid from the balance is revenue, a refund to the
+ * balance is a refund). Wallet top-ups are the shopper's money, not revenue (they have no order);
+ * flagged rows are finance's to resolve. Each row is in its order's
  * charge currency and is converted at the order's pinned rate: amount ÷ charge_rate, kept to 20
  * decimal places of a minor unit before the one rounding.
  */

@@ -25,6 +25,8 @@ export type OrderDetail = {
   totalCnyMinor: number;
   chargeCurrency: string;
   chargeMinor: number;
+  /** The part of the charge paid from the shopper's balance (the card pays the rest). */
+  walletPaidMinor: number;
   chargeRate: string;
   rateSource: string;
   rateCapturedAt: Date;
@@ -52,7 +54,7 @@ export type OrderDetail = {
     /** The ordered SKU's own photo, else the product's first. */
     imageKey: string | null;
   }[];
-  payments: { id: number; kind: LedgerKind; amountMinor: number; currency: string; status: 'recorded' | 'flagged'; createdAt: Date }[];
+  payments: { id: number; kind: LedgerKind; gateway: string; amountMinor: number; currency: string; status: 'recorded' | 'flagged'; createdAt: Date }[];
   events: { id: number; type: string; fromStatus: OrderStatus | null; toStatus: OrderStatus; createdAt: Date }[];
 };
 
@@ -98,6 +100,7 @@ export async function getOrderDetail(db: Database, userId: number, number: strin
         kind: paymentLedger.kind,
         amountMinor: paymentLedger.amountMinor,
         currency: paymentLedger.currency,
+        gateway: paymentLedger.gateway,
         status: paymentLedger.status,
         createdAt: paymentLedger.createdAt,
       })
@@ -129,6 +132,7 @@ export async function getOrderDetail(db: Database, userId: number, number: strin
     totalCnyMinor: order.totalCnyMinor,
     chargeCurrency: order.chargeCurrency,
     chargeMinor: order.chargeMinor,
+    walletPaidMinor: order.walletPaidMinor,
     chargeRate: normalizeRate(order.chargeRate),
     rateSource: order.rateSource,
     rateCapturedAt: order.rateCapturedAt,

@@ -8,7 +8,8 @@ import { findTransition } from '@/lib/orders/transitions';
 import { transitionInTx } from '@/lib/orders/transition-order';
 import { chargeObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
+import { appendLedger } from '@/lib/ledger/append-ledger';
+import { foreignSourceReason, orderForPayment } from './ledger';
 
 /**
  * charge.refunded: the event carries the charge's refunded *total* so far. The ledger records what

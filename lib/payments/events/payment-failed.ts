@@ -1,7 +1,8 @@
 import { recordAudit } from '@/lib/audit/record';
 import { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
+import { appendLedger } from '@/lib/ledger/append-ledger';
+import { foreignSourceReason, orderForPayment } from './ledger';
 
 /**
  * payment_intent.payment_failed: recorded, never a status change. A pending order stays payable

@@ -5,14 +5,16 @@ import { recordAudit } from '@/lib/audit/record';
 import { transitionInTx } from '@/lib/orders/transition-order';
 import { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
+import { appendLedger } from '@/lib/ledger/append-ledger';
+import { foreignSourceReason, orderForPayment } from './ledger';
 import { onPriceDifferencePaid } from './price-difference-paid';
 import { onServiceChargePaid } from './service-charge-paid';
 import { onWalletTopupPaid } from './wallet-topup-paid';
 
 /**
  * payment_intent.succeeded: record the charge once; the order becomes paid only if the event comes
- * from the order's own gateway, the amount and currency are exactly its pinned charge and it is
+ * from the order's own gateway, the amount and currency are exactly its pinned charge (less the part
+ * its balance paid, lib/payments/pay-order-from-wallet) and it is
  * still pending. Anything else is flagged for
  * finance (a mismatch, or money for an order that expired meanwhile) and changes no status.
  */
@@ -32,8 +34,8 @@ export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Pr
   const foreign = foreignSourceReason(order, ctx.source);
   const flagReason =
     foreign ??
-    (amount !== order.chargeMinor || currency !== order.chargeCurrency
-      ? `paid ${amount} ${currency}, order charge is ${order.chargeMinor} ${order.chargeCurrency}`
+    (amount !== order.chargeMinor - order.walletPaidMinor || currency !== order.chargeCurrency
+      ? `paid ${amount} ${currency}, order charge is ${order.chargeMinor} ${order.chargeCurrency}${order.walletPaidMinor ? ` of which ${order.walletPaidMinor} paid from the balance` : ''}`
       : order.status === 'cancelled' || order.status === 'refunded'
         ? `payment arrived for a ${order.status} order`
         : null);

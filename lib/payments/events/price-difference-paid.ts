@@ -6,7 +6,8 @@ import { applyDifferencePayment } from '@/lib/purchasing/apply-difference-paymen
 import type { paymentIntentObject } from '../webhook-event';
 import type { z } from 'zod';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
+import { appendLedger } from '@/lib/ledger/append-ledger';
+import { foreignSourceReason, orderForPayment } from './ledger';
 
 /**
  * payment_intent.succeeded for a price-difference request (`metadata.price_difference_id`): the

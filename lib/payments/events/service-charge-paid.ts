@@ -6,7 +6,8 @@ import { recordAudit } from '@/lib/audit/record';
 import { grantMorePhotos } from '@/lib/warehouse/decisions/grant-more-photos';
 import type { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger, foreignSourceReason, orderForPayment } from './ledger';
+import { appendLedger } from '@/lib/ledger/append-ledger';
+import { foreignSourceReason, orderForPayment } from './ledger';
 
 /**
  * payment_intent.succeeded for a service charge (`metadata.service_charge_id`, more QC photos): the

@@ -1,10 +1,12 @@
 import 'server-only';
 import type { z } from 'zod';
 import { recordAudit } from '@/lib/audit/record';
+import { getEnv } from '@/lib/env';
+import { latestRate } from '@/lib/fx/store';
 import { lockWalletTopup, settleWalletTopup } from '@/lib/wallet/topups';
 import type { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
-import { appendLedger } from './ledger';
+import { appendLedger } from '@/lib/ledger/append-ledger';
 
 /**
  * payment_intent.succeeded for a wallet top-up (`metadata.wallet_topup_id`): the charge goes to the
@@ -28,7 +30,12 @@ export async function onWalletTopupPaid(ctx: EventContext, intent: z.infer<typeo
           : topup.status !== 'open'
             ? `payment arrived for a ${topup.status} top-up ${topup.reference}`
             : null;
-  const isNew = await appendLedger(ctx.tx, { orderId: null, userId: topup.userId, gateway: ctx.source, transactionId: intent.id, kind: 'charge', amountMinor: amount, currency, eventId: ctx.eventId, flagReason });
+  // A top-up pins no rate: its CNY and reporting amounts are at the rates of the moment it was paid.
+  const reporting = getEnv().REPORTING_CURRENCY;
+  const chargeRate = await latestRate(ctx.tx, currency);
+  const baseRate = await latestRate(ctx.tx, reporting);
+  const rates = chargeRate && baseRate ? { chargeCurrency: currency, chargeRate, baseCurrency: reporting, baseRate } : null;
+  const isNew = await appendLedger(ctx.tx, { orderId: null, userId: topup.userId, gateway: ctx.source, transactionId: intent.id, kind: 'charge', amountMinor: amount, currency, eventId: ctx.eventId, flagReason }, rates);
   if (!isNew) return { outcome: 'duplicate_payment' };
   const actor = { type: 'gateway' as const, id: ctx.source };
   if (flagReason) {

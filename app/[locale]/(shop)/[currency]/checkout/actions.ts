@@ -15,6 +15,10 @@ import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { orderPaths } from '@/lib/orders/paths';
 import { paymentUrl } from '@/lib/payments/pay-link';
+import { payOrderFromWallet } from '@/lib/payments/pay-order-from-wallet';
+import { userActor } from '@/lib/audit/actor';
+import { getDb } from '@/lib/db';
+import { getRedis } from '@/lib/redis';
 
 /**
  * The checkout page's submit: zod (the form, and a new address by its country's rules) → the
@@ -29,9 +33,10 @@ export const placeOrderAction = action({
   input: checkoutSubmission,
   read: readCheckoutForm,
   auth: { user: true, signedOutRedirect: ({ locale }) => accountPaths.signIn(locale, cartPaths.checkout(locale)) },
-  run: async ({ locale, currency, checkoutToken, quotedRate, cartSignature, address, services, payment }, { user }) => {
+  run: async ({ locale, currency, checkoutToken, quotedRate, cartSignature, address, services, payment, useWallet }, { user }) => {
+    let placed;
     try {
-      return await checkOutCart(checkoutDeps(), {
+      placed = await checkOutCart(checkoutDeps(), {
         user: { id: user.id, email: user.email },
         cartSignature,
         address,
@@ -47,9 +52,24 @@ export const placeOrderAction = action({
       if (isAppError(error) && (error.code === 'prices_moved' || error.details?.reason === 'cart_changed')) refresh();
       throw error;
     }
+    // The order exists: a balance that cannot pay (spent meanwhile) leaves it to the card, never fails the checkout.
+    if (useWallet === 'on' && payment === 'card') {
+      try {
+        const paid = await payOrderFromWallet(getDb(), getRedis(), { userId: user.id, orderNumber: placed.order.number, actor: userActor(user) });
+        return { ...placed, isPaidFromWallet: paid.outcome === 'paid' };
+      } catch (error) {
+        console.warn(`[checkout] the balance did not pay order ${placed.order.number}:`, (error as Error).message);
+      }
+    }
+    return { ...placed, isPaidFromWallet: false };
   },
   revalidate: ({ locale, currency }) => revalidatePath(cartPaths.cartRoute(locale, currency)),
-  redirect: ({ locale }, placed) => (placed.order.gateway === 'cod' ? orderPaths.order(locale, placed.order.number) : paymentUrl(getEnv().SITE_URL, placed.order)),
+  redirect: ({ locale }, placed) =>
+    placed.isPaidFromWallet
+      ? `${orderPaths.order(locale, placed.order.number)}?payment=wallet`
+      : placed.order.gateway === 'cod'
+        ? orderPaths.order(locale, placed.order.number)
+        : paymentUrl(getEnv().SITE_URL, placed.order),
   describe: checkoutErrorMessage,
   echo: addressFields,
 });

@@ -23,6 +23,8 @@ import { mediaUrl } from '@/lib/shop/paths';
 import { formatCny, formatRate } from '@/lib/shop/price';
 import { specValues } from '@/lib/catalog/spec-names';
 import { isolate } from '@/lib/i18n/bidi';
+import { formatStoredMoney } from '@/lib/money';
+import { walletBalanceIn } from '@/lib/wallet/queries';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
 import '@/app/[locale]/(account)/account.css';
@@ -45,13 +47,15 @@ export default async function CheckoutPage({ params }: Params) {
   const user = await requireUserOrRedirect(locale, cartPaths.checkout(locale));
   const db = getDb();
   const env = getEnv();
-  const [cart, addresses, rate, t, messages, agentSettings] = await Promise.all([
+  const [cart, addresses, rate, t, messages, agentSettings, balance, tw] = await Promise.all([
     getCart(db, { kind: 'user', userId: user.id }, locale),
     listAddresses(db, user.id),
     checkoutRate(db, currency),
     getTranslations({ locale, namespace: 'checkout' }),
     getMessages({ locale }),
     getSettings(db),
+    walletBalanceIn(db, user.id, currency),
+    getTranslations({ locale, namespace: 'wallet.pay' }),
   ]);
 
   if (cart.lines.length === 0) {
@@ -136,6 +140,7 @@ export default async function CheckoutPage({ params }: Params) {
           hints={addressFormHints()}
           defaultCountry={addresses[0]?.country ?? ''}
           items={items}
+          wallet={balance > 0 ? { label: tw('checkoutUse', { balance: isolate(formatStoredMoney(balance, currency, locale)) }), hint: tw('checkoutUseHint') } : undefined}
         />
       </NextIntlClientProvider>
     </div>

@@ -11,6 +11,8 @@ import { locales } from '@/lib/i18n/locales';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { orderPaths } from '@/lib/orders/paths';
 import { cancelOwnOrder } from '@/lib/payments/cancel-own-order';
+import { paymentUrl } from '@/lib/payments/pay-link';
+import { payOrderFromWallet } from '@/lib/payments/pay-order-from-wallet';
 import { declinePriceDifference } from '@/lib/payments/decline-price-difference';
 import { startDifferencePayment } from '@/lib/payments/start-difference-payment';
 import { getRedis } from '@/lib/redis';
@@ -68,6 +70,23 @@ export const cancelOrderAction = action({
     revalidatePath(orderPaths.list(locale));
   },
   redirect: ({ locale, number }) => `${orderPaths.order(locale, number)}?cancelled=1`,
+});
+
+/** "Pay with my balance": the balance pays the order, or its part, and the card the rest (the owner only). */
+export const payOrderFromWalletAction = action({
+  name: 'order pay (wallet)',
+  input: cancelInput,
+  auth: { user: true, signedOutRedirect: ({ locale, number }: z.output<typeof cancelInput>) => accountPaths.signIn(locale, orderPaths.order(locale, number)) },
+  run: async ({ number }, { user }) => {
+    const paid = await payOrderFromWallet(getDb(), getRedis(), { userId: user.id, orderNumber: number, actor: userActor(user) });
+    return { outcome: paid.outcome, payToken: paid.payToken };
+  },
+  revalidate: ({ locale, number }) => {
+    revalidatePath(orderPaths.order(locale, number));
+    revalidatePath(orderPaths.list(locale));
+  },
+  // Paid whole: back to the order; in part: the card pays the rest on the pay link.
+  redirect: ({ locale, number }, paid) => (paid.outcome === 'paid' ? `${orderPaths.order(locale, number)}?payment=wallet` : paymentUrl('', { number, payToken: paid.payToken })),
 });
 
 const itemInput = z.object({ locale: z.enum(locales), number: z.string().regex(orderNumberPattern), itemId: z.coerce.number().int().positive() });

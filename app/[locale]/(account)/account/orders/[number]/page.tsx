@@ -30,6 +30,7 @@ import { morePhotosCharge } from '@/lib/warehouse/decisions/more-photos-charge';
 import { listItemQc } from '@/lib/warehouse/queries/list-item-qc';
 import { walletBalancesOf } from '@/lib/wallet/queries';
 import { ItemQc } from './item-qc';
+import { WalletPayForm } from './wallet-pay-form';
 import { itemStateText, OrderItemRow, ParcelRow, ShippingAddressBlock } from './order-parts';
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<{ payment?: string | string[]; difference?: string | string[]; cancelled?: string | string[] }> };
@@ -67,8 +68,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
   );
   const secretKey = getEnv().FERRY_SECRET_KEY;
   // The wallet's "pay from my balance" for more photos, only when some item waits for a decision.
-  const [walletBalances, tw] = qcItems.size > 0 ? await Promise.all([walletBalancesOf(getDb(), user.id), getTranslations({ locale, namespace: 'wallet.pay' })]) : [[], null];
-  const walletForQc = tw ? { balances: walletBalances, pay: (balance: string) => tw('morePhotosFromBalance', { balance }), insufficient: tw('insufficient') } : undefined;
+  // …and for an unpaid card order the balance has not paid part of yet.
+  const canPayFromWallet = order.status === 'pending' && order.gateway !== 'cod' && order.walletPaidMinor === 0;
+  const [walletBalances, tw] = qcItems.size > 0 || canPayFromWallet || order.walletPaidMinor > 0 ? await Promise.all([walletBalancesOf(getDb(), user.id), getTranslations({ locale, namespace: 'wallet.pay' })]) : [[], null];
+  const walletForQc = tw && qcItems.size > 0 ? { balances: walletBalances, pay: (balance: string) => tw('morePhotosFromBalance', { balance }), insufficient: tw('insufficient') } : undefined;
+  const orderBalance = walletBalances.find((b) => b.currency === order.chargeCurrency && b.amountMinor > 0);
   const newCharge = morePhotosCharge({ morePhotosCount: agentSettings['warehouse.morePhotosCount'], morePhotosPriceFen: agentSettings['warehouse.morePhotosPriceFen'] }, order);
   const outcome = Array.isArray(query.payment) ? query.payment[0] : query.payment;
   const isPending = order.status === 'pending';
@@ -154,6 +158,17 @@ export default async function OrderPage({ params, searchParams }: Props) {
             </span>
           </p>
         )}
+        {order.walletPaidMinor > 0 && tw && (
+          <p data-testid="wallet-part">
+            {tw('paidFromBalance', { amount: isolate(formatStoredMoney(order.walletPaidMinor, order.chargeCurrency, locale)) })}
+            {isPending && (
+              <>
+                {' · '}
+                <strong>{tw('restByCard', { amount: isolate(formatStoredMoney(order.chargeMinor - order.walletPaidMinor, order.chargeCurrency, locale)) })}</strong>
+              </>
+            )}
+          </p>
+        )}
         {isPending && !isCod && !isConfirming && (
           <p className="order-pay">
             <a href={payHref} className="primary button-link" data-testid="pay-now">
@@ -165,6 +180,25 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 {t('payBy')} {when(order.reservedUntil)}
               </span>
             )}
+          </p>
+        )}
+        {canPayFromWallet && !isConfirming && orderBalance && tw && (
+          <WalletPayForm
+            locale={locale}
+            orderNumber={order.number}
+            labels={{
+              button: tw('orderFromBalance', { balance: isolate(formatStoredMoney(orderBalance.amountMinor, orderBalance.currency, locale)) }),
+              hint: tw('orderFromBalanceHint'),
+              empty: tw('balanceEmpty'),
+              paying: tw('cardInProgress'),
+              changed: t('cancelChanged'),
+              error: tw('error'),
+            }}
+          />
+        )}
+        {outcome === 'wallet' && order.walletPaidMinor > 0 && tw && (
+          <p role="status" className="form-notice" data-testid="wallet-paid-notice">
+            {tw('paidNotice')}
           </p>
         )}
         {order.paidAt && (

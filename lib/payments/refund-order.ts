@@ -2,7 +2,7 @@ import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { orders, type OrderStatus } from '@/db/schema/orders';
+import { orderItems, orders, type OrderStatus } from '@/db/schema/orders';
 import { paymentLedger } from '@/db/schema/payments';
 import { priceDifferences } from '@/db/schema/purchasing';
 import { recordAudit } from '@/lib/audit/record';
@@ -12,7 +12,7 @@ import { creditWallet } from '@/lib/wallet/entries';
 import { recordWalletLedger } from '@/lib/wallet/ledger';
 import type { PaymentGateway } from './gateway';
 import { gatewayNamed, type GatewayDeps } from './registry';
-import type { SettleDeps } from '@/lib/purchasing/settle-refunded-items';
+import { settleRefundedItems, type SettleDeps } from '@/lib/purchasing/settle-refunded-items';
 import type { Actor } from '@/lib/audit/actor';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { findTransition } from '@/lib/orders/transitions';
@@ -42,13 +42,14 @@ export type RefundResult = { refund: Refund | null; differences: Refund[] };
  * it was. If the order changes between the two steps the money is back but the transition loses;
  * the gateway's `charge.refunded` webhook then moves the order where the state machine allows,
  * and the audit trail records the refund request either way.
- * Cash on delivery and unpaid orders have no charge: only the transition happens.
+ * Cash on delivery has no charge: a confirmed order's items are settled upstream (a bought, unshipped
+ * 1688 order cancelled), then the transition happens.
  */
 export async function refundOrder(db: Database, redis: Redis | null, request: RefundRequest, deps: RefundDeps = {}): Promise<RefundResult> {
   const { orderId, from, actor, expectedVersion } = request;
   if (!findTransition(from, 'refunded')) throw new AppError('invalid_transition', `An order cannot go from ${from} to refunded`);
 
-  const [order] = await db.select({ status: orders.status, version: orders.version, gatewayPaymentId: orders.gatewayPaymentId }).from(orders).where(eq(orders.id, orderId)).limit(1);
+  const [order] = await db.select({ status: orders.status, version: orders.version, gatewayPaymentId: orders.gatewayPaymentId, confirmedAt: orders.confirmedAt }).from(orders).where(eq(orders.id, orderId)).limit(1);
   if (!order) throw new AppError('not_found', 'Order not found');
   if (order.status !== from || (expectedVersion !== undefined && order.version !== expectedVersion)) {
     throw new AppError('invalid_transition', `The order is no longer ${from}; reload and try again`);
@@ -77,6 +78,14 @@ export async function refundOrder(db: Database, redis: Redis | null, request: Re
       );
       refund = { gateway: charge.gateway, paymentId: charge.transactionId, amountMinor: issued.amountMinor, currency: issued.currency, refundId: issued.gatewayRefundId ?? '' };
     }
+  }
+
+  // No charge to refund (cash on delivery): the goods may still have been bought upstream after staff
+  // confirmed the order; they are settled there the same way, so the agent does not pay the seller
+  // for an order nobody will collect.
+  if (!charge && order.confirmedAt) {
+    const items = await db.select({ id: orderItems.id }).from(orderItems).where(eq(orderItems.orderId, orderId));
+    await settleRefundedItems(db, redis, { orderId, itemIds: items.map((item) => item.id), actor, reason: request.reason || 'Order refunded' }, deps);
   }
 
   const differences = await refundPaidDifferences(db, orderId, ledger, gatewayFor, actor, request.reason);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderItems, orders, paymentLedger, purchaseOrders, refunds } from '@/db/schema';
 import { createUser } from '@/lib/auth/create-user';
 import { placeOrder } from '@/lib/checkout/place-order';
+import { confirmCodOrder } from '@/lib/orders/cod/decide-cod-order';
 import { parseEnv, type Env } from '@/lib/env';
 import { startOrderPayment } from '@/lib/payments/pay-order';
 import { issueRefund } from '@/lib/payments/refund';
@@ -237,6 +238,33 @@ describe('upstream, more cases', () => {
     expect((await world.upstreamOrders()).find((o) => o.id === po!.upstreamOrderId)?.status).toBe('cancel');
     const [line] = await world.db.select().from(orderItems).where(eq(orderItems.id, paid.itemIds[0]!));
     expect(line!.purchaseStatus).toBe('cancelled');
+  });
+
+  it('a staff refund of a confirmed cash-on-delivery order bought upstream cancels its unshipped 1688 order too (there is no charge to refund)', async () => {
+    const seller = sellers[5] ?? sellers[4]!;
+    const sku = seller[seller.length - 1]!;
+    const { order } = await placeOrder(
+      { db: world.db, redis: world.redis, env },
+      {
+        items: [{ skuId: sku.skuId, quantity: 1 }],
+        currency: 'AED',
+        shippingAddress: { name: 'Layla Ahmed', line1: 'Sheikh Zayed Road 12', city: 'Dubai', country: 'AE', phone: '+971501234567' },
+        checkoutToken: randomUUID(),
+        locale: 'ar',
+        customer: { type: 'user', userId: shopper.id, email: shopper.email },
+        gateway: 'cod',
+      },
+    );
+    await confirmCodOrder(world.db, world.redis, { orderId: order.id, expectedVersion: (await orderRow(order.id)).version, actor: staff });
+    const bought = await buySellerGroup(world.db, world.redis, sku.sellerId, staff);
+    expect(bought.outcome).toBe('placed');
+    const [po] = await world.db.select().from(purchaseOrders).where(eq(purchaseOrders.id, bought.purchaseOrderId));
+    expect((await world.upstreamOrders()).find((o) => o.id === po!.upstreamOrderId)?.status).toBe('waitsellersend');
+    const { status } = await orderRow(order.id);
+    await refundOrder(world.db, world.redis, { orderId: order.id, from: status, actor: staff, reason: 'Shopper refused the delivery call' }, deps());
+    expect((await orderRow(order.id)).status).toBe('refunded');
+    expect((await world.upstreamOrders()).find((o) => o.id === po!.upstreamOrderId)?.status).toBe('cancel');
+    expect(await refundsOf(order.id)).toEqual([]);
   });
 
   it('part of a multi-line purchase order is left for staff (1688 cannot cancel part of an order), and one never bought is withdrawn', async () => {

@@ -32,7 +32,7 @@ export class SimClock {
   }
 }
 
-export const MAX_SPEED = 1_000_000;
+export const MAX_SPEED = 10_000_000;
 
 function assertSpeed(speed: number): void {
   if (!(Number.isFinite(speed) && speed >= 0 && speed <= MAX_SPEED)) throw new RangeError(`speed must be a number from 0 to ${MAX_SPEED}`);

@@ -171,6 +171,7 @@ describe('control API', () => {
       expect((await control('POST', path, body)).status).toBe(400);
     }
     expect((await control('POST', '/_control/trackings/RR999999999CN/advance', {})).status).toBe(404);
+    expect((await control('GET', '/_control/trackings/%E0%A4%A')).status).toBe(400);
     const detail = await control('GET', '/_control/trackings/RR123456789CN');
     expect(detail.body.played).toHaveLength(detail.body.stepsPlayed as number);
   });

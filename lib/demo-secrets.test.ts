@@ -7,6 +7,7 @@ const ownSecrets = {
   UPSTASH_REDIS_REST_TOKEN: 'redis-token-of-our-own',
   ALIBABA_1688_APP_SECRET: 'app-secret-of-our-own',
   ALIBABA_1688_REFRESH_TOKEN: 'refresh-token-of-our-own',
+  TRACKING_17TRACK_KEY: '17track-key-of-our-own',
 };
 
 describe('demo secrets at a production start', () => {
@@ -27,6 +28,11 @@ describe('demo secrets at a production start', () => {
     expect(demoSecretRefusal({ NODE_ENV: 'production', PAYMENT_GATEWAY: 'stripe', ...ownSecrets })).toBeNull();
     // The sandbox, once switched on by its webhook secret, must not run on published keys.
     expect(demoSecretsInUse({ NODE_ENV: 'production', PAYMENT_GATEWAY: 'stripe', ...ownSecrets, SANDBOX_WEBHOOK_SECRET: 'whsec_own' })).toEqual(['SANDBOX_SECRET_KEY']);
+  });
+
+  it('refuses the published 17TRACK key: anyone holding it could sign tracking webhooks', () => {
+    expect(demoSecretsInUse({ NODE_ENV: 'production', PAYMENT_GATEWAY: 'stripe', ...ownSecrets, TRACKING_17TRACK_KEY: demoSecretValues.TRACKING_17TRACK_KEY })).toEqual(['TRACKING_17TRACK_KEY']);
+    expect(demoSecretRefusal({ NODE_ENV: 'production', PAYMENT_GATEWAY: 'stripe', ...ownSecrets, TRACKING_17TRACK_KEY: undefined })).toMatch(/: TRACKING_17TRACK_KEY \(/);
   });
 
   it('lets the declared demo and development runs use the published values', () => {

@@ -2,7 +2,8 @@
  * Every secret Ferry reads, with the demo value published in the README. The demo and the tests say
  * so explicitly (`FERRY_DEMO=1`); a production start without it refuses to run while any secret in
  * use still has its published value, because anyone can read that value and mint an admin session
- * (NEXTAUTH_SECRET), decrypt partner secrets (FERRY_SECRET_KEY), forge 1688 pushes or payments.
+ * (NEXTAUTH_SECRET), decrypt partner secrets (FERRY_SECRET_KEY), forge 1688 pushes, payments or
+ * carrier tracking updates (TRACKING_17TRACK_KEY signs 17TRACK's webhooks).
  */
 export const demoSecretValues = {
   NEXTAUTH_SECRET: 'ferry-demo-auth-secret-change-me',
@@ -12,6 +13,7 @@ export const demoSecretValues = {
   ALIBABA_1688_REFRESH_TOKEN: 'ferry-demo-1688-refresh-token',
   SANDBOX_SECRET_KEY: 'sk_test_ferry_sandbox',
   SANDBOX_WEBHOOK_SECRET: 'whsec_ferry_sandbox_demo',
+  TRACKING_17TRACK_KEY: 'ferry-demo-17track-key',
 } as const;
 
 export type SecretName = keyof typeof demoSecretValues;

@@ -30,6 +30,13 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/);
   });
 
+  it('reaches 17TRACK through the local sandbox with the demo key unless told otherwise', () => {
+    expect(parseEnv({})).toMatchObject({ TRACKING_17TRACK_BASE_URL: 'http://127.0.0.1:8087', TRACKING_17TRACK_KEY: 'ferry-demo-17track-key' });
+    expect(parseEnv({ TRACKING_17TRACK_BASE_URL: 'https://api.17track.net', TRACKING_17TRACK_KEY: 'A1B2C3D4E5' })).toMatchObject({ TRACKING_17TRACK_BASE_URL: 'https://api.17track.net', TRACKING_17TRACK_KEY: 'A1B2C3D4E5' });
+    expect(() => parseEnv({ TRACKING_17TRACK_BASE_URL: 'ftp://api.17track.net' })).toThrow(/TRACKING_17TRACK_BASE_URL/);
+    expect(() => parseEnv({ TRACKING_17TRACK_KEY: 'short' })).toThrow(/TRACKING_17TRACK_KEY/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ SITE_URL: '' }).SITE_URL).toBe('http://localhost:3000');
   });

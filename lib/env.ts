@@ -62,6 +62,10 @@ const schema = z.object({
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  /** 17TRACK's API origin (`https://api.17track.net`; the tracking sandbox locally), without `/track/v2.2`. */
+  TRACKING_17TRACK_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8087'),
+  /** 17TRACK's API key: the `17token` header on calls, and the key its webhooks' `sign` is made with. */
+  TRACKING_17TRACK_KEY: z.string().min(8).default(demoSecretValues.TRACKING_17TRACK_KEY),
   /** Open API requests per minute per partner key (a key's own limit overrides it). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /**

@@ -28,8 +28,8 @@ const layerZones = [
   {
     target: './sandboxes',
     from: './lib',
-    except: ['./catalog/demo', './suppliers/alibaba-1688/sign.ts'],
-    message: "A sandbox plays the vendor: from lib/ it may use only the demo catalog and the vendor's published protocol helpers (1688 signing).",
+    except: ['./catalog/demo', './suppliers/alibaba-1688/sign.ts', './tracking/sign.ts'],
+    message: "A sandbox plays the vendor: from lib/ it may use only the demo catalog and the vendor's published protocol helpers (1688 and 17TRACK signing).",
   },
   {
     target: './sandboxes',

@@ -50,6 +50,9 @@ describe('import boundaries (eslint.config.mjs)', { timeout: 60_000 }, () => {
     expect(await paths(file, "import { databaseFor } from '../../db/client';\nexport const d = databaseFor;\n")).toHaveLength(1);
     const allowed = "import { generateOffer } from '../../lib/catalog/demo';\nimport { demoOfferId } from '../../lib/catalog/demo/ids';\nimport { signPush } from '../../lib/suppliers/alibaba-1688/sign';\nexport const a = [generateOffer, demoOfferId, signPush];\n";
     expect(await paths(file, allowed)).toEqual([]);
+    const tracking = 'sandboxes/tracking-17track/example.ts';
+    expect(await paths(tracking, "import { signTrackingWebhook } from '../../lib/tracking/sign';\nexport const s = signTrackingWebhook;\n")).toEqual([]);
+    expect(await paths(tracking, "import { reshapeTracking } from '../../lib/tracking/track-info';\nexport const r = reshapeTracking;\n")).toHaveLength(1);
   });
 
   it('production lib/ code does not read the demo catalog; the seed and tests may', async () => {

@@ -175,6 +175,7 @@ describe('a production start', () => {
       UPSTASH_REDIS_REST_TOKEN: 'own-redis-token-for-this-check',
       ALIBABA_1688_APP_SECRET: randomUUID(),
       ALIBABA_1688_REFRESH_TOKEN: randomUUID(),
+      TRACKING_17TRACK_KEY: randomUUID(),
       PAYMENT_GATEWAY: 'stripe',
       STRIPE_SECRET_KEY: 'sk_test_own',
       STRIPE_WEBHOOK_SECRET: 'whsec_own_production_secret',

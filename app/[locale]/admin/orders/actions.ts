@@ -10,7 +10,7 @@ import { locales } from '@/lib/i18n/locales';
 import { moveOrderByHand } from '@/lib/admin/move-order-by-hand';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { manualTransitionPermission } from '@/lib/orders/transitions';
-import { describeRefundRefusal } from '@/lib/payments/describe-refund-refusal';
+import { describeRefundRefusal } from '@/lib/admin/describe-refund-refusal';
 import { issueRefund } from '@/lib/payments/refund';
 import { getRedis } from '@/lib/redis';
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { wordedAdminErrorCodes } from '@/lib/admin/action-error-codes';
 import type { AppError } from '@/lib/errors';
-import { refundRefusalMessage } from './refund-refusal-message';
-import { refundRefusalOf } from './refund-refusal';
+import { refundRefusalMessage } from '@/lib/payments/refund-refusal-message';
+import { refundRefusalOf } from '@/lib/payments/refund-refusal';
+import { wordedAdminErrorCodes } from './action-error-codes';
 
 /**
  * The refund form's `describe`: a refusal issueRefund explained (`details.reason`) as its own

@@ -4,8 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ledgerKinds } from '@/db/schema/payments';
 import { walletEntryKinds } from '@/db/schema/wallet';
 import { adminPaths } from '@/lib/admin/paths';
-import { ledgerSearchParams, ledgerStatuses, type LedgerView } from '@/lib/finance/ledger/filters';
-import { gatewayNames } from '@/lib/orders/types';
+import { ledgerGateways, ledgerSearchParams, ledgerStatuses, type LedgerView } from '@/lib/finance/ledger/filters';
 
 type Props = {
   locale: string;
@@ -59,7 +58,7 @@ export async function LedgerFilterForm({ locale, view, values, errors = {} }: Pr
       {text('email', t('ledgerSearch.email'), { wide: true, maxLength: 254, dir: 'ltr' })}
       {view === 'payments' ? text('tx', t('ledgerSearch.tx'), { wide: true, maxLength: 100, dir: 'ltr' }) : text('source', t('ledgerSearch.source'), { wide: true, maxLength: 120, dir: 'ltr' })}
       {select('kind', t('ledgerSearch.kind'), t('ledgerSearch.allKinds'), kinds)}
-      {view === 'payments' && select('gateway', t('ledgerSearch.gateway'), t('ledgerSearch.allGateways'), gatewayNames.map((g) => ({ value: g, label: t(`gateway.${g}`) })))}
+      {view === 'payments' && select('gateway', t('ledgerSearch.gateway'), t('ledgerSearch.allGateways'), ledgerGateways.map((g) => ({ value: g, label: t(`gateway.${g}`) })))}
       {view === 'payments' && select('status', t('ledgerSearch.status'), t('ledgerSearch.allStatuses'), ledgerStatuses.map((s) => ({ value: s, label: t(`ledger.${s}`) })))}
       {text('currency', t('ledgerSearch.currency'), { maxLength: 3, dir: 'ltr' })}
       {text('from', t('ledgerSearch.from'), { maxLength: 10, type: 'date' })}

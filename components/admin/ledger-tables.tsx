@@ -5,9 +5,9 @@ import { adminPaths } from '@/lib/admin/paths';
 import type { PaymentSearch } from '@/lib/finance/ledger/search-payments';
 import type { WalletSearch } from '@/lib/finance/ledger/search-wallet';
 import { formatStoredMoney } from '@/lib/money';
-import { gatewayNames } from '@/lib/orders/types';
+import { ledgerGateways } from '@/lib/finance/ledger/filters';
 
-const isGatewayName = (value: string) => (gatewayNames as readonly string[]).includes(value);
+const isLedgerGateway = (value: string) => (ledgerGateways as readonly string[]).includes(value);
 
 const UtcTime = ({ value }: { value: Date }) => (
   <time dateTime={value.toISOString()} dir="ltr" className="admin-nowrap">
@@ -68,7 +68,14 @@ export async function LedgerPaymentsTable({ locale, search }: { locale: string; 
               <tr key={row.id} data-ledger-id={row.id} data-kind={row.kind} data-status={row.status} data-order={row.orderNumber ?? ''}>
                 <td><UtcTime value={row.createdAt} /></td>
                 <td>{t(`ledger.kinds.${row.kind}`)}</td>
-                <td className="admin-num">{money(row.amountMinor, row.currency)}</td>
+                <td className="admin-num">
+                  {money(row.amountMinor, row.currency)}
+                  {row.cnyMinor !== null && row.currency !== 'CNY' && (
+                    <span className="admin-sub small muted" data-cny={row.cnyMinor}>
+                      {money(row.cnyMinor, 'CNY')}
+                    </span>
+                  )}
+                </td>
                 <td>
                   {row.status === 'flagged' ? (
                     <span className="admin-flag">
@@ -80,7 +87,7 @@ export async function LedgerPaymentsTable({ locale, search }: { locale: string; 
                   )}
                 </td>
                 <td className="admin-mono admin-wrap" dir="ltr">
-                  {isGatewayName(row.gateway) ? t(`gateway.${row.gateway}`) : row.gateway} · {row.transactionId}
+                  {isLedgerGateway(row.gateway) ? t(`gateway.${row.gateway}`) : row.gateway} · {row.transactionId}
                 </td>
                 <td>
                   {row.orderNumber ? (

@@ -24,7 +24,7 @@ const shopperEmail = `ledger-shopper-${tag}@ferry.test`;
 const month = `${1990 + Math.floor(Math.random() * 20)}-0${1 + Math.floor(Math.random() * 9)}`;
 const number = newOrderNumber(new Date(`${month}-03T10:00:00Z`));
 const planted = { order: 0, ledger: [] as number[], shopper: 0 };
-const ids = { charge: `pi_ledger_${tag}`, refund: `ch_ledger_${tag}:300`, flagged: `pi_ledger_flagged_${tag}`, topup: `pi_topup_${tag}` };
+const ids = { charge: `pi_ledger_${tag}`, refund: `ch_ledger_${tag}:300`, walletRefund: `wallet:refund:ledger-${tag}`, flagged: `pi_ledger_flagged_${tag}`, topup: `pi_topup_${tag}` };
 
 beforeAll(async () => {
   expect(base, 'FERRY_TEST_BASE_URL is set by scripts/test.sh; run `npm test`').toBeTruthy();
@@ -41,13 +41,14 @@ beforeAll(async () => {
     .$returningId();
   planted.order = order!.id;
   const rows = [
-    { orderId: order!.id, userId: null, transactionId: ids.charge, kind: 'charge' as const, amountMinor: 1_300, status: 'recorded' as const, flagReason: null, createdAt: new Date(`${month}-03T10:00:00Z`) },
-    { orderId: order!.id, userId: null, transactionId: ids.refund, kind: 'refund' as const, amountMinor: 300, status: 'recorded' as const, flagReason: null, createdAt: new Date(`${month}-04T23:59:59Z`) },
-    { orderId: order!.id, userId: null, transactionId: ids.flagged, kind: 'charge' as const, amountMinor: 99, status: 'flagged' as const, flagReason: 'paid 99 EUR, order charge is 1300 EUR', createdAt: new Date(`${month}-05T08:00:00Z`) },
-    { orderId: null, userId: shopper.id, transactionId: ids.topup, kind: 'charge' as const, amountMinor: 2_500, status: 'recorded' as const, flagReason: null, createdAt: new Date(`${month}-06T08:00:00Z`) },
+    { orderId: order!.id, userId: null, gateway: 'sandbox', transactionId: ids.charge, kind: 'charge' as const, amountMinor: 1_300, cnyMinor: 10_000, status: 'recorded' as const, flagReason: null, createdAt: new Date(`${month}-03T10:00:00Z`) },
+    { orderId: order!.id, userId: shopper.id, gateway: 'wallet', transactionId: ids.walletRefund, kind: 'refund' as const, amountMinor: 200, cnyMinor: 1_538, status: 'recorded' as const, flagReason: null, createdAt: new Date(`${month}-04T12:00:00Z`) },
+    { orderId: order!.id, userId: null, gateway: 'sandbox', transactionId: ids.refund, kind: 'refund' as const, amountMinor: 300, cnyMinor: 2_308, status: 'recorded' as const, flagReason: null, createdAt: new Date(`${month}-04T23:59:59Z`) },
+    { orderId: order!.id, userId: null, gateway: 'sandbox', transactionId: ids.flagged, kind: 'charge' as const, amountMinor: 99, cnyMinor: null, status: 'flagged' as const, flagReason: 'paid 99 EUR, order charge is 1300 EUR', createdAt: new Date(`${month}-05T08:00:00Z`) },
+    { orderId: null, userId: shopper.id, gateway: 'sandbox', transactionId: ids.topup, kind: 'charge' as const, amountMinor: 2_500, cnyMinor: null, status: 'recorded' as const, flagReason: null, createdAt: new Date(`${month}-06T08:00:00Z`) },
   ];
   for (const row of rows) {
-    const [inserted] = await db.insert(paymentLedger).values({ ...row, gateway: 'sandbox', currency: 'EUR' }).$returningId();
+    const [inserted] = await db.insert(paymentLedger).values({ ...row, currency: 'EUR' }).$returningId();
     planted.ledger.push(inserted!.id);
   }
   // Wallet entries through the wallet's own function, so the cached balance stays equal to the ledger.
@@ -82,33 +83,38 @@ describe('/admin/finance/ledger', () => {
     return page.html;
   };
 
-  it('finds an order’s charge, refund and flagged payment by its number, newest first, with totals and links', async () => {
+  it('finds an order’s charge, refunds (card and balance) and flagged payment by its number, newest first, with totals and links', async () => {
     const html = await search(`order=${number.toLowerCase()}`);
     expect(rowsOf(html)).toEqual([
       { kind: 'charge', status: 'flagged', order: number },
       { kind: 'refund', status: 'recorded', order: number },
+      { kind: 'refund', status: 'recorded', order: number },
       { kind: 'charge', status: 'recorded', order: number },
     ]);
-    expect(countOf(html)).toBe(3);
+    expect(countOf(html)).toBe(4);
     expect(totalOf(html, 'EUR', 'charge')).toBe(1_300 + 99);
-    expect(totalOf(html, 'EUR', 'refund')).toBe(300);
+    expect(totalOf(html, 'EUR', 'refund')).toBe(300 + 200);
     expect(html).toContain(`href="/en/admin/orders/${number}"`);
     expect(html).toContain('paid 99 EUR, order charge is 1300 EUR');
     expect(html).toContain(ids.refund);
+    // Each row's CNY amount as written beside it (none for the flagged payment in a foreign amount).
+    expect([...html.matchAll(/data-cny="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([2_308, 1_538, 10_000]);
+    expect(rowsOf(await search(`order=${number}&gateway=wallet`))).toEqual([{ kind: 'refund', status: 'recorded', order: number }]);
   });
 
   it('finds a shopper’s payments and wallet top-up by email, and narrows by kind, status, transaction and UTC day', async () => {
     const all = await search(`email=${encodeURIComponent(shopperEmail.toUpperCase())}`);
-    expect(rowsOf(all).map((r) => `${r.kind}:${r.order}`)).toEqual([`charge:`, `charge:${number}`, `refund:${number}`, `charge:${number}`]);
+    expect(rowsOf(all).map((r) => `${r.kind}:${r.order}`)).toEqual([`charge:`, `charge:${number}`, `refund:${number}`, `refund:${number}`, `charge:${number}`]);
     // The top-up has no order: it links to the shopper's wallet.
     expect(all).toContain(`href="/en/admin/wallets?email=${encodeURIComponent(shopperEmail)}"`);
 
-    expect(rowsOf(await search(`email=${encodeURIComponent(shopperEmail)}&kind=refund`))).toEqual([{ kind: 'refund', status: 'recorded', order: number }]);
+    expect(rowsOf(await search(`email=${encodeURIComponent(shopperEmail)}&kind=refund`))).toHaveLength(2);
     expect(rowsOf(await search(`email=${encodeURIComponent(shopperEmail)}&status=flagged&gateway=sandbox&currency=eur`))).toEqual([{ kind: 'charge', status: 'flagged', order: number }]);
     expect(rowsOf(await search(`tx=${encodeURIComponent(`ch_ledger_${tag}`)}`))).toEqual([{ kind: 'refund', status: 'recorded', order: number }]);
     // UTC days: the refund at 23:59:59 on the 4th belongs to the 4th, not the 5th.
     const days = await search(`email=${encodeURIComponent(shopperEmail)}&from=${month}-04&to=${month}-04`);
-    expect(rowsOf(days)).toEqual([{ kind: 'refund', status: 'recorded', order: number }]);
+    expect(rowsOf(days).map((r) => r.kind)).toEqual(['refund', 'refund']);
+    expect(days).toContain(ids.refund);
     expect(rowsOf(await search(`email=${encodeURIComponent(shopperEmail)}&from=${month}-05&to=${month}-06`)).map((r) => r.kind)).toEqual(['charge', 'charge']);
   });
 
@@ -131,7 +137,7 @@ describe('/admin/finance/ledger', () => {
     expect(html).toContain('资金流水');
     expect(html).toContain('支付流水');
     expect(html).toContain('收款 − 退款');
-    expect(html).toMatch(/共 3 条/);
+    expect(html).toMatch(/共 4 条/);
     expect(html).toContain('href="/zh-CN/admin/finance/ledger"');
   });
 

@@ -1,4 +1,4 @@
-import type { GatewayName } from '@/lib/orders/types';
+import { gatewayNames } from '@/lib/orders/types';
 
 /**
  * Finance's search over every money movement (/admin/finance/ledger), as the URL carries it:
@@ -9,6 +9,10 @@ import type { GatewayName } from '@/lib/orders/types';
  */
 export const ledgerViews = ['payments', 'wallet'] as const;
 export type LedgerView = (typeof ledgerViews)[number];
+
+/** The ledger's gateways: the card gateways and cash on delivery, and the balance (`wallet`: an order's money that moved through it). */
+export const ledgerGateways = [...gatewayNames, 'wallet'] as const;
+export type LedgerGateway = (typeof ledgerGateways)[number];
 
 export const ledgerStatuses = ['recorded', 'flagged'] as const;
 export type LedgerStatus = (typeof ledgerStatuses)[number];
@@ -28,7 +32,7 @@ export type LedgerFilters = {
   kind?: string;
   /** Payments: the gateway's transaction id, or its start (a charge id finds its refunds). */
   tx?: string;
-  gateway?: GatewayName;
+  gateway?: LedgerGateway;
   status?: LedgerStatus;
   /** Wallet: the entry's source, or its start (`refund:`, a payment id, `topup_refund:`). */
   source?: string;

@@ -10,6 +10,8 @@ describe('the money movements search query', () => {
       filters: { view: 'payments', order: 'FR251121-7K3Q9X', email: 'ana@example.com', kind: 'refund', gateway: 'sandbox', status: 'flagged', currency: 'EUR', tx: 'ch_3Q', from: '2025-11-01', to: '2025-11-30', page: 3 },
     });
     expect(parseLedgerQuery({})).toEqual({ ok: true, filters: { view: 'payments', page: 1 } });
+    // The balance's own ledger rows (an order paid from the wallet) are a gateway of their own.
+    expect(parseLedgerQuery({ gateway: 'wallet' })).toEqual({ ok: true, filters: { view: 'payments', gateway: 'wallet', page: 1 } });
     expect(parseLedgerQuery({ view: 'wallet', email: '', kind: 'topup', source: 'refund:', gateway: 'stripe' })).toEqual({ ok: true, filters: { view: 'wallet', kind: 'topup', source: 'refund:', page: 1 } });
   });
 

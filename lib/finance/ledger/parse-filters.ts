@@ -5,8 +5,7 @@ import { walletEntryKinds } from '@/db/schema/wallet';
 import { firstParam, listQuery } from '@/lib/admin/list-query';
 import { parseDay } from '@/lib/finance/reports/period';
 import { orderNumberPattern } from '@/lib/orders/order-number';
-import { gatewayNames } from '@/lib/orders/types';
-import { LEDGER_MAX_PAGES, ledgerStatuses, ledgerViews, type LedgerFilters, type LedgerView } from './filters';
+import { LEDGER_MAX_PAGES, ledgerGateways, ledgerStatuses, ledgerViews, type LedgerFilters, type LedgerView } from './filters';
 
 /** Each issue's message is a key of `admin.ledgerSearch.errors`. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
@@ -21,7 +20,7 @@ const schema = z
     to: optional(day),
     kind: optional(z.string().trim().max(20, 'kindInvalid')),
     tx: optional(z.string().trim().min(3, 'txInvalid').max(100, 'txInvalid').regex(/^[\x21-\x7e]+$/, 'txInvalid')),
-    gateway: optional(z.enum(gatewayNames, { message: 'gatewayInvalid' })),
+    gateway: optional(z.enum(ledgerGateways, { message: 'gatewayInvalid' })),
     status: optional(z.enum(ledgerStatuses, { message: 'statusInvalid' })),
     source: optional(z.string().trim().max(120, 'sourceInvalid')),
   })

@@ -17,6 +17,8 @@ export type PaymentMovement = {
   transactionId: string;
   amountMinor: number;
   currency: string;
+  /** The same amount in CNY, converted once when the row was written (null when no rate was known). */
+  cnyMinor: number | null;
   /** The order's number, or null for money that belongs to no order (a wallet top-up). */
   orderNumber: string | null;
   /** The shopper: the row's own (a top-up's) or the order's account, else the order's contact email. */
@@ -61,6 +63,7 @@ export async function searchPayments(db: Database, filters: LedgerFilters): Prom
         transactionId: paymentLedger.transactionId,
         amountMinor: paymentLedger.amountMinor,
         currency: paymentLedger.currency,
+        cnyMinor: paymentLedger.cnyMinor,
         orderNumber: orders.number,
         userId: sql<number | null>`${owner}`.mapWith((v) => (v === null ? null : Number(v))),
         accountEmail: users.email,

@@ -6,6 +6,7 @@ import { refundDestinations, type RefundDestination } from '@/db/schema/refunds'
 import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { issueRefund } from '@/lib/payments/refund';
+import { refundRefusalOf } from '@/lib/payments/refund-refusal';
 import { getRedis } from '@/lib/redis';
 import { CliError, usage } from '../errors';
 import type { Command } from './index';
@@ -31,7 +32,7 @@ export const refund: Command = {
     const env = getEnv();
     const db = databaseFor(env.DATABASE_URL);
     const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.number, number)).limit(1);
-    if (!order) throw new CliError(`refund: no order ${number}`);
+    if (!order) throw new CliError(`refund: order_not_found: no order ${number}`);
     try {
       const issued = await issueRefund(db, getRedis(), {
         orderId: order.id,
@@ -43,7 +44,8 @@ export const refund: Command = {
       });
       return { refundId: issued.refundId, amount: { amountMinor: issued.amountMinor, currency: issued.currency }, to: issued.to };
     } catch (error) {
-      if (isAppError(error)) throw new CliError(`refund: ${error.message}`);
+      // One line naming the reason (a machine word) and, where it applies, what is still refundable.
+      if (isAppError(error)) throw new CliError(`refund: ${refundRefusalOf(error)?.reason ?? error.code}: ${error.message}`);
       throw error;
     }
   },

@@ -72,7 +72,7 @@ export function RefundForm({ locale, number, orderId, currency, refundableText, 
       <p className="small muted" role="status">
         {isPending ? t('working') : result?.ok ? t('done') : ''}
       </p>
-      <ActionError result={result} />
+      <ActionError result={result} isDescribed />
     </form>
   );
 }

@@ -65,6 +65,22 @@ describe('action chain', () => {
     expect(logged).toEqual([]);
   });
 
+  it('passes on a refusal’s machine reason, never free text in its place', async () => {
+    const refuse = (details: Record<string, unknown>) =>
+      chain(finance).action({
+        name: 'order refund',
+        input: z.object({}),
+        auth: { permission: 'orders:refund' },
+        run: async () => {
+          throw new AppError('conflict', 'At most 12.34 EUR (1234 minor units) is still refundable', details);
+        },
+        describe: (error, locale) => `${locale}:${String(error.details?.refundableMinor)}`,
+      })(null, form({ locale: 'zh-CN' }));
+    expect(await refuse({ reason: 'exceeds_refundable', refundableMinor: 1234 })).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'exceeds_refundable', message: 'zh-CN:1234' } });
+    const freeText = await refuse({ reason: 'Seller out of stock, refund it' });
+    expect(freeText?.ok === false && freeText.error.reason).toBeUndefined();
+  });
+
   it('answers any other error as internal with a request id, logs it under that id, and never sends its text', async () => {
     const { action, logged } = chain(purchaser);
     const setStock = action({

@@ -75,6 +75,12 @@ function fieldsFromDetails(details: Record<string, unknown> | undefined): Record
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
+/** `details.reason` when it is a machine word (`exceeds_refundable`), never free text. */
+function reasonFromDetails(details: Record<string, unknown> | undefined): string | undefined {
+  const reason = details?.reason;
+  return typeof reason === 'string' && /^[a-z][a-z0-9_]{0,47}$/.test(reason) ? reason : undefined;
+}
+
 function localeOf(formData: FormData): Locale {
   const value = formData.get('locale');
   return typeof value === 'string' && isLocale(value) ? value : defaultLocale;
@@ -131,7 +137,8 @@ export function createAction(deps: ActionDeps) {
       }
     }
     const fields = fieldsFromDetails(safe.details);
-    return { code: safe.code, message, ...(fields ? { fields } : {}), ...(requestId ? { requestId } : {}) };
+    const reason = reasonFromDetails(safe.details);
+    return { code: safe.code, message, ...(fields ? { fields } : {}), ...(reason ? { reason } : {}), ...(requestId ? { requestId } : {}) };
   }
 
   return function action<S extends z.ZodType, T, A extends ActionAuth<z.output<S>>>(config: ActionConfig<S, T, A>): ServerAction<T> {

@@ -8,6 +8,8 @@ import type { AppErrorCode } from '@/lib/errors';
  *   `internal` (then `requestId` names the server log line; nothing else of the cause is sent).
  * - `error.message`: a sentence safe to show, in the user's language when the action words it.
  * - `error.fields`: per input, a message key the form translates (the schema's issue messages).
+ * - `error.reason`: the refusal's machine word when the lib gave one (`details.reason`, e.g. a refund's
+ *   `exceeds_refundable`), for forms and tests to tell refusals of one code apart.
  * - `values`: what was typed into the fields the action echoes (never passwords), so a refused form
  *   keeps its input with and without JavaScript.
  * - `at`: when the answer was made, so a form can tell a new answer from the previous one.
@@ -16,6 +18,7 @@ export type ActionError = {
   code: AppErrorCode;
   message: string;
   fields?: Record<string, string>;
+  reason?: string;
   requestId?: string;
 };
 

@@ -23,3 +23,9 @@ export function formatAdminDateTime(value: Date | string | null): string {
 export function adminDayStart(day: string): Date {
   return new Date(`${day}T00:00:00.000${ADMIN_UTC_OFFSET}`);
 }
+
+/** `2025-11-21 06:05:09` in UTC: the gateway's and reconciliation's clock, for finance's money screens. */
+export function formatUtcDateTime(value: Date | string): string {
+  const time = (typeof value === 'string' ? new Date(value) : value).getTime();
+  return Number.isNaN(time) ? '—' : new Date(time).toISOString().slice(0, 19).replace('T', ' ');
+}

@@ -18,6 +18,7 @@ export const adminPaths = {
   returns: (locale: string) => `/${locale}/admin/returns`,
   wallets: (locale: string, email?: string) => `/${locale}/admin/wallets${email ? `?email=${encodeURIComponent(email)}` : ''}`,
   reconciliation: (locale: string) => `/${locale}/admin/finance/reconciliation`,
+  ledger: (locale: string, query?: URLSearchParams) => `/${locale}/admin/finance/ledger${query && query.size > 0 ? `?${query}` : ''}`,
   reports: (locale: string, search = '') => `/${locale}/admin/finance/reports${search ? `?${search}` : ''}`,
   reportRows: (locale: string, search: string) => `/${locale}/admin/finance/reports/rows?${search}`,
   reportExport: (locale: string, search: string) => `/${locale}/admin/finance/reports/export?${search}`,

@@ -9,7 +9,6 @@ import type { Actor } from '@/lib/audit/actor';
 import { recordAudit } from '@/lib/audit/record';
 import type { Executor } from '@/lib/db/executor';
 import { withDeadlockRetry } from '@/lib/db/lock-conflict';
-import { AppError } from '@/lib/errors';
 import { recordOrderFact } from '@/lib/orders/record-order-fact';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { findTransition } from '@/lib/orders/transitions';
@@ -18,6 +17,7 @@ import { creditWallet } from '@/lib/wallet/entries';
 import { recordWalletLedger, walletPaymentId } from '@/lib/wallet/ledger';
 import { moveItem } from '@/lib/warehouse/item-machine';
 import { allocateItemsRefund, cnyEquivalent, refundableParts, splitOriginalRefund } from './refund-amounts';
+import { plainAmount, refuseRefund } from './refund-refusal';
 import { gatewayNamed, type GatewayDeps } from './registry';
 
 export type RefundInput = {
@@ -68,7 +68,7 @@ async function askGateway(db: Database, claimed: Claimed, deps: GatewayDeps): Pr
   } catch (error) {
     console.error(`[refunds] refund ${claimed.refundId} (${claimed.charge.gateway} ${claimed.charge.transactionId}) failed:`, (error as Error).message);
     await db.update(refunds).set({ status: 'failed', failureReason: (error as Error).message.slice(0, 255), completedAt: new Date() }).where(and(eq(refunds.id, claimed.refundId), eq(refunds.status, 'requested')));
-    throw new AppError('payment_unavailable', 'The payment gateway did not accept the refund. Nothing was refunded; try again later.');
+    throw refuseRefund('payment_unavailable', { reason: 'gateway_refused', currency: claimed.currency, requestedMinor: claimed.cardMinor }, 'The payment gateway did not accept the refund. Nothing was refunded; try again later.');
   }
 }
 
@@ -83,13 +83,14 @@ async function askGateway(db: Database, claimed: Claimed, deps: GatewayDeps): Pr
  * A refusal by the gateway marks the row `failed`, which gives its amount back to what is refundable.
  * Then the refunded items' upstream consequence (lib/purchasing/settle-refunded-items), and a
  * refund that leaves nothing refundable moves the order to `refunded` where its machine allows.
+ * Every refusal carries its machine reason and amounts in `details` (refund-refusal.ts).
  */
 export async function issueRefund(db: Database, redis: Redis | null, input: RefundInput, deps: GatewayDeps & SettleDeps = {}): Promise<IssuedRefund> {
   const reason = input.reason.trim();
-  if (!reason) throw new AppError('validation_failed', 'A refund needs a reason');
-  if (!input.idempotencyKey || input.idempotencyKey.length > 90) throw new AppError('validation_failed', 'A refund needs an idempotency key of at most 90 characters');
-  if (input.amountMinor !== undefined && (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)) throw new AppError('validation_failed', 'The amount must be a positive whole number of minor units');
-  if (input.amountMinor !== undefined && input.itemIds?.length) throw new AppError('validation_failed', 'Refund either items or an amount, not both');
+  if (!reason) throw refuseRefund('validation_failed', { reason: 'reason_required' }, 'A refund needs a reason');
+  if (!input.idempotencyKey || input.idempotencyKey.length > 90) throw refuseRefund('validation_failed', { reason: 'invalid_key' }, 'A refund needs an idempotency key of at most 90 characters');
+  if (input.amountMinor !== undefined && (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)) throw refuseRefund('validation_failed', { reason: 'invalid_amount' }, 'The amount must be a positive whole number of minor units');
+  if (input.amountMinor !== undefined && input.itemIds?.length) throw refuseRefund('validation_failed', { reason: 'items_and_amount' }, 'Refund either items or an amount, not both');
 
   const claimed = await withDeadlockRetry(() => db.transaction((tx) => claimRefund(tx, { ...input, reason })));
   if (claimed.isRepeat) {
@@ -122,11 +123,11 @@ async function claimRefund(tx: Executor, input: RefundInput): Promise<Claimed> {
     .from(orders)
     .where(eq(orders.id, input.orderId))
     .for('update');
-  if (!order) throw new AppError('not_found', 'Order not found');
+  if (!order) throw refuseRefund('not_found', { reason: 'order_not_found' }, 'Order not found');
 
   const [earlier] = await tx.select().from(refunds).where(eq(refunds.idempotencyKey, input.idempotencyKey));
   if (earlier) {
-    if (earlier.orderId !== order.id) throw new AppError('idempotency_mismatch', 'This idempotency key was used for another order');
+    if (earlier.orderId !== order.id) throw refuseRefund('idempotency_mismatch', { reason: 'key_reused' }, 'This idempotency key was used for another order');
     const isUnsent = earlier.destination === 'original' && earlier.status === 'requested' && !earlier.gatewayRefundId && Date.now() - earlier.createdAt.getTime() > UNSENT_AFTER_MS;
     const charge = isUnsent ? (await refundState(tx, order)).charge : null;
     const [walletPart] = earlier.destination === 'original' ? await tx.select({ amountMinor: refunds.amountMinor }).from(refunds).where(eq(refunds.idempotencyKey, walletPartKey(input.idempotencyKey))) : [];
@@ -147,9 +148,14 @@ async function claimRefund(tx: Executor, input: RefundInput): Promise<Claimed> {
     };
   }
 
-  const { charge, walletCharge, refundable, cardRefundable, counted } = await refundState(tx, order);
-  if (!charge && !walletCharge) throw new AppError('conflict', 'This order has no recorded payment to refund');
-  if (refundable <= 0) throw new AppError('conflict', 'Nothing of this order is left to refund');
+  const { charge, walletCharge, refundable, cardRefundable, counted, pending } = await refundState(tx, order);
+  const currency = order.chargeCurrency;
+  if (!charge && !walletCharge) throw refuseRefund('conflict', { reason: 'no_payment', currency }, 'This order has no recorded payment to refund');
+  const nothingLeft = () =>
+    pending > 0
+      ? refuseRefund('conflict', { reason: 'pending_card_refund', currency, refundableMinor: 0, pendingMinor: pending }, `Nothing of this order is left to refund: ${plainAmount(pending, currency)} is a card refund still waiting for the gateway`)
+      : refuseRefund('conflict', { reason: 'nothing_refundable', currency, refundableMinor: 0 }, 'Nothing of this order is left to refund');
+  if (refundable <= 0) throw nothingLeft();
 
   let amountMinor: number;
   let amountCnyMinor: number;
@@ -157,21 +163,25 @@ async function claimRefund(tx: Executor, input: RefundInput): Promise<Claimed> {
   if (input.itemIds?.length) {
     const wanted = [...new Set(input.itemIds)];
     const lines = await tx.select({ orderItemId: orderItems.id, quantity: orderItems.quantity, unitPriceCnyMinor: orderItems.unitPriceCnyMinor }).from(orderItems).where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, wanted)));
-    if (lines.length !== wanted.length) throw new AppError('not_found', 'An item to refund is not part of this order');
+    if (lines.length !== wanted.length) throw refuseRefund('not_found', { reason: 'item_not_in_order' }, 'An item to refund is not part of this order');
     const alreadyRefunded = new Set(counted.flatMap((row) => (row.items ?? []).map((item) => item.orderItemId)));
-    if (lines.some((line) => alreadyRefunded.has(line.orderItemId))) throw new AppError('conflict', 'An item was already refunded');
+    const refundedAgain = lines.filter((line) => alreadyRefunded.has(line.orderItemId)).map((line) => line.orderItemId);
+    if (refundedAgain.length) throw refuseRefund('conflict', { reason: 'item_already_refunded', itemIds: refundedAgain }, 'An item was already refunded');
     const allocated = allocateItemsRefund(lines, order, refundable);
     ({ amountMinor, amountCnyMinor } = allocated);
     items = allocated.lines;
   } else {
     amountMinor = input.amountMinor ?? refundable;
-    if (amountMinor > refundable) throw new AppError('conflict', `At most ${refundable} (${order.chargeCurrency} minor units) is still refundable`, { refundableMinor: refundable });
+    if (amountMinor > refundable) {
+      const waiting = pending > 0 ? ` (${plainAmount(pending, currency)} more is a card refund still waiting for the gateway)` : '';
+      throw refuseRefund('conflict', { reason: 'exceeds_refundable', currency, refundableMinor: refundable, requestedMinor: amountMinor, pendingMinor: pending }, `At most ${plainAmount(refundable, currency)} is still refundable${waiting}`);
+    }
     amountCnyMinor = cnyEquivalent(amountMinor, order);
   }
-  if (amountMinor <= 0) throw new AppError('conflict', 'Nothing of this order is left to refund');
+  if (amountMinor <= 0) throw nothingLeft();
   // To the card as far as it paid; what the balance paid (or everything, asked so) goes to the balance.
   const { cardMinor, walletMinor } = input.to === 'wallet' || !charge ? { cardMinor: 0, walletMinor: amountMinor } : splitOriginalRefund(amountMinor, cardRefundable);
-  if (walletMinor > 0 && order.userId === null) throw new AppError('conflict', 'This order has no shopper account: refund it to the original payment');
+  if (walletMinor > 0 && order.userId === null) throw refuseRefund('conflict', { reason: 'no_shopper_account' }, 'This order has no shopper account: refund it to the original payment');
 
   const claim = async (part: { destination: RefundDestination; amountMinor: number; key: string; items: RefundItem[] | null }) => {
     const isWallet = part.destination === 'wallet';
@@ -248,7 +258,9 @@ async function refundState(db: Executor, order: { id: number; gatewayPaymentId: 
     cardRequestedMinor: sum(counted.filter((row) => row.destination === 'original')),
     walletRefundedMinor: sum(counted.filter((row) => row.destination === 'wallet')),
   });
-  return { charge, walletCharge, refundable, cardRefundable, counted };
+  // Card refunds Ferry asked for and the gateway has not confirmed yet (already counted above).
+  const pending = sum(counted.filter((row) => row.destination === 'original' && row.status === 'requested'));
+  return { charge, walletCharge, refundable, cardRefundable, counted, pending };
 }
 
 /** What is still refundable of an order (its charge currency's minor units), for the staff form. */

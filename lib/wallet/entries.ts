@@ -64,3 +64,17 @@ export async function debitWallet(tx: Executor, kind: 'spend' | 'adjustment', mo
   if (updated.affectedRows !== 1) throw new AppError('insufficient_funds', 'Your balance does not cover this payment');
   return 'debited';
 }
+
+/**
+ * The (user, currency) balance, its row locked for the rest of the caller's transaction (0 when the
+ * shopper never held that currency): a spend waits for the caller, so what the caller then debits
+ * up to this amount can never take the balance below zero.
+ */
+export async function lockedBalance(tx: Executor, userId: number, currency: string): Promise<number> {
+  const [row] = await tx
+    .select({ balanceMinor: walletBalances.balanceMinor })
+    .from(walletBalances)
+    .where(and(eq(walletBalances.userId, userId), eq(walletBalances.currency, currency)))
+    .for('update');
+  return row?.balanceMinor ?? 0;
+}

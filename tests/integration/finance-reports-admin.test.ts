@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases, databaseFor, type Database } from '@/db/client';
-import { categories, orderItems, orders, paymentLedger, products } from '@/db/schema';
+import { categories, fxRates, orderItems, orders, paymentLedger, products, reconciliationRuns } from '@/db/schema';
 import { createUser } from '@/lib/auth/create-user';
 import { getPage, signInOverHttp } from '../support/http-session';
 
@@ -94,6 +94,38 @@ describe('/admin/finance/reports', () => {
     expect(cnyOf(chinese.html, 'revenue')).toBe(15_607);
     // One category: no gateway fees; 15,607.142… − 2,378.571… = 13,228.571… fen → 13,229 (not 15,607 − 2,379 = 13,228).
     expect(cnyOf(chinese.html, 'profit')).toBe(13_229);
+  });
+
+  it('without a CNY rate for the reporting currency shows the CNY figures with a notice, and the CSV says so too', async () => {
+    // The seeded FX store has every currency: SAR's rates are set aside for this test (and put back),
+    // and a reconciled day of the month holds gateway fees in SAR, which cannot be converted either.
+    const saved = await db.select().from(fxRates).where(and(eq(fxRates.base, 'CNY'), eq(fxRates.quote, 'SAR')));
+    const [run] = await db.insert(reconciliationRuns).values({ day: `${month}-05`, gateway: 'sandbox', source: 'file', status: 'done', totals: JSON.stringify({ SAR: { grossMinor: 0, feeMinor: 425, mismatchedMinor: 0, movements: 1 } }) }).$returningId();
+    await db.delete(fxRates).where(and(eq(fxRates.base, 'CNY'), eq(fxRates.quote, 'SAR')));
+    try {
+      const cookie = await signInOverHttp(base, finance, password);
+      const sar = query.replace('currency=CNY', 'currency=SAR');
+      const page = await getPage(base, `/en/admin/finance/reports?${sar}`, cookie);
+      expect(page.status).toBe(200);
+      expect(page.html).toMatch(/data-testid="report-notice" data-kind="no_rate" data-currency="SAR"[^>]*>No CNY→SAR rate is stored: figures are shown in CNY only\./);
+      expect(page.html).toContain('data-kind="unconverted_fees" data-currency="SAR"');
+      expect(cnyOf(page.html, 'revenue')).toBe(15_607);
+      expect(cnyOf(page.html, 'fees')).toBe(0);
+      const chinese = await getPage(base, `/zh-CN/admin/finance/reports?${sar}`, cookie);
+      expect(chinese.status).toBe(200);
+      expect(chinese.html).toContain('没有人民币→SAR 的汇率：只显示人民币金额。');
+
+      const csv = await fetch(`${base}/en/admin/finance/reports/export?${sar}`, { headers: { cookie } });
+      expect(csv.status).toBe(200);
+      const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      const amountLines = lines.slice(1).filter((line) => !line.startsWith('Note,'));
+      expect(amountLines.length).toBeGreaterThan(0);
+      expect(amountLines.every((line) => line.split(',')[3] === 'CNY')).toBe(true);
+      expect(lines.filter((line) => line.startsWith('Note,'))).toEqual([expect.stringContaining('No CNY→SAR rate is stored'), expect.stringContaining('are left out of gateway fees and gross profit')]);
+    } finally {
+      if (saved.length) await db.insert(fxRates).values(saved);
+      await db.delete(reconciliationRuns).where(eq(reconciliationRuns.id, run!.id));
+    }
   });
 
   it('refuses staff without payments:read, the CSV too', async () => {

@@ -168,7 +168,10 @@ describe('never more than was charged', () => {
     expect(await walletBalanceIn(world.db, shopper.id, 'EUR')).toBe(before + 100);
     expect((await orderRow(order.id)).status).toBe('paid');
 
-    await expect(refund(order.id, { to: 'original', amountMinor: order.chargeMinor })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(refund(order.id, { to: 'original', amountMinor: order.chargeMinor })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'exceeds_refundable', currency: 'EUR', refundableMinor: order.chargeMinor - 100, requestedMinor: order.chargeMinor, pendingMinor: 0 },
+    });
     const rest = await refund(order.id, { to: 'original' });
     expect(rest.amountMinor).toBe(order.chargeMinor - 100);
     await expect(refund(order.id, { to: 'wallet', amountMinor: 1 })).rejects.toMatchObject({ code: 'conflict' });
@@ -180,6 +183,22 @@ describe('never more than was charged', () => {
     ]);
     expect(rows.reduce((total, r) => total + r.amountMinor, 0)).toBe(order.chargeMinor);
     expect((await orderRow(order.id)).status).toBe('refunded');
+  });
+
+  it('says why it refuses: an order without a shopper account has no wallet, a refunded item is refunded once, a card refund still waiting holds the rest', async () => {
+    const { order, itemIds } = await paidOrder([sellers[2]![0]!, sellers[2]![1]!]);
+    // Without a shopper account (a partner's order) there is no wallet to refund to; nothing moves.
+    await world.db.update(orders).set({ userId: null }).where(eq(orders.id, order.id));
+    await expect(refund(order.id, { to: 'wallet', amountMinor: 1 })).rejects.toMatchObject({ code: 'conflict', details: { reason: 'no_shopper_account' } });
+    await world.db.update(orders).set({ userId: shopper.id }).where(eq(orders.id, order.id));
+
+    await refund(order.id, { to: 'wallet', itemIds: [itemIds[0]!] });
+    await expect(refund(order.id, { to: 'wallet', itemIds: [itemIds[0]!] })).rejects.toMatchObject({ code: 'conflict', details: { reason: 'item_already_refunded', itemIds: [itemIds[0]] } });
+    // The rest asked of the card and not yet confirmed by the gateway (planted as the gateway's silence).
+    const left = (await refundsOf(order.id)).reduce((total, r) => total - r.amountMinor, order.chargeMinor);
+    await world.db.insert(refunds).values({ orderId: order.id, amountMinor: left, currency: 'EUR', amountCnyMinor: 1, rate: order.chargeRate, destination: 'original', reason: 'Seller out of stock', status: 'requested', gateway: 'sandbox', idempotencyKey: randomUUID(), actorType: 'user' });
+    await expect(refund(order.id, { to: 'wallet', amountMinor: 1 })).rejects.toMatchObject({ code: 'conflict', details: { reason: 'pending_card_refund', refundableMinor: 0, pendingMinor: left, currency: 'EUR' } });
+    expect(await refundsOf(order.id)).toHaveLength(2);
   });
 
   it('requires a reason', async () => {
@@ -317,7 +336,9 @@ describe('ferry refund', () => {
 
     const tooMuch = await ferry('refund', '--order', order.number, '--amount-minor', String(order.chargeMinor), '--to', 'original', '--reason', 'Too much');
     expect(tooMuch).toMatchObject({ code: 1, stdout: '' });
-    expect(tooMuch.stderr).toContain('refundable');
+    // One line: the reason and what is still refundable, exactly.
+    const left = order.chargeMinor - 150;
+    expect(tooMuch.stderr.trim().split('\n')).toEqual([`ferry: refund: exceeds_refundable: At most ${(left / 100).toFixed(2)} EUR (${left} minor units) is still refundable`]);
     expect(await ferry('refund', '--order', 'FR-NOPE-0000', '--to', 'wallet', '--reason', 'x')).toMatchObject({ code: 1, stdout: '' });
     expect(await ferry('refund', '--order', order.number, '--to', 'bank', '--reason', 'x')).toMatchObject({ code: 2, stdout: '' });
     expect(await ferry('refund', '--order', order.number, '--to', 'wallet')).toMatchObject({ code: 2, stdout: '' });

@@ -24,6 +24,11 @@ export type ProfitReport = {
   total: Figures;
   /** Reconciled (day, gateway) pairs in the range: fees are from these days only. */
   feeDaysReconciled: number;
+  /**
+   * Gateway fees in a currency the FX store has no CNY rate for, per currency: they cannot be put in
+   * CNY, so they are left out of the fees and the gross profit, and the page and the CSV say so.
+   */
+  unconvertedFees: { currency: string; amountMinor: number }[];
 };
 
 type Cell = Record<Exclude<Measure, 'profit'>, Exact>;
@@ -40,6 +45,10 @@ const emptyCell = (): Cell => ({ revenue: exact(), refunds: exact(), fees: exact
  * The reporting currency's figures convert the unrounded CNY at the FX store's newest CNY→currency
  * rate (orders pin a rate for their own charge currency, not for finance's). Gateway fees are in
  * the gateway's currencies and are converted to CNY at the same newest rates.
+ *
+ * A missing rate never fails the report: without a CNY→reporting rate the figures are CNY only
+ * (`reporting.rate` and every `reporting` figure null), and fees in a currency without a rate are
+ * listed in `unconvertedFees` instead of being guessed.
  */
 export async function buildProfitReport(db: Database, input: { range: DayRange; grain: Grain; category: number | null; currency: CurrencyCode }): Promise<ProfitReport> {
   const { range, grain, category } = input;
@@ -84,12 +93,16 @@ export async function buildProfitReport(db: Database, input: { range: DayRange; 
     const cell = at(r.period, r.category_id);
     cell.serviceFees = cell.serviceFees.plus(exact(r.amount));
   }
+  const unconverted = new Map<string, number>();
   for (const day of fees) {
     const cell = at(periodStart(day.day, grain), null);
     for (const [currency, feeMinor] of Object.entries(day.fees)) {
       if (!feeMinor) continue;
       const rate = currency === 'CNY' ? '1' : isSupportedCurrency(currency) ? rates.rates[currency]?.rate : undefined;
-      if (!rate) throw new Error(`No CNY→${currency} rate is stored to convert the gateway fees of ${day.day}; run \`ferry fx refresh\``);
+      if (!rate) {
+        unconverted.set(currency, (unconverted.get(currency) ?? 0) + feeMinor);
+        continue;
+      }
       cell.fees = cell.fees.plus(chargeToCnyMinor(feeMinor, currency, rate));
     }
   }
@@ -117,5 +130,6 @@ export async function buildProfitReport(db: Database, input: { range: DayRange; 
     rows: sorted.map((e) => ({ period: e.period, categoryId: e.categoryId, figures: figures(e.cell) })),
     total: figures(grand),
     feeDaysReconciled: fees.length,
+    unconvertedFees: [...unconverted.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
   };
 }

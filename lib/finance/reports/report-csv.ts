@@ -8,9 +8,12 @@ import { periodLabel } from './period';
 /**
  * The report as CSV: one line per period × category and currency (CNY, then the reporting
  * currency), then each period's total and the range's total. Amounts are decimal strings in the
- * line's currency (`1234.50`), the same rounded figures the page shows.
+ * line's currency (`1234.50`), the same rounded figures the page shows. Without a CNY→reporting
+ * rate the lines are CNY only; each of `labels.notes` (what the figures lack, worded by the caller
+ * from notices.ts) follows as a line of its own: `labels.note` in the first column, the text in the
+ * third, the rest empty, so every line keeps the header's columns.
  */
-export function profitReportCsv(report: ProfitReport, categoryName: (id: number | null) => string, labels: { total: string }): string {
+export function profitReportCsv(report: ProfitReport, categoryName: (id: number | null) => string, labels: { total: string; note?: string; notes?: readonly string[] }): string {
   const header = ['period', 'period_start', 'category', 'currency', ...measures.map(snake)];
   const currencies: ('cny' | 'reporting')[] = report.reporting.rate && report.reporting.currency !== 'CNY' ? ['cny', 'reporting'] : ['cny'];
   const lines = (period: string, start: string, category: string, figures: Figures) =>
@@ -25,6 +28,7 @@ export function profitReportCsv(report: ProfitReport, categoryName: (id: number 
     rows.push(...lines(label, period, labels.total, total));
   }
   rows.push(...lines(labels.total, report.range.from, labels.total, report.total));
+  for (const note of labels.notes ?? []) rows.push([labels.note ?? 'note', '', note, '', ...measures.map(() => '')]);
   return toCsv(rows);
 }
 

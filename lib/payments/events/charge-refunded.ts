@@ -10,6 +10,7 @@ import { chargeObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
 import { appendLedger } from '@/lib/ledger/append-ledger';
 import { foreignSourceReason, orderForPayment } from './ledger';
+import { onWalletTopupRefunded } from './wallet-topup-refunded';
 
 /**
  * charge.refunded: the event carries the charge's refunded *total* so far. The ledger records what
@@ -21,6 +22,8 @@ import { foreignSourceReason, orderForPayment } from './ledger';
  */
 export async function onChargeRefunded(ctx: EventContext, object: unknown): Promise<HandlerResult> {
   const charge = chargeObject.parse(object);
+  // A wallet top-up refunded at the gateway belongs to no order: it takes the money back from the wallet.
+  if (charge.metadata.wallet_topup_id !== undefined) return onWalletTopupRefunded(ctx, charge);
   const order = await orderForPayment(ctx.tx, charge.metadata.order_number);
   if (!order) return { outcome: 'unknown_order' };
   const foreign = foreignSourceReason(order, ctx.source);

@@ -22,6 +22,8 @@ export class AdminOrderPage {
   readonly events: Locator;
   readonly audit: Locator;
   readonly auditRows: Locator;
+  readonly refundForm: Locator;
+  readonly refundError: Locator;
 
   constructor(readonly page: Page) {
     this.main = page.locator('main#main');
@@ -44,6 +46,17 @@ export class AdminOrderPage {
     this.events = page.getByTestId('order-events').locator('li');
     this.audit = page.getByTestId('order-audit');
     this.auditRows = this.audit.locator('tbody tr');
+    this.refundForm = page.getByTestId('refund-form');
+    this.refundError = this.refundForm.locator('.admin-error[role="alert"]');
+  }
+
+  /** Fills the refund form by amount (minor units of the charge currency) and submits it. */
+  async refundAmount(amountMinor: number, options: { to: 'original' | 'wallet'; reason: string }) {
+    await this.refundForm.locator('input[name="mode"][value="amount"]').check();
+    await this.refundForm.locator('input[name="amountMinor"]').fill(String(amountMinor));
+    await this.refundForm.locator('select[name="to"]').selectOption(options.to);
+    await this.refundForm.locator('input[name="reason"]').fill(options.reason);
+    await this.refundForm.locator('button[type="submit"]').click();
   }
 
   async open(locale: string, number: string) {

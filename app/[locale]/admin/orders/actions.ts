@@ -10,6 +10,7 @@ import { locales } from '@/lib/i18n/locales';
 import { moveOrderByHand } from '@/lib/admin/move-order-by-hand';
 import { orderNumberPattern } from '@/lib/orders/order-number';
 import { manualTransitionPermission } from '@/lib/orders/transitions';
+import { describeRefundRefusal } from '@/lib/admin/describe-refund-refusal';
 import { issueRefund } from '@/lib/payments/refund';
 import { getRedis } from '@/lib/redis';
 
@@ -57,7 +58,10 @@ const refundInput = z
   })
   .refine((input) => input.mode !== 'items' || input.itemIds.length > 0, { path: ['itemIds'] });
 
-/** The refund form on the order page: finance and admin only (`orders:refund`); lib/payments decides the rest. */
+/**
+ * The refund form on the order page: finance and admin only (`orders:refund`); lib/payments decides
+ * the rest, and a refusal is worded with its reason and amounts (`describeRefundRefusal`).
+ */
 export const issueRefundAction = action({
   name: 'order refund',
   input: refundInput,
@@ -71,6 +75,7 @@ export const issueRefundAction = action({
       actor: userActor(user),
       ...(mode === 'items' ? { itemIds } : { amountMinor }),
     }),
+  describe: describeRefundRefusal,
   revalidate: ({ locale, number }) => {
     revalidatePath(`/${locale}/admin/orders/${number}`);
     revalidatePath(`/${locale}/admin/orders`);

@@ -9,6 +9,7 @@ import { requireStaffPage } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { buildProfitReport, measures, type Figures, type Measure } from '@/lib/finance/reports/build-report';
 import { topCategories } from '@/lib/finance/reports/categories';
+import { reportNotices } from '@/lib/finance/reports/notices';
 import { grains, periodLabel } from '@/lib/finance/reports/period';
 import { parseReportQuery, reportSearch, type ReportQuery } from '@/lib/finance/reports/report-query';
 import { isLocale } from '@/lib/i18n/locales';
@@ -77,6 +78,7 @@ export default async function ProfitReportPage({ params, searchParams }: Props) 
       </td>
     );
   };
+  const notices = reportNotices(report);
   const chartCurrency = query.currency !== 'CNY' && report.reporting.rate ? query.currency : 'CNY';
   const major = (minor: number) => minor / 10 ** (chartCurrency === 'JPY' ? 0 : 2);
   const chartSeries = (['revenue', 'refunds', 'upstream', 'profit'] as const).map((m) => ({
@@ -137,10 +139,13 @@ export default async function ProfitReportPage({ params, searchParams }: Props) 
           </a>
         </div>
       </Form>
+      {notices.map((n) => (
+        <p key={`${n.kind}-${n.currency}`} className="admin-notice" role="status" data-testid="report-notice" data-kind={n.kind} data-currency={n.currency}>
+          {n.kind === 'no_rate' ? t('reports.noRate', { currency: n.currency }) : t('reports.unconvertedFees', { currency: n.currency, amount: money(n.amountMinor, n.currency) })}
+        </p>
+      ))}
       <p className="small muted">
-        {report.reporting.rate
-          ? t('reports.rateNote', { currency: query.currency, rate: report.reporting.rate })
-          : t('reports.noRate', { currency: query.currency })}{' '}
+        {report.reporting.rate && query.currency !== 'CNY' && <>{t('reports.rateNote', { currency: query.currency, rate: report.reporting.rate })} </>}
         {query.category === null ? t('reports.feesNote', { count: report.feeDaysReconciled }) : t('reports.feesByCategory')}
       </p>
       <h2>{t('reports.chart', { currency: chartCurrency })}</h2>

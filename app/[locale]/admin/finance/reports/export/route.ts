@@ -6,8 +6,10 @@ import { errorJson } from '@/lib/errors/http';
 import { buildProfitReport } from '@/lib/finance/reports/build-report';
 import { topCategories } from '@/lib/finance/reports/categories';
 import { parseReportQuery } from '@/lib/finance/reports/report-query';
+import { reportNotices } from '@/lib/finance/reports/notices';
 import { profitReportCsv } from '@/lib/finance/reports/report-csv';
 import { isLocale } from '@/lib/i18n/locales';
+import { formatStoredMoney } from '@/lib/money/format';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +23,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     const db = getDb();
     const [report, cats, t] = await Promise.all([buildProfitReport(db, query), topCategories(db, locale), getTranslations({ locale, namespace: 'admin.reports' })]);
     const names = new Map(cats.map((c) => [c.id, c.name]));
-    const csv = profitReportCsv(report, (id) => (id === null ? t('unallocated') : (names.get(id) ?? `#${id}`)), { total: t('total') });
+    // A missing FX rate leaves the CSV in CNY, with a line that says what is missing.
+    const notes = reportNotices(report).map((n) =>
+      n.kind === 'no_rate' ? t('noRate', { currency: n.currency }) : t('unconvertedFees', { currency: n.currency, amount: formatStoredMoney(n.amountMinor, n.currency, locale) }),
+    );
+    const csv = profitReportCsv(report, (id) => (id === null ? t('unallocated') : (names.get(id) ?? `#${id}`)), { total: t('total'), note: t('note'), notes });
     return new Response(`\uFEFF${csv}`, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { boxMeasures, chargeableWeight, volumetricGrams } from './chargeable-weight';
+import type { ShippingLineRule } from './types';
 
-const express = { volumetricDivisor: 5000 as const, firstWeightGrams: 500, continuedUnitGrams: 500 };
-const ems = { volumetricDivisor: 6000 as const, firstWeightGrams: 500, continuedUnitGrams: 500 };
-const economy = { volumetricDivisor: 8000 as const, firstWeightGrams: 500, continuedUnitGrams: 500 };
-const actualOnly = { volumetricDivisor: null, firstWeightGrams: 500, continuedUnitGrams: 500 };
-const sea = { volumetricDivisor: null, firstWeightGrams: 10_000, continuedUnitGrams: 1_000 };
-const perHundred = { volumetricDivisor: 6000 as const, firstWeightGrams: 100, continuedUnitGrams: 100 };
+type Units = Pick<ShippingLineRule, 'volumetricDivisor' | 'firstWeightGrams' | 'continuedUnitGrams'>;
+
+const express: Units = { volumetricDivisor: 5000, firstWeightGrams: 500, continuedUnitGrams: 500 };
+const ems: Units = { volumetricDivisor: 6000, firstWeightGrams: 500, continuedUnitGrams: 500 };
+const economy: Units = { volumetricDivisor: 8000, firstWeightGrams: 500, continuedUnitGrams: 500 };
+const actualOnly: Units = { volumetricDivisor: null, firstWeightGrams: 500, continuedUnitGrams: 500 };
+const sea: Units = { volumetricDivisor: null, firstWeightGrams: 10_000, continuedUnitGrams: 1_000 };
+const perHundred: Units = { volumetricDivisor: 6000, firstWeightGrams: 100, continuedUnitGrams: 100 };
 
 const box = (lengthCm: number, widthCm: number, heightCm: number) => ({ lengthCm, widthCm, heightCm });
 
@@ -23,7 +26,7 @@ describe('volumetricGrams', () => {
 
 describe('chargeableWeight', () => {
   // [line, actual grams, box, volumetric, chargeable, continued units]
-  const table: [string, typeof express | typeof actualOnly, number, ReturnType<typeof box> | null, number | null, number, number][] = [
+  const table: [string, Units, number, ReturnType<typeof box> | null, number | null, number, number][] = [
     ['1200 g in 30×20×10 at 5000: 1200 vs 1200 → 1500', express, 1200, box(30, 20, 10), 1200, 1500, 2],
     ['the same parcel at 6000 charges its actual weight', ems, 1200, box(30, 20, 10), 1000, 1500, 2],
     ['a bulky light parcel (300 g of pillows in 50×40×30) at 5000', express, 300, box(50, 40, 30), 12_000, 12_000, 23],

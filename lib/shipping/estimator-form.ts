@@ -35,13 +35,18 @@ type Query = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim().slice(0, 20);
 
+/** Whether the form was sent (any of its fields in the query), rather than a first visit. */
+export function isEstimatorSubmitted(query: Query): boolean {
+  return estimatorFields.some((field) => query[field] !== undefined);
+}
+
 /**
  * Reads the estimator's GET form (`/{locale}/shipping?country=DE&weightGrams=1200&…&goods=battery`)
  * with a message key per field at fault, the same bounds as the API. Without any parameter it is a
  * first visit: the defaults, quoted for `defaultCountry`.
  */
 export function readEstimatorForm(query: Query, defaultCountry: string, currency: CurrencyCode, locale: string): EstimatorForm {
-  const isSubmitted = estimatorFields.some((field) => query[field] !== undefined);
+  const isSubmitted = isEstimatorSubmitted(query);
   const goodsRaw = (Array.isArray(query.goods) ? query.goods : query.goods ? [query.goods] : []).flatMap((value) => value.split(',')).map((g) => g.trim()).filter(Boolean).slice(0, 10);
   const values: EstimatorValues = {
     country: first(query.country)?.toUpperCase() ?? (isSubmitted ? '' : defaultCountry),

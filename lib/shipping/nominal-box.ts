@@ -23,3 +23,14 @@ export function nominalBox(grams: number): ParcelDims {
 export function withPackaging(itemGrams: number): number {
   return itemGrams + Math.max(100, Math.ceil(itemGrams / 10));
 }
+
+/**
+ * The parcel an estimate quotes for items weighing `itemGrams` in all (catalog estimates): their
+ * weight plus packing, in the carton that weight usually goes in. Null when there is nothing to
+ * weigh or it is past what any quote takes (100 kg).
+ */
+export function estimatedParcel(itemGrams: number, maxGrams = 100_000): { grams: number; dims: ParcelDims } | null {
+  if (!Number.isSafeInteger(itemGrams) || itemGrams <= 0) return null;
+  const grams = withPackaging(itemGrams);
+  return grams > maxGrams ? null : { grams, dims: nominalBox(grams) };
+}

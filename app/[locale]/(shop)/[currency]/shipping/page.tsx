@@ -1,22 +1,19 @@
 import type { Metadata } from 'next';
-import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { EstimatorFormView } from '@/components/shop/shipping/estimator-form';
 import { QuoteResults } from '@/components/shop/shipping/quote-results';
 import { RememberShipCountry } from '@/components/shop/shipping/remember-country';
-import { listAddresses } from '@/lib/addresses/address-book';
-import { getCurrentUser } from '@/lib/auth/session';
 import { cachedRates } from '@/lib/catalog/cached-reads';
 import { getDb } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/locales';
 import { isSupportedCurrency } from '@/lib/money/currencies';
 import { localizedMetadata } from '@/lib/seo/alternates';
 import { cachedActiveLines } from '@/lib/shipping/cached-lines';
-import { acceptLanguageTags, pickShippingCountry, SHIP_COUNTRY_COOKIE } from '@/lib/shipping/destination';
-import { readEstimatorForm } from '@/lib/shipping/estimator-form';
+import { isEstimatorSubmitted, readEstimatorForm } from '@/lib/shipping/estimator-form';
 import { quoteShipping } from '@/lib/shipping/quote-shipping';
 import { shopPaths } from '@/lib/shop/paths';
+import { shopperShippingCountry } from '@/lib/shop/shipping-country';
 import '@/app/[locale]/(account)/account.css';
 import '@/components/shop/shipping/shipping.css';
 
@@ -36,22 +33,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t('metaTitle')} | Ferry`, ...localizedMetadata(locale, (l) => shopPaths.shipping(l), { title: t('metaTitle'), description: t('metaDescription') }) };
 }
 
-/** The one place a shopper names their own destination: the remembered choice, else their default address. */
-async function savedCountry(): Promise<string | null> {
-  const chosen = (await cookies()).get(SHIP_COUNTRY_COOKIE)?.value;
-  if (chosen) return chosen;
-  const user = await getCurrentUser();
-  if (!user) return null;
-  const addresses = await listAddresses(getDb(), user.id);
-  return (addresses.find((a) => a.isDefault) ?? addresses[0])?.country ?? null;
-}
-
 export default async function ShippingEstimatorPage({ params, searchParams }: Props) {
   const { locale, currency } = await params;
   if (!isLocale(locale) || !isSupportedCurrency(currency)) notFound();
   setRequestLocale(locale);
-  const [query, saved, headerList, t] = await Promise.all([searchParams, savedCountry(), headers(), getTranslations({ locale, namespace: 'shipping' })]);
-  const country = pickShippingCountry({ saved, languages: acceptLanguageTags(headerList.get('accept-language')), locale });
+  const [query, t] = await Promise.all([searchParams, getTranslations({ locale, namespace: 'shipping' })]);
+  // The shopper's own country only when the form names none (a first visit).
+  const country = isEstimatorSubmitted(query) ? '' : await shopperShippingCountry(locale);
   const form = readEstimatorForm(query, country, currency, locale);
   const [lines, rates] = form.request ? await Promise.all([cachedActiveLines(), cachedRates()]) : [null, null];
   const result = form.request && lines && rates ? await quoteShipping(getDb(), form.request, { lines, rates }) : null;

@@ -51,7 +51,7 @@ describe('GET /api/shipping/quote', () => {
     const battery = await quote(`country=US&${parcel}&goods=battery`);
     expect(battery.status).toBe(200);
     expect(battery.body.quotes.map((q) => q.name)).toEqual(['Battery-Safe Air']);
-    expect(battery.body.unavailable.filter((u) => u.reason === 'refused_goods').map((u) => u.name).sort()).toEqual(['China Post EMS', 'DHL Express', 'Economy Air']);
+    expect(battery.body.unavailable.filter((u) => u.reason === 'refused_goods').map((u) => u.name).sort()).toEqual(['China Post EMS', 'DHL Express', 'Economy Air', 'Sea Freight']);
     // Afghanistan is a country Ferry knows, but no demo line goes there: nothing to quote, every line says why.
     const nowhere = await quote(`country=AF&${parcel}`);
     expect(nowhere.status).toBe(200);

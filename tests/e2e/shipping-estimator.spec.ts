@@ -51,6 +51,16 @@ test('a shopper compares shipping lines to Japan in Japanese, and the product pa
   await expect(cheapest).toContainText('日本への送料：約');
   await expect(cheapest).toContainText('￥');
   expect(Number(await cheapest.getAttribute('data-price-minor'))).toBeGreaterThan(0);
+
+  // The cart estimates its whole weight (with packing) for the same country, and links to the estimator with it filled in.
+  await product.addToCart(2);
+  await page.goto('/ja/cart');
+  const cartEstimate = page.getByTestId('cart-shipping-estimate');
+  await expect(cartEstimate).toHaveAttribute('data-country', 'JP');
+  await expect(cartEstimate).toContainText('日本まで約');
+  await cartEstimate.getByTestId('cart-shipping-compare').click();
+  await expect(page).toHaveURL(/\/ja\/shipping\?country=JP&weightGrams=\d+/);
+  await expect(estimator.results).toHaveAttribute('data-country', 'JP');
 });
 
 test('the estimator answers without JavaScript: the form is a plain GET', async ({ browser }) => {

@@ -5,6 +5,7 @@ import { infoPages, shopPaths } from '@/lib/shop/paths';
 export async function SiteFooter({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: 'footer' });
   const nav = await getTranslations({ locale, namespace: 'nav' });
+  const shipping = await getTranslations({ locale, namespace: 'shipping' });
   return (
     <footer className="site-footer">
       <div className="container">
@@ -13,6 +14,8 @@ export async function SiteFooter({ locale }: { locale: string }) {
         <nav aria-label={t('legalLinks')}>
           <p>
             <Link href={shopPaths.about(locale)}>{nav('about')}</Link>
+            {' · '}
+            <Link href={shopPaths.shipping(locale)}>{shipping('footerLink')}</Link>
             {infoPages.map((page) => (
               <span key={page}>
                 {' · '}

@@ -45,6 +45,12 @@ export const rateLimitRules = {
     { name: 'user', limit: 10, window: '10 m' },
     { name: 'ip', limit: 30, window: '10 m' },
   ],
+  // The public shipping quote is cheap (cached lines and rates) but open to anyone: a page of
+  // products each asking once is far below this; a script looping over countries and weights is not.
+  shippingQuote: [
+    { name: 'ip', limit: 120, window: '1 m' },
+    { name: 'ipHourly', limit: 2000, window: '1 h' },
+  ],
 } satisfies Record<string, Rule[]>;
 
 export type RateLimitName = keyof typeof rateLimitRules;

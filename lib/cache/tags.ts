@@ -10,6 +10,8 @@ export const cacheTags = {
   fx: 'fx:rates',
   /** The warehouse's QC photos of a product's earlier orders, shown on its page with the shoppers' consent. */
   warehousePhotos: (productId: number) => `warehouse:photos:${productId}`,
+  /** The agent's shipping lines, read by every quote (estimator, API, product and cart estimates). */
+  shippingLines: 'shipping:lines',
 } as const;
 
 /** Seconds a cached catalog read or page may live before a background refresh (tags expire sooner). */

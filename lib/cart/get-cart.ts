@@ -35,6 +35,7 @@ export async function getCart(db: Database, owner: CartOwner, locale: string): P
       titleZh: products.titleZh,
       isActive: products.isActive,
       domesticShippingCny: products.domesticShippingMinor,
+      weightGrams: products.weightGrams,
       sellerId: sellers.id,
       sellerNameZh: sellers.name,
       sellerNameEn: sellers.nameEn,
@@ -74,6 +75,7 @@ export async function getCart(db: Database, owner: CartOwner, locale: string): P
       // Chinese shoppers read the seller's own name; everyone else its English name where known.
       sellerName: locale === 'zh-CN' ? row.sellerNameZh : (row.sellerNameEn ?? row.sellerNameZh),
       domesticShippingCny: row.domesticShippingCny,
+      weightGrams: row.weightGrams,
     };
   });
   return summarizeCart(rows[0]!.cartId, lines);

@@ -22,6 +22,7 @@ function line(over: Partial<CartLine>): CartLine {
     sellerId: 1,
     sellerName: 'Seller 1',
     domesticShippingCny: 0,
+    weightGrams: 300,
     ...over,
   };
 }

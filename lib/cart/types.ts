@@ -30,6 +30,8 @@ export type CartLine = {
   sellerId: number;
   sellerName: string;
   domesticShippingCny: number;
+  /** The product's estimated weight per unit (the catalog's estimate, for shipping estimates). */
+  weightGrams: number;
 };
 
 export type SellerGroup = {

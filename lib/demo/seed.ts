@@ -15,6 +15,7 @@ import { processPendingImages } from '@/lib/media/process-pending-images';
 import { refreshRates } from '@/lib/fx/refresh';
 import { snapshotProvider } from '@/lib/fx/snapshot';
 import { toSourceProduct } from '@/lib/catalog/demo/to-source-product';
+import { seedShippingLines } from './shipping-lines';
 
 export type SeedOptions = {
   count: number;
@@ -30,7 +31,8 @@ export type SeedOptions = {
 /**
  * Loads the demo catalog through the same import the connectors use: categories (hand-written
  * names in every locale), deterministic 1688-style offers, machine translations, search terms,
- * WebP images; then exchange rates from the bundled snapshot. A second run finds the data and keeps it.
+ * WebP images; then exchange rates from the bundled snapshot and the demo shipping lines. A second
+ * run finds the data and keeps it.
  */
 export async function seedDemo(db: Database, options: SeedOptions) {
   const log = options.log ?? (() => undefined);
@@ -68,7 +70,10 @@ export async function seedDemo(db: Database, options: SeedOptions) {
   const fx = (rates?.n ?? 0) === 0 ? await refreshRates(db, snapshotProvider()) : null;
   if (fx) log('fx: snapshot rates stored');
 
-  return { imported, images, fxRefreshed: fx !== null, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  const shipping = await seedShippingLines(db);
+  if (shipping.inserted) log(`shipping: ${shipping.inserted} demo lines added`);
+
+  return { imported, images, fxRefreshed: fx !== null, shippingLines: shipping.inserted, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
 export async function seedCategories(db: Database) {

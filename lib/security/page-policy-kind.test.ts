@@ -3,7 +3,7 @@ import { isSessionPage, pagePolicyKind } from './page-policy-kind';
 
 describe('pagePolicyKind', () => {
   it('gives the nonce policy to the pages rendered per request', () => {
-    for (const path of ['/en/account', '/en/account/sign-in', '/ar/admin/orders', '/en/cart', '/de/checkout', '/en/search']) {
+    for (const path of ['/en/account', '/en/account/sign-in', '/ar/admin/orders', '/en/cart', '/de/checkout', '/en/search', '/ja/shipping']) {
       expect(pagePolicyKind(path), path).toBe('nonce');
     }
   });
@@ -24,6 +24,6 @@ describe('pagePolicyKind', () => {
 describe('isSessionPage', () => {
   it('is account, admin, cart and checkout, in public or internal paths', () => {
     for (const path of ['/en/account/orders/F-1', '/en/admin', '/en/cart', '/en/USD/checkout']) expect(isSessionPage(path), path).toBe(true);
-    for (const path of ['/en', '/en/search', '/en/c/shoes', '/en/USD/p/x', '/en/about']) expect(isSessionPage(path), path).toBe(false);
+    for (const path of ['/en', '/en/search', '/en/c/shoes', '/en/USD/p/x', '/en/about', '/en/shipping']) expect(isSessionPage(path), path).toBe(false);
   });
 });

@@ -35,7 +35,7 @@ export async function pagesSitemap(db: Database): Promise<string> {
   const tree = await getCategoryTree(db, 'en');
   const entries: Entry[] = [];
   for (const l of locales) {
-    entries.push({ loc: absoluteUrl(shopPaths.home(l)) }, { loc: absoluteUrl(shopPaths.about(l)) }, ...infoPages.map((page) => ({ loc: absoluteUrl(shopPaths.info(l, page)) })));
+    entries.push({ loc: absoluteUrl(shopPaths.home(l)) }, { loc: absoluteUrl(shopPaths.about(l)) }, { loc: absoluteUrl(shopPaths.shipping(l)) }, ...infoPages.map((page) => ({ loc: absoluteUrl(shopPaths.info(l, page)) })));
     for (const c of Object.values(tree.byId)) entries.push({ loc: absoluteUrl(shopPaths.category(l, c.slug)) });
   }
   return renderUrlset(entries);

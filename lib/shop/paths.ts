@@ -5,6 +5,8 @@ export const shopPaths = {
   product: (locale: string, slug: string) => `/${locale}/p/${slug}`,
   search: (locale: string, q?: string) => `/${locale}/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   about: (locale: string) => `/${locale}/about`,
+  /** The shipping estimator; `query` prefills (and quotes) its form. */
+  shipping: (locale: string, query?: URLSearchParams) => `/${locale}/shipping${query && query.size > 0 ? `?${query}` : ''}`,
   /** Help, terms and privacy: one prerendered page each (components/shop/info-page.tsx). */
   info: (locale: string, page: InfoPage) => `/${locale}/${page}`,
 };

@@ -20,6 +20,8 @@ import type { Money as MoneyValue } from '@/lib/money';
 import { displayLineTotals, displayPrice, formatCny, formatRate, formatRateDate, type PinnedRate } from '@/lib/shop/price';
 import { pageRate } from '@/lib/shop/rates';
 import { Money } from '@/components/bidi/money';
+import { CartShippingEstimate } from '@/components/shop/shipping/cart-shipping-estimate';
+import { shopperShippingCountry } from '@/lib/shop/shipping-country';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
 import '@/app/[locale]/(account)/account.css';
@@ -84,6 +86,9 @@ export default async function CartPage({ params }: Params) {
   );
   const shownTotal = new Map(cart.lines.map((line, index) => [line.id, shownTotals.lines[index]]));
   const isSignedIn = owner?.kind === 'user';
+  // Units no longer on sale will not ship: the estimate weighs what checkout would buy.
+  const itemGrams = cart.lines.filter((line) => line.isActive).reduce((total, line) => total + line.weightGrams * line.quantity, 0);
+  const shipCountry = await shopperShippingCountry(locale);
   const hasProblems = cart.lines.some((line) => !line.isActive || line.quantity > line.sellable);
   const stockNote = (line: CartLine) =>
     !line.isActive ? t('notSold') : line.sellable === 0 ? t('soldOut') : line.quantity > line.sellable ? t('overStock', { count: line.sellable }) : t('available', { count: line.sellable });
@@ -181,6 +186,7 @@ export default async function CartPage({ params }: Params) {
                 <p className="muted small">{t('guestNote')}</p>
               </>
             )}
+            <CartShippingEstimate locale={locale} currency={currency} country={shipCountry} itemGrams={itemGrams} />
           </aside>
         </div>
       </div>

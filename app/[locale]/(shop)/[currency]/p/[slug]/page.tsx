@@ -6,6 +6,7 @@ import { Breadcrumbs } from '@/components/shop/breadcrumbs';
 import { JsonLd } from '@/components/shop/json-ld';
 import { ProductPurchase } from '@/components/shop/product-purchase';
 import { WarehousePhotos } from '@/components/shop/warehouse-photos';
+import { ProductShippingIsland } from '@/components/shop/shipping/product-shipping-island';
 import { cartPaths } from '@/lib/cart/paths';
 import { cachedCategoryTree, cachedProductDetail } from '@/lib/catalog/cached-reads';
 import { parseProductSlug } from '@/lib/catalog/slug';
@@ -156,6 +157,8 @@ export default async function ProductPage({ params }: Params) {
             {t('rateNote', { rate: formatRate(rate.rate, locale), currency: rate.currency, date: formatRateDate(rate.capturedAt, locale) })}
           </p>
         )}
+        {/* The shopper's destination is theirs alone: estimated in the browser, so this page stays one cached render. */}
+        <ProductShippingIsland locale={locale} currency={rate.currency} itemGrams={product.weightGrams} />
       </ProductPurchase>
 
       <div className="product-details">

@@ -17,6 +17,12 @@ export type PayableOrder = {
    * payment carries `wallet_topup_id` and no order number, and the webhook credits the wallet.
    */
   walletTopupId?: number;
+  /**
+   * Set for a parcel's shipping (then `number` is the parcel's number): `parcelCharge` says whether
+   * this is the parcel's price or its settlement top-up after packing. Carries `parcel_id`.
+   */
+  parcelId?: number;
+  parcelCharge?: 'parcel' | 'topup';
 };
 
 export type StartedPayment = {

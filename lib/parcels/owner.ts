@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, type SQL } from 'drizzle-orm';
 import { orders } from '@/db/schema/orders';
 import { parcels } from '@/db/schema/parcels';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { parcels, type ParcelRow } from '@/db/schema/parcels';
@@ -39,4 +40,13 @@ export async function startParcelPayment(db: Database, env: Env, input: { parcel
     remember,
     deps,
   );
+}
+
+/** The parcel behind a pay link, if the link's token is right (compared in constant time). */
+export async function parcelForPayLink(db: Database, number: string, token: string): Promise<ParcelRow> {
+  const [parcel] = await db.select().from(parcels).where(eq(parcels.number, number));
+  const expected = Buffer.from(parcel?.payToken ?? '0'.repeat(32));
+  const given = Buffer.from(token.padEnd(32, '\0').slice(0, 64));
+  if (!parcel || expected.length !== given.length || !timingSafeEqual(expected, given)) throw new AppError('not_found', 'This payment link is not valid');
+  return parcel;
 }

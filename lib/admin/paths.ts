@@ -16,6 +16,7 @@ export const adminPaths = {
   receiving: (locale: string) => `/${locale}/admin/receiving`,
   receivingItem: (locale: string, itemId: number) => `/${locale}/admin/receiving/items/${itemId}`,
   returns: (locale: string) => `/${locale}/admin/returns`,
+  parcels: (locale: string, tab?: string) => `/${locale}/admin/parcels${tab ? `?tab=${encodeURIComponent(tab)}` : ''}`,
   wallets: (locale: string, email?: string) => `/${locale}/admin/wallets${email ? `?email=${encodeURIComponent(email)}` : ''}`,
   reconciliation: (locale: string) => `/${locale}/admin/finance/reconciliation`,
   reports: (locale: string, search = '') => `/${locale}/admin/finance/reports${search ? `?${search}` : ''}`,

@@ -68,13 +68,15 @@ export async function parcelableItems(db: Database, owner: ParcelOwner) {
 export const boardTabs = {
   awaiting_payment: ['awaiting_payment'],
   to_pack: ['paid'],
-  awaiting_topup: ['awaiting_topup', 'packed'],
+  awaiting_topup: ['awaiting_topup'],
   to_dispatch: ['ready_to_dispatch'],
   in_transit: ['shipped'],
+  // A parcel left `packed` means its settlement step did not finish: staff look at it by hand.
+  exceptions: ['packed'],
   delivered: ['delivered'],
-  cancelled: ['cancelled'],
 } as const satisfies Record<string, readonly ParcelStatus[]>;
 export type BoardTab = keyof typeof boardTabs;
+export const boardTabNames = Object.keys(boardTabs) as BoardTab[];
 
 export async function boardParcels(db: Database, tab: BoardTab, limit = 200): Promise<ParcelRow[]> {
   return db

@@ -109,7 +109,7 @@ export async function createParcel(db: Database, input: CreateParcelInput): Prom
     const quote = result.quotes[0];
     if (!quote) {
       const why = result.unavailable[0];
-      throw new AppError('line_unavailable', why ? `${line.name} cannot take this parcel: ${why.message}` : `${line.name} cannot take this parcel`, { reason: why?.reason ?? 'line_not_available', reasons: why?.reasons ?? [] });
+      throw new AppError('line_unavailable', why ? `${line.name} cannot take this parcel (${why.reason}): ${why.message}` : `${line.name} cannot take this parcel`, { reason: why?.reason ?? 'line_not_available', reasons: why?.reasons ?? [] });
     }
     if (services.includes('insurance') && !quote.insuranceCny) {
       throw new AppError('line_unavailable', `${line.name} does not offer insurance`, { reason: 'insurance_not_offered' });

@@ -81,7 +81,7 @@ describe('open API parcels', () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('line_unavailable');
-    expect(body.error.message).toMatch(/weight/i);
+    expect(body.error.message).toMatch(/\(over_max_weight\): .*30 kg/);
     for (const bad of [{ items: [], lineId: emsLineId, shippingAddress: address, currency: 'USD' }, { items: heavy, lineId: -1, shippingAddress: address, currency: 'USD' }, { items: heavy, lineId: emsLineId, shippingAddress: address, currency: 'USD', services: ['gold_wrap'] }]) {
       const refused = await call(partner, 'POST', '/api/v1/parcels', bad);
       expect(refused.status).toBe(422);

@@ -37,6 +37,8 @@ export const permissions = [
   'users:manage',
   /** The agent's tunable settings (time windows, caps): admin only. */
   'settings:manage',
+  /** Shipping lines (/admin/shipping/lines): destinations, prices, limits, refused goods; admin only. */
+  'shipping:manage',
   'admin:access',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -1,7 +1,6 @@
 import { isCountryCode } from '@/lib/addresses/countries';
 import type { CurrencyCode } from '@/lib/money/currencies';
-import { isShippingGood, type ShippingGood } from './goods';
-import { QUOTE_LIMITS } from './quote-query';
+import { isShippingGood, QUOTE_LIMITS, type ShippingGood } from './goods';
 import type { ShippingQuoteRequest } from './types';
 
 export const estimatorFields = ['country', 'weightGrams', 'lengthCm', 'widthCm', 'heightCm', 'goods'] as const;

@@ -13,3 +13,6 @@ export function isShippingGood(value: unknown): value is ShippingGood {
 /** Volumetric divisors (cm³ per kg) a line may use; none means actual weight only. */
 export const volumetricDivisors = [5000, 6000, 8000] as const;
 export type VolumetricDivisor = (typeof volumetricDivisors)[number];
+
+/** Bounds of a parcel any quote accepts: 1 g to 100 kg, each side 1 to 300 cm. */
+export const QUOTE_LIMITS = { maxGrams: 100_000, maxSideCm: 300 } as const;

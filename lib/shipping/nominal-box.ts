@@ -1,3 +1,4 @@
+import { QUOTE_LIMITS } from './goods';
 import type { ParcelDims } from './types';
 
 /**
@@ -29,7 +30,7 @@ export function withPackaging(itemGrams: number): number {
  * weight plus packing, in the carton that weight usually goes in. Null when there is nothing to
  * weigh or it is past what any quote takes (100 kg).
  */
-export function estimatedParcel(itemGrams: number, maxGrams = 100_000): { grams: number; dims: ParcelDims } | null {
+export function estimatedParcel(itemGrams: number, maxGrams: number = QUOTE_LIMITS.maxGrams): { grams: number; dims: ParcelDims } | null {
   if (!Number.isSafeInteger(itemGrams) || itemGrams <= 0) return null;
   const grams = withPackaging(itemGrams);
   return grams > maxGrams ? null : { grams, dims: nominalBox(grams) };

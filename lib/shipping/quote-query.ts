@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { isCountryCode } from '@/lib/addresses/countries';
 import { locales } from '@/lib/i18n/locales';
 import { SUPPORTED_CURRENCIES } from '@/lib/money/currencies';
-import { shippingGoods, type ShippingGood } from './goods';
+import { QUOTE_LIMITS, shippingGoods, type ShippingGood } from './goods';
 import type { ShippingQuoteRequest } from './types';
 
-/** Bounds of a parcel the quote accepts: 1 g to 100 kg, each side 1 to 300 cm. */
-export const QUOTE_LIMITS = { maxGrams: 100_000, maxSideCm: 300 } as const;
+export { QUOTE_LIMITS };
 
 /** A whole number written plainly ("1200", not "1e3", "1200.0", "+1200" or "01200"), within bounds. */
 const wholeNumber = (max: number, what: string) =>

@@ -37,6 +37,17 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
     test(`product page (${locale})`, async ({ page, product, productSlug }) => {
       await product.open(locale, productSlug);
       await expect(product.galleryImage).toBeVisible();
+      await expect(page.getByTestId('product-shipping-cheapest')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test(`shipping estimator (${locale}), with quotes and with a refused field`, async ({ page, storefront }) => {
+      await storefront.goto(`/${locale}/shipping?country=DE&weightGrams=1200&lengthCm=30&widthCm=20&heightCm=10`);
+      await expect(page.getByTestId('quote-row').first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await landmarkViolations(page)).toEqual([]);
+      await storefront.goto(`/${locale}/shipping?country=DE&weightGrams=0&lengthCm=30&widthCm=20&heightCm=10`);
+      await expect(page.getByTestId('error-weightGrams')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
   }

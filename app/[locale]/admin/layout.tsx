@@ -21,7 +21,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false, nocache: true } };
 
 const sections: {
-  key: 'orders' | 'codQueue' | 'purchasing' | 'warehouse' | 'inbound' | 'receiving' | 'returns' | 'parcels' | 'wallets' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings' | 'reconciliation' | 'reports';
+  key: 'orders' | 'codQueue' | 'purchasing' | 'warehouse' | 'inbound' | 'receiving' | 'returns' | 'parcels' | 'wallets' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings' | 'reconciliation' | 'reports' | 'shippingLines';
   permission: Permission;
   href: (locale: string) => string;
 }[] = [
@@ -41,6 +41,7 @@ const sections: {
   { key: 'deliveries', permission: 'events:read', href: (locale) => adminPaths.events(locale) },
   { key: 'reconciliation', permission: 'payments:read', href: adminPaths.reconciliation },
   { key: 'reports', permission: 'payments:read', href: (locale) => adminPaths.reports(locale) },
+  { key: 'shippingLines', permission: 'shipping:manage', href: adminPaths.shippingLines },
   { key: 'partnerKeys', permission: 'partner-keys:manage', href: adminPaths.partnerKeys },
   { key: 'settings', permission: 'settings:manage', href: adminPaths.settings },
 ];

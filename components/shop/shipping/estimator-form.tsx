@@ -16,10 +16,11 @@ const sizeFields = ['lengthCm', 'widthCm', 'heightCm'] as const;
 export async function EstimatorFormView({ locale, form }: Props) {
   const t = await getTranslations({ locale, namespace: 'shipping' });
   const { values, errors, bounds } = form;
+  const number = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
   const errorOf = (field: keyof EstimatorForm['errors']) => {
     const key = errors[field];
     if (!key) return null;
-    const range = field === 'country' || field === 'goods' ? { min: 0, max: 0 } : bounds[field];
+    const range = field === 'country' || field === 'goods' ? { min: '', max: '' } : { min: number.format(bounds[field].min), max: number.format(bounds[field].max) };
     return (
       <p id={`ship-${field}-error`} className="field-error" data-testid={`error-${field}`}>
         {t(`errors.${key}`, range)}
@@ -56,7 +57,7 @@ export async function EstimatorFormView({ locale, form }: Props) {
           defaultValue={values.weightGrams}
           {...invalid('weightGrams')}
         />
-        {errorOf('weightGrams') ?? <p className="field-hint">{t('form.weightHint', { max: bounds.weightGrams.max })}</p>}
+        {errorOf('weightGrams') ?? <p className="field-hint">{t('form.weightHint', { max: number.format(bounds.weightGrams.max) })}</p>}
       </div>
       <fieldset className="estimator-size">
         <legend>{t('form.size')}</legend>

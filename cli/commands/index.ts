@@ -5,6 +5,7 @@ import { dbMigrate, dbSeed } from './db';
 import { financeReconcile } from './finance';
 import { fxRefresh } from './fx';
 import { userCreate } from './user';
+import { parcelPack } from './parcel';
 import { partnerKeyCreate, partnerKeyList, partnerKeyRevoke } from './partner-key';
 import { productImport } from './product';
 import { refund } from './refund';
@@ -19,4 +20,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow, financeReconcile, refund];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow, financeReconcile, refund, parcelPack];

@@ -14,3 +14,4 @@ export * from './wallet';
 export * from './finance';
 export * from './refunds';
 export * from './shipping';
+export * from './parcels';

@@ -57,6 +57,6 @@ export function parseCreateOrderRequest(body: unknown): CreateOrderRequest {
 // The address schema reports message keys for forms; partners read the English text of the key.
 const addressErrors: Record<string, string | undefined> = (accountMessages as { addressErrors?: Record<string, string> }).addressErrors ?? {};
 
-function englishMessage(message: string): string {
+export function englishMessage(message: string): string {
   return addressErrors[message] ?? message;
 }

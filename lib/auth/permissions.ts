@@ -13,6 +13,10 @@ export const permissions = [
   'orders:warehouse',
   /** Parcels sellers sent that the warehouse expects (/admin/inbound), late ones with the seller to chase. */
   'inbound:read',
+  /** The parcel board (/admin/parcels): every parcel, its items and bins. */
+  'parcels:read',
+  /** Pack a paid parcel: weigh and measure it, which settles the difference with the estimate. */
+  'parcels:pack',
   'orders:refund',
   /** Returns the shopper asked for after QC (/admin/returns): record the seller's answer, refund the returned item. */
   'orders:returns',
@@ -44,8 +48,8 @@ const staffBase: Permission[] = ['admin:access', 'orders:read'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   customer: [],
   purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync', 'inbound:read'],
-  warehouse: [...staffBase, 'orders:warehouse', 'inbound:read'],
-  service: [...staffBase, 'orders:cancel', 'orders:confirm_cod', 'orders:returns', 'outbox:read', 'events:read'],
+  warehouse: [...staffBase, 'orders:warehouse', 'inbound:read', 'parcels:read', 'parcels:pack'],
+  service: [...staffBase, 'parcels:read', 'orders:cancel', 'orders:confirm_cod', 'orders:returns', 'outbox:read', 'events:read'],
   finance: [...staffBase, 'orders:refund', 'payments:read', 'wallet:read', 'wallet:adjust', 'finance:reconcile'],
   admin: [...permissions],
 };

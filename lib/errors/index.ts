@@ -13,6 +13,10 @@ export const appErrorStatus = {
   out_of_stock: 409,
   invalid_transition: 409,
   prices_moved: 409,
+  /** A parcel names items that are not the owner's, not accepted, or already in another parcel. */
+  items_unavailable: 409,
+  /** The chosen shipping line cannot take the parcel (destination, goods, weight, size): `details.reason` names why. */
+  line_unavailable: 422,
   /** The account (or partner key) already has as many unpaid orders, or held units, as the agent allows. */
   too_many_unpaid_orders: 409,
   too_many_held_units: 409,

@@ -22,6 +22,12 @@ export type PayableOrder = {
    * payment is a new one (its idempotency key names the part), never the whole charge again.
    */
   walletPaidMinor?: number;
+  /**
+   * Set for a parcel's shipping (then `number` is the parcel's number): `parcelCharge` says whether
+   * this is the parcel's price or its settlement top-up after packing. Carries `parcel_id`.
+   */
+  parcelId?: number;
+  parcelCharge?: 'parcel' | 'topup';
 };
 
 export type StartedPayment = {

@@ -16,7 +16,7 @@ export type LinkedCharge = { id: number; status: string; chargeMinor: number; ch
 export async function startLinkedPayment(
   env: Env,
   charge: LinkedCharge,
-  link: Pick<PayableOrder, 'priceDifferenceId' | 'serviceChargeId'>,
+  link: Pick<PayableOrder, 'priceDifferenceId' | 'serviceChargeId' | 'parcelId' | 'parcelCharge'>,
   returnUrl: string,
   remember: (paymentId: string) => Promise<unknown>,
   deps: GatewayDeps = {},

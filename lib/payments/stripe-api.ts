@@ -153,6 +153,7 @@ export function intentProgress(intent: Pick<Stripe.PaymentIntent, 'status'>): Pa
  * order: it names the top-up (id and random reference).
  */
 function paymentMetadata(order: PayableOrder): Record<string, string> {
+  if (order.parcelId !== undefined) return { parcel_id: String(order.parcelId), parcel_number: order.number, parcel_charge: order.parcelCharge ?? 'parcel' };
   if (order.walletTopupId !== undefined) return { wallet_topup_id: String(order.walletTopupId), wallet_topup_ref: order.number };
   if (order.priceDifferenceId !== undefined) return { order_number: order.number, price_difference_id: String(order.priceDifferenceId) };
   if (order.serviceChargeId !== undefined) return { order_number: order.number, service_charge_id: String(order.serviceChargeId) };
@@ -161,6 +162,8 @@ function paymentMetadata(order: PayableOrder): Record<string, string> {
 
 /** One payment per order, one per price-difference request of it and one per service charge (each a different amount). */
 function paymentKey(order: PayableOrder): string {
+  // The amount too: a parcel's card part shrinks when the wallet paid some of it first.
+  if (order.parcelId !== undefined) return `parcel-${order.number}-${order.parcelCharge ?? 'parcel'}-${order.chargeMinor}`;
   if (order.walletTopupId !== undefined) return `topup-${order.number}`;
   if (order.priceDifferenceId !== undefined) return `${order.number}-pd${order.priceDifferenceId}`;
   if (order.serviceChargeId !== undefined) return `${order.number}-sc${order.serviceChargeId}`;
@@ -169,6 +172,7 @@ function paymentKey(order: PayableOrder): string {
 }
 
 function describe(order: PayableOrder): string {
+  if (order.parcelId !== undefined) return order.parcelCharge === 'topup' ? `Ferry parcel ${order.number} weight difference` : `Ferry parcel ${order.number} shipping`;
   if (order.walletTopupId !== undefined) return `Ferry wallet top-up ${order.number}`;
   if (order.priceDifferenceId !== undefined) return `Ferry order ${order.number} price difference`;
   if (order.serviceChargeId !== undefined) return `Ferry order ${order.number} more QC photos`;

@@ -10,9 +10,13 @@ const metadata = z
     order_number: z.string().min(1).max(40).optional(),
     wallet_topup_id: z.string().max(20).optional(),
     wallet_topup_ref: z.string().max(40).optional(),
+    /** A parcel's shipping or its top-up (lib/parcels): the parcel, not an order, is credited. */
+    parcel_id: z.string().max(20).optional(),
+    parcel_number: z.string().max(40).optional(),
+    parcel_charge: z.enum(['parcel', 'topup']).optional(),
   })
   .passthrough()
-  .refine((m) => m.order_number !== undefined || m.wallet_topup_id !== undefined, 'metadata names no order and no wallet top-up');
+  .refine((m) => m.order_number !== undefined || m.wallet_topup_id !== undefined || m.parcel_id !== undefined, 'metadata names no order, no wallet top-up and no parcel');
 
 export const paymentIntentObject = z.object({
   id: z.string().min(1).max(100),

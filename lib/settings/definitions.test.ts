@@ -19,6 +19,12 @@ describe('setting definitions', () => {
       'warehouse.morePhotosPriceFen': 500,
       'warehouse.qcDecisionHours': 72,
       'warehouse.qcWarningHours': 24,
+      'parcels.packagingAllowanceGrams': 200,
+      'parcels.refundThresholdUnits': 1,
+      'parcels.rehearsalPriceFen': 1000,
+      'parcels.removeRetailBoxesPriceFen': 300,
+      'parcels.reinforcedPackingPriceFen': 800,
+      'parcels.packedPhotosPriceFen': 500,
     });
     for (const key of settingKeys) {
       const { min, max, default: value } = settingDefinitions[key];

@@ -10,9 +10,9 @@ import { z } from 'zod';
  */
 type IntegerSetting = { kind: 'integer'; min: number; max: number; default: number; group: SettingGroup; unit: SettingUnit };
 
-export const settingGroups = ['cod', 'unpaidCaps', 'warehouse'] as const;
+export const settingGroups = ['cod', 'unpaidCaps', 'warehouse', 'parcels'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
-export type SettingUnit = 'hours' | 'orders' | 'units' | 'days' | 'photos' | 'fen';
+export type SettingUnit = 'hours' | 'orders' | 'units' | 'days' | 'photos' | 'fen' | 'grams';
 
 const integer = (definition: Omit<IntegerSetting, 'kind'>): IntegerSetting => ({ kind: 'integer', ...definition });
 
@@ -43,6 +43,15 @@ export const settingDefinitions = {
   'warehouse.qcDecisionHours': integer({ min: 1, max: 720, default: 72, group: 'warehouse', unit: 'hours' }),
   /** Hours before that automatic acceptance the shopper is warned by email (never accepted sooner after the warning). */
   'warehouse.qcWarningHours': integer({ min: 1, max: 168, default: 24, group: 'warehouse', unit: 'hours' }),
+  /** Packing material added to the items' measured weight for a parcel's estimate, in grams. */
+  'parcels.packagingAllowanceGrams': integer({ min: 0, max: 5_000, default: 200, group: 'parcels', unit: 'grams' }),
+  /** A packed parcel lighter than its estimate by more than this many of its line's continued-weight units gets the difference back. */
+  'parcels.refundThresholdUnits': integer({ min: 0, max: 20, default: 1, group: 'parcels', unit: 'units' }),
+  /** Prices of the parcel services, in CNY fen. */
+  'parcels.rehearsalPriceFen': integer({ min: 0, max: 100_000, default: 1000, group: 'parcels', unit: 'fen' }),
+  'parcels.removeRetailBoxesPriceFen': integer({ min: 0, max: 100_000, default: 300, group: 'parcels', unit: 'fen' }),
+  'parcels.reinforcedPackingPriceFen': integer({ min: 0, max: 100_000, default: 800, group: 'parcels', unit: 'fen' }),
+  'parcels.packedPhotosPriceFen': integer({ min: 0, max: 100_000, default: 500, group: 'parcels', unit: 'fen' }),
 } as const satisfies Record<string, IntegerSetting>;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -21,7 +21,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false, nocache: true } };
 
 const sections: {
-  key: 'orders' | 'codQueue' | 'purchasing' | 'warehouse' | 'inbound' | 'receiving' | 'returns' | 'wallets' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings' | 'reconciliation' | 'reports' | 'ledger' | 'shippingLines';
+  key: 'orders' | 'codQueue' | 'purchasing' | 'warehouse' | 'inbound' | 'receiving' | 'returns' | 'parcels' | 'wallets' | 'sync' | 'images' | 'stock' | 'outbox' | 'deliveries' | 'partnerKeys' | 'settings' | 'reconciliation' | 'reports' | 'ledger' | 'shippingLines';
   permission: Permission;
   href: (locale: string) => string;
 }[] = [
@@ -32,6 +32,7 @@ const sections: {
   { key: 'inbound', permission: 'inbound:read', href: (locale) => adminPaths.inbound(locale) },
   { key: 'receiving', permission: 'orders:warehouse', href: adminPaths.receiving },
   { key: 'returns', permission: 'orders:returns', href: adminPaths.returns },
+  { key: 'parcels', permission: 'parcels:read', href: (locale) => adminPaths.parcels(locale) },
   { key: 'wallets', permission: 'wallet:read', href: (locale) => adminPaths.wallets(locale) },
   { key: 'sync', permission: 'catalog:sync', href: adminPaths.sync },
   { key: 'images', permission: 'catalog:sync', href: adminPaths.images },

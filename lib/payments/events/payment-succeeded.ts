@@ -7,6 +7,7 @@ import { paymentIntentObject } from '../webhook-event';
 import type { EventContext, HandlerResult } from './context';
 import { appendLedger } from '@/lib/ledger/append-ledger';
 import { foreignSourceReason, orderForPayment } from './ledger';
+import { onParcelPaid } from './parcel-paid';
 import { onPriceDifferencePaid } from './price-difference-paid';
 import { onServiceChargePaid } from './service-charge-paid';
 import { onWalletTopupPaid } from './wallet-topup-paid';
@@ -26,6 +27,8 @@ export async function onPaymentSucceeded(ctx: EventContext, object: unknown): Pr
   if (intent.metadata.service_charge_id !== undefined) return onServiceChargePaid(ctx, intent);
   // A wallet top-up belongs to no order: it credits the shopper's balance.
   if (intent.metadata.wallet_topup_id !== undefined) return onWalletTopupPaid(ctx, intent);
+  // A parcel's shipping (or its top-up after packing) credits the parcel.
+  if (intent.metadata.parcel_id !== undefined) return onParcelPaid(ctx, intent);
   const order = await orderForPayment(ctx.tx, intent.metadata.order_number);
   if (!order) return { outcome: 'unknown_order' };
   const amount = intent.amount_received ?? intent.amount;

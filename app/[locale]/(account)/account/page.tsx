@@ -25,9 +25,10 @@ export default async function AccountPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale as Locale);
   const user = await requireUserOrRedirect(locale, accountPaths.home(locale));
-  const [t, tw, sharing, balances] = await Promise.all([
+  const [t, tw, tp, sharing, balances] = await Promise.all([
     getTranslations({ locale, namespace: 'account' }),
     getTranslations({ locale, namespace: 'wallet' }),
+    getTranslations({ locale, namespace: 'parcels' }),
     photoSharingOf(getDb(), user.id),
     walletBalancesOf(getDb(), user.id),
   ]);
@@ -57,6 +58,12 @@ export default async function AccountPage({ params }: Props) {
             <span className="muted small" data-testid="account-wallet-balances">
               {nonZero.length === 0 ? tw('noBalance') : nonZero.map((b) => `\u2068${formatStoredMoney(b.amountMinor, b.currency, locale)}\u2069`).join(' · ')}
             </span>
+          </Link>
+        </li>
+        <li>
+          <Link href={accountPaths.parcels(locale)} data-testid="account-parcels">
+            <strong>{tp('title')}</strong>
+            <span className="muted small">{tp('intro')}</span>
           </Link>
         </li>
         {isStaff(user.role) && (

@@ -1,0 +1,36 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { parcels, type ParcelRow } from '@/db/schema/parcels';
+import type { Actor } from '@/lib/audit/actor';
+import type { Executor } from '@/lib/db/executor';
+import { moveParcel } from './parcel-machine';
+
+/** The parcel row locked for the rest of the caller's transaction. */
+export async function lockParcel(tx: Executor, where: { id: number } | { number: string }): Promise<ParcelRow | null> {
+  const [row] = await tx
+    .select()
+    .from(parcels)
+    .where('id' in where ? eq(parcels.id, where.id) : eq(parcels.number, where.number))
+    .for('update');
+  return row ?? null;
+}
+
+/**
+ * The parcel's price came in (a card webhook, or the wallet): `awaiting_payment → paid`, the paying
+ * payment's id kept. False when it was not awaiting payment any more (a replay, a cancel first).
+ */
+export function markParcelPaid(tx: Executor, input: { parcelId: number; paymentId: string; actor: Actor }): Promise<boolean> {
+  return moveParcel(tx, { id: input.parcelId, from: 'awaiting_payment', to: 'paid', actor: input.actor, payload: { paymentId: input.paymentId }, set: { gatewayPaymentId: input.paymentId } });
+}
+
+/** The settlement top-up came in: `awaiting_topup → ready_to_dispatch`, the top-up marked paid. */
+export function markTopupPaid(tx: Executor, input: { parcelId: number; paymentId: string; actor: Actor }): Promise<boolean> {
+  return moveParcel(tx, {
+    id: input.parcelId,
+    from: 'awaiting_topup',
+    to: 'ready_to_dispatch',
+    actor: input.actor,
+    payload: { paymentId: input.paymentId },
+    set: { topupPaymentId: input.paymentId, topupPaidAt: new Date(), settlementStatus: 'paid' },
+  });
+}

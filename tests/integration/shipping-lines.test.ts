@@ -10,6 +10,8 @@ import type { ShippingLineInput } from '@/lib/shipping/line-input';
 import { loadActiveLines } from '@/lib/shipping/load-lines';
 import { quoteShipping } from '@/lib/shipping/quote-shipping';
 import { createShippingLine, setShippingLineActive, updateShippingLine } from '@/lib/shipping/save-line';
+import { createUser } from '@/lib/auth/create-user';
+import { getPage, signInOverHttp } from '../support/http-session';
 
 // Staff's writes to shipping lines against the real database, and the quote reading them back
 // uncached (as parcels will). Lines of their own, to Iceland only (no demo line goes there).
@@ -111,5 +113,33 @@ describe('shipping lines in the database', () => {
     expect([...result.quotes, ...result.unavailable].map((q) => q.lineId)).not.toContain(id);
     expect((await audits(id)).filter((a) => a.action === 'shipping_line.deactivated')).toHaveLength(1);
     await expect(setShippingLineActive(db, 999_999_999, true, actor)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('/admin/shipping/lines', () => {
+  const base = process.env.FERRY_TEST_BASE_URL!;
+  const password = 'shipping-lines-password-1';
+
+  it('shows admins every line, in Chinese too, and refuses other staff', async () => {
+    const admin = `admin-${tag}@ferry.test`;
+    const purchaser = `purchaser-${tag}@ferry.test`;
+    await createUser(db, { email: admin, password, role: 'admin' });
+    await createUser(db, { email: purchaser, password, role: 'purchaser' });
+    const asAdmin = await signInOverHttp(base, admin, password);
+    const list = await getPage(base, '/zh-CN/admin/shipping/lines', asAdmin);
+    expect(list.status).toBe(200);
+    for (const code of ['dhl-express', 'ems', 'economy-air', 'eu-tax-included', 'battery-air', 'sea-freight']) expect(list.html).toContain(`data-code="${code}"`);
+    expect(list.html).toContain('物流线路');
+    const [economy] = await db.select({ id: shippingLines.id }).from(shippingLines).where(eq(shippingLines.code, 'economy-air'));
+    const edit = await getPage(base, `/en/admin/shipping/lines/${economy!.id}`, asAdmin);
+    expect(edit.status).toBe(200);
+    expect(edit.html).toContain('name="firstPrice"');
+    expect((await getPage(base, '/en/admin/shipping/lines/999999999', asAdmin)).status).toBe(404);
+    expect((await getPage(base, '/en/admin/shipping/lines/abc', asAdmin)).status).toBe(404);
+
+    const asPurchaser = await signInOverHttp(base, purchaser, password);
+    expect((await getPage(base, '/en/admin/shipping/lines', asPurchaser)).status).toBe(403);
+    expect((await getPage(base, `/en/admin/shipping/lines/${economy!.id}`, asPurchaser)).status).toBe(403);
+    expect((await getPage(base, '/en/admin/shipping/lines/new', asPurchaser)).status).toBe(403);
   });
 });

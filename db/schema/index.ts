@@ -13,3 +13,4 @@ export * from './warehouse';
 export * from './wallet';
 export * from './finance';
 export * from './refunds';
+export * from './shipments';

@@ -45,6 +45,9 @@ export const rateLimitRules = {
     { name: 'user', limit: 10, window: '10 m' },
     { name: 'ip', limit: 30, window: '10 m' },
   ],
+  // The public tracking page answers anyone who has a number: a shopper looks a few up, a script
+  // walking through numbers to find parcels is stopped per address.
+  trackingLookup: [{ name: 'ip', limit: 120, window: '1 m' }],
 } satisfies Record<string, Rule[]>;
 
 export type RateLimitName = keyof typeof rateLimitRules;

@@ -8,7 +8,7 @@ export SITE_URL="${SITE_URL:-http://localhost:$PORT}"
 # This is the demo: its published secrets are allowed (a production start without this refuses them).
 export FERRY_DEMO=1
 
-BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""; MAIL_PID=""
+BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""; MAIL_PID=""; TRACKING_PID=""
 # While the demo runs, the CLI finds it here when started without PORT or SITE_URL (lib/cache/running-server.ts).
 RUN_RECORD="var/run/server.json"
 cleanup() {
@@ -19,6 +19,7 @@ cleanup() {
   [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
   [ -n "$SUPPLIER_PID" ] && kill "$SUPPLIER_PID" 2>/dev/null || true
   [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2>/dev/null || true
+  [ -n "$TRACKING_PID" ] && kill "$TRACKING_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -37,6 +38,10 @@ export ALIBABA_1688_CDN_URL="${ALIBABA_1688_CDN_URL:-$ALIBABA_1688_BASE_URL}"
 # expected parcels (and can be scanned at the receiving desk) without a call to its control API.
 export ALIBABA_SANDBOX_AUTO_SHIP_SECONDS="${ALIBABA_SANDBOX_AUTO_SHIP_SECONDS:-60}"
 ALIBABA_SANDBOX_OFFERS="${ALIBABA_SANDBOX_OFFERS:-${FERRY_DEMO_PRODUCTS:-1000}}" start_1688_sandbox
+# The carriers: a dispatched parcel's journey (about 60 to 250 simulated hours) runs 4000 times faster
+# than real time, so it reaches Delivered within a few minutes; webhooks arrive duplicated and reordered.
+export TRACKING_17TRACK_BASE_URL="${TRACKING_17TRACK_BASE_URL:-http://127.0.0.1:8087}"
+TRACKING_SANDBOX_SPEED="${TRACKING_SANDBOX_SPEED:-4000}" start_tracking_sandbox
 log "migrating"; ferry db migrate >/dev/null
 log "categories and exchange rates"; ferry db seed --products 0 >/dev/null
 # The catalog arrives the way it does in production: a sync from the marketplace (resumed or

@@ -62,6 +62,19 @@ start_1688_sandbox() {
   wait_http "http://127.0.0.1:$port/healthz" 60 || { log "the 1688 sandbox did not start"; exit 1; }
 }
 
+# Starts the 17TRACK sandbox (register, gettrackinfo, signed webhooks to this Ferry's tracking route)
+# unless something already serves its port. TRACKING_SANDBOX_SPEED: simulated seconds per real second.
+start_tracking_sandbox() {
+  local url="${TRACKING_17TRACK_BASE_URL:-http://127.0.0.1:8087}"
+  local hostport="${url#http://}"; hostport="${hostport%%/*}"
+  local port="${hostport##*:}"
+  if port_open 127.0.0.1 "$port"; then return 0; fi
+  PORT="$port" TRACKING_SANDBOX_WEBHOOK_URL="${TRACKING_SANDBOX_WEBHOOK_URL:-$SITE_URL/api/webhooks/tracking/17track}" \
+    node --import tsx sandboxes/tracking-17track/server.ts >&2 &
+  TRACKING_PID=$!
+  wait_http "http://127.0.0.1:$port/healthz" 30 || { log "the tracking sandbox did not start"; exit 1; }
+}
+
 # The demo's mailbox: unless SMTP_URL names a real server, starts the mail sandbox (an SMTP receiver
 # on MAIL_SINK_SMTP_PORT, its mailbox page on MAIL_SINK_HTTP_PORT) and points SMTP_URL at it, so
 # password-reset links arrive somewhere readable (the admin's outbox keeps them redacted).

@@ -25,14 +25,19 @@ export FERRY_JOBS_INTERVAL_SECONDS=2
 # imports create new products), pushing to the test server.
 export ALIBABA_1688_BASE_URL="${TEST_ALIBABA_1688_BASE_URL:-http://127.0.0.1:8086}"
 export ALIBABA_1688_CDN_URL="$ALIBABA_1688_BASE_URL"
+# Its own 17TRACK sandbox, sending signed tracking webhooks to the test server; the clock only
+# moves when a test says so (tests start their own sandboxes for journeys).
+export TRACKING_17TRACK_BASE_URL="${TEST_TRACKING_17TRACK_BASE_URL:-http://127.0.0.1:8088}"
+export TRACKING_SANDBOX_SPEED=0
 export ALIBABA_SANDBOX_OFFERS=2000
 
-BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""
+BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""; TRACKING_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "$BRIDGE_PID" ] && kill "$BRIDGE_PID" 2>/dev/null || true
   [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
   [ -n "$SUPPLIER_PID" ] && kill "$SUPPLIER_PID" 2>/dev/null || true
+  [ -n "$TRACKING_PID" ] && kill "$TRACKING_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -54,6 +59,7 @@ ferry db seed --products "${FERRY_TEST_PRODUCTS:-1000}" >/dev/null
 start_bridge
 start_payment_sandbox
 start_1688_sandbox
+start_tracking_sandbox
 ferry user create --email admin@ferry.test --password ferry-test-admin --role admin >/dev/null
 
 # A clean build: the data cache under the build folder must not outlive the reseeded database.

@@ -14,6 +14,7 @@ CREATE TABLE `shipments` (
 	`register_error` varchar(255),
 	`notify_email` varchar(254),
 	`locale` varchar(8) NOT NULL DEFAULT 'en',
+	`label` json,
 	`version` int NOT NULL DEFAULT 0,
 	`created_at` datetime(3) NOT NULL,
 	`updated_at` datetime(3) NOT NULL,

@@ -1,4 +1,4 @@
-import { char, index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { char, index, int, json, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { at, id, ref, timestamps } from './columns';
 
 /** 17TRACK's main statuses (lib/tracking's `trackingStatuses`; kept here because db/ imports nothing from lib/). */
@@ -33,6 +33,8 @@ export const shipments = mysqlTable(
     /** Where the shopper's tracking emails go until the parcels module resolves the parcel's owner. */
     notifyEmail: varchar('notify_email', { length: 254 }),
     locale: varchar('locale', { length: 8 }).notNull().default('en'),
+    /** What the label prints (sender, receiver, customs lines) as the dispatcher gave it; staff only, never on the public page. */
+    label: json('label').$type<Record<string, unknown>>(),
     version: int('version').notNull().default(0),
     ...timestamps,
   },

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Code } from '@/components/bidi/code';
 import { getLimiter } from '@/lib/auth/rate-limit';
 import { getDb } from '@/lib/db';
 import { clientIp } from '@/lib/http/client-ip';
@@ -50,9 +49,7 @@ export default async function TrackingPage({ params }: Props) {
 
   return (
     <div className="tracking" data-testid="tracking-page">
-      <h1>
-        {t.rich('title', { number: () => <Code>{tracking.number}</Code> })}
-      </h1>
+      <h1>{t('title', { number: '\u2068' + tracking.number + '\u2069' })}</h1>
       <dl className="tracking-summary">
         <dt>{t('status')}</dt>
         <dd className="tracking-status" data-testid="tracking-status" data-status={tracking.status}>

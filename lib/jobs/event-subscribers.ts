@@ -3,6 +3,7 @@ import type { Subscriber } from '@/lib/events/subscriber';
 import { qcEmails } from '@/lib/notifications/qc-emails';
 import { shopperEmails } from '@/lib/notifications/shopper-emails';
 import { storageReminders } from '@/lib/notifications/storage-reminders';
+import { trackingEmails } from '@/lib/notifications/tracking-emails';
 import { buyerNoteDrafts } from '@/lib/purchasing/buyer-notes';
 import { warehouseArrivals } from '@/lib/warehouse/derive-order-status';
 import { inboundParcels } from '@/lib/warehouse/expect-inbound-parcels';
@@ -13,7 +14,7 @@ import { productPhotoRefresh } from '@/lib/warehouse/photos/refresh-product-phot
  * added here, not as a branch inside the other module. Names are stored with every delivery:
  * renaming one orphans its pending deliveries (they die with "no subscriber named …").
  */
-export const eventSubscribers: readonly Subscriber[] = [shopperEmails, qcEmails, buyerNoteDrafts(), inboundParcels, warehouseArrivals, productPhotoRefresh(), storageReminders];
+export const eventSubscribers: readonly Subscriber[] = [shopperEmails, qcEmails, buyerNoteDrafts(), inboundParcels, warehouseArrivals, productPhotoRefresh(), storageReminders, trackingEmails];
 
 const names = eventSubscribers.map((s) => s.name);
 if (new Set(names).size !== names.length) throw new Error(`Two event subscribers share a name: ${names.join(', ')}`);

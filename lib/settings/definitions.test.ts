@@ -19,6 +19,7 @@ describe('setting definitions', () => {
       'warehouse.morePhotosPriceFen': 500,
       'warehouse.qcDecisionHours': 72,
       'warehouse.qcWarningHours': 24,
+      'parcels.completeAfterDeliveredDays': 7,
     });
     for (const key of settingKeys) {
       const { min, max, default: value } = settingDefinitions[key];

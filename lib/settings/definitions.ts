@@ -10,7 +10,7 @@ import { z } from 'zod';
  */
 type IntegerSetting = { kind: 'integer'; min: number; max: number; default: number; group: SettingGroup; unit: SettingUnit };
 
-export const settingGroups = ['cod', 'unpaidCaps', 'warehouse'] as const;
+export const settingGroups = ['cod', 'unpaidCaps', 'warehouse', 'parcels'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
 export type SettingUnit = 'hours' | 'orders' | 'units' | 'days' | 'photos' | 'fen';
 
@@ -43,6 +43,8 @@ export const settingDefinitions = {
   'warehouse.qcDecisionHours': integer({ min: 1, max: 720, default: 72, group: 'warehouse', unit: 'hours' }),
   /** Hours before that automatic acceptance the shopper is warned by email (never accepted sooner after the warning). */
   'warehouse.qcWarningHours': integer({ min: 1, max: 168, default: 24, group: 'warehouse', unit: 'hours' }),
+  /** Days after the carrier reports a parcel delivered before its orders are completed (the parcels module reads it on `shipment.delivered`). */
+  'parcels.completeAfterDeliveredDays': integer({ min: 0, max: 60, default: 7, group: 'parcels', unit: 'days' }),
 } as const satisfies Record<string, IntegerSetting>;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -38,10 +38,11 @@ export ALIBABA_1688_CDN_URL="${ALIBABA_1688_CDN_URL:-$ALIBABA_1688_BASE_URL}"
 # expected parcels (and can be scanned at the receiving desk) without a call to its control API.
 export ALIBABA_SANDBOX_AUTO_SHIP_SECONDS="${ALIBABA_SANDBOX_AUTO_SHIP_SECONDS:-60}"
 ALIBABA_SANDBOX_OFFERS="${ALIBABA_SANDBOX_OFFERS:-${FERRY_DEMO_PRODUCTS:-1000}}" start_1688_sandbox
-# The carriers: a dispatched parcel's journey (about 60 to 250 simulated hours) runs 4000 times faster
-# than real time, so it reaches Delivered within a few minutes; webhooks arrive duplicated and reordered.
+# The demo's carriers: the 17TRACK sandbox plays a dispatched parcel's journey an hour a second, so
+# it goes from "information received" to "delivered" in about two to four minutes, webhooks and all.
 export TRACKING_17TRACK_BASE_URL="${TRACKING_17TRACK_BASE_URL:-http://127.0.0.1:8087}"
-TRACKING_SANDBOX_SPEED="${TRACKING_SANDBOX_SPEED:-4000}" start_tracking_sandbox
+export TRACKING_SANDBOX_SPEED="${TRACKING_SANDBOX_SPEED:-3600}"
+start_tracking_sandbox
 log "migrating"; ferry db migrate >/dev/null
 log "categories and exchange rates"; ferry db seed --products 0 >/dev/null
 # The catalog arrives the way it does in production: a sync from the marketplace (resumed or

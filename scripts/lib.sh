@@ -62,8 +62,9 @@ start_1688_sandbox() {
   wait_http "http://127.0.0.1:$port/healthz" 60 || { log "the 1688 sandbox did not start"; exit 1; }
 }
 
-# Starts the 17TRACK sandbox (register, gettrackinfo, signed webhooks to this Ferry's tracking route)
-# unless something already serves its port. TRACKING_SANDBOX_SPEED: simulated seconds per real second.
+# Starts the 17TRACK tracking sandbox (carrier journeys played on its clock, signed webhooks to this
+# Ferry, duplicated and reordered on purpose) unless something already serves its port.
+# TRACKING_SANDBOX_SPEED sets how much faster than real time parcels travel.
 start_tracking_sandbox() {
   local url="${TRACKING_17TRACK_BASE_URL:-http://127.0.0.1:8087}"
   local hostport="${url#http://}"; hostport="${hostport%%/*}"

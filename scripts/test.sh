@@ -25,11 +25,11 @@ export FERRY_JOBS_INTERVAL_SECONDS=2
 # imports create new products), pushing to the test server.
 export ALIBABA_1688_BASE_URL="${TEST_ALIBABA_1688_BASE_URL:-http://127.0.0.1:8086}"
 export ALIBABA_1688_CDN_URL="$ALIBABA_1688_BASE_URL"
-# Its own 17TRACK sandbox, sending signed tracking webhooks to the test server; the clock only
-# moves when a test says so (tests start their own sandboxes for journeys).
-export TRACKING_17TRACK_BASE_URL="${TEST_TRACKING_17TRACK_BASE_URL:-http://127.0.0.1:8088}"
-export TRACKING_SANDBOX_SPEED=0
 export ALIBABA_SANDBOX_OFFERS=2000
+# The test server's carriers: its own 17TRACK sandbox, webhooks to the test server. Its clock stands
+# still (tests move parcels through its control API); duplicates and reordering stay on.
+export TRACKING_17TRACK_BASE_URL="${TEST_TRACKING_17TRACK_BASE_URL:-http://127.0.0.1:8088}"
+export TRACKING_SANDBOX_SPEED="${TEST_TRACKING_SANDBOX_SPEED:-0}"
 
 BRIDGE_PID=""; SERVER_PID=""; GATEWAY_PID=""; SUPPLIER_PID=""; TRACKING_PID=""
 cleanup() {

@@ -76,7 +76,13 @@ export async function handleControl(req: http.IncomingMessage, res: http.ServerR
 
     const match = /^\/_control\/trackings\/([^/]+)(?:\/(advance|break))?$/.exec(path);
     if (match) {
-      const tracking = deps.book.get(decodeURIComponent(match[1] as string));
+      let number: string;
+      try {
+        number = decodeURIComponent(match[1] as string);
+      } catch {
+        throw new ControlError(400, 'the tracking number in the path is not valid URL encoding');
+      }
+      const tracking = deps.book.get(number);
       if (!tracking) throw new ControlError(404, `no tracking ${match[1]} is registered`);
       const action = match[2];
       if (!action) {

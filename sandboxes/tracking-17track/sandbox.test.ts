@@ -96,17 +96,20 @@ describe('17TRACK API', () => {
 
     expect((await control('POST', '/_control/trackings/RR123456789CN/advance', { steps: 5 })).body).toMatchObject({ played: 5, stepsPlayed: 5, status: 'InTransit' });
     const after = await api('gettrackinfo', [{ number: 'rr123456789cn' }], { version: 'v2.4' });
-    const info = after.body.data.accepted?.[0]?.track_info as Record<string, any>;
+    type Event = { time_utc: string };
+    type Info = { latest_status: unknown; latest_event: unknown; time_metrics: object; milestone: { key_stage: string; time_iso: string | null }[]; tracking: { providers: { events: Event[] }[] } };
+    const info = after.body.data.accepted?.[0]?.track_info as Info;
     expect(Object.keys(info)).toEqual(expect.arrayContaining(['latest_status', 'latest_event', 'time_metrics', 'milestone', 'tracking']));
     expect(info.latest_status).toEqual({ status: 'InTransit', sub_status: 'InTransit_Departure', sub_status_descr: null });
     expect(info.latest_event).toMatchObject({ sub_status: 'InTransit_Departure', stage: 'Departure', time_iso: expect.stringMatching(/\+08:00$/), location: expect.stringContaining('CN') });
     expect(Object.keys(info.time_metrics)).toEqual(expect.arrayContaining(['days_after_order', 'days_of_transit', 'days_after_last_update', 'estimated_delivery_date']));
-    expect(info.milestone.map((m: { key_stage: string }) => m.key_stage)).toEqual(['InfoReceived', 'PickedUp', 'Departure', 'Arrival', 'AvailableForPickup', 'OutForDelivery', 'Delivered', 'Returning', 'Returned']);
-    expect(info.milestone.filter((m: { time_iso: string | null }) => m.time_iso !== null).map((m: { key_stage: string }) => m.key_stage)).toEqual(['InfoReceived', 'PickedUp', 'Departure']);
-    const events = info.tracking.providers.flatMap((p: { events: { time_utc: string }[] }) => p.events);
+    expect(info.milestone.map((m) => m.key_stage)).toEqual(['InfoReceived', 'PickedUp', 'Departure', 'Arrival', 'AvailableForPickup', 'OutForDelivery', 'Delivered', 'Returning', 'Returned']);
+    expect(info.milestone.filter((m) => m.time_iso !== null).map((m) => m.key_stage)).toEqual(['InfoReceived', 'PickedUp', 'Departure']);
+    const events = info.tracking.providers.flatMap((p) => p.events);
     expect(events).toHaveLength(5);
-    expect(events.map((e: { time_utc: string }) => e.time_utc)).toEqual(events.map((e: { time_utc: string }) => e.time_utc).sort().reverse());
-    expect(new Set(events.map((e: { time_utc: string }) => e.time_utc)).size).toBe(5);
+    const times = events.map((e) => e.time_utc);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(new Set(times).size).toBe(5);
   });
 
   it('stops a tracking: a TRACKING_STOPPED webhook, no more steps, still readable; retrack once', async () => {
@@ -168,6 +171,7 @@ describe('control API', () => {
       expect((await control('POST', path, body)).status).toBe(400);
     }
     expect((await control('POST', '/_control/trackings/RR999999999CN/advance', {})).status).toBe(404);
+    expect((await control('GET', '/_control/trackings/%E0%A4%A')).status).toBe(400);
     const detail = await control('GET', '/_control/trackings/RR123456789CN');
     expect(detail.body.played).toHaveLength(detail.body.stepsPlayed as number);
   });

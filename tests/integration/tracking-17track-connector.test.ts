@@ -20,10 +20,18 @@ let receiverUrl: string;
 let sandbox: TrackingSandbox;
 let client: TrackingClient;
 
-async function control(method: string, path: string, body?: unknown): Promise<Record<string, any>> {
+// The control API's answers, as far as these tests read them.
+type ControlAnswer = {
+  stepsLeft: number;
+  stepsPlayed: number;
+  api: { calls: Record<string, number>; rateLimited: number };
+  webhooks: { duplicates: number; reordered: number };
+};
+
+async function control(method: string, path: string, body?: unknown): Promise<ControlAnswer> {
   const response = await fetch(`${sandbox.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, any>;
+  return (await response.json()) as ControlAnswer;
 }
 
 async function settled(): Promise<void> {

@@ -20,7 +20,12 @@ const nextConfig: NextConfig = {
   generateEtags: false,
   // Security headers on every response; proxy.ts gives pages their own Content-Security-Policy.
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders({ isHttps: isHttpsOrigin(process.env.SITE_URL) }) }];
+    return [
+      { source: '/:path*', headers: securityHeaders({ isHttps: isHttpsOrigin(process.env.SITE_URL) }) },
+      // Tracking pages are reachable by anyone with a number and must never be indexed (the pages' robots meta says it too).
+      { source: '/:locale/track/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+      { source: '/:locale/track', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+    ];
   },
 };
 

@@ -15,3 +15,4 @@ export * from './finance';
 export * from './refunds';
 export * from './shipping';
 export * from './parcels';
+export * from './shipments';

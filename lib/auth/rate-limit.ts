@@ -51,6 +51,9 @@ export const rateLimitRules = {
     { name: 'ip', limit: 120, window: '1 m' },
     { name: 'ipHourly', limit: 2000, window: '1 h' },
   ],
+  // The public tracking page answers anyone who has a number: a shopper looks a few up, a script
+  // walking through numbers to find parcels is stopped per address.
+  trackingLookup: [{ name: 'ip', limit: 120, window: '1 m' }],
 } satisfies Record<string, Rule[]>;
 
 export type RateLimitName = keyof typeof rateLimitRules;

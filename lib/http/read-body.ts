@@ -43,6 +43,8 @@ export function payloadTooLarge(maxBytes: number): AppError {
 export const bodyLimits = {
   /** Stripe-format events are a few KB; a charge with long metadata stays far below this. */
   paymentWebhook: 512 * 1024,
+  /** A 17TRACK update is one number's whole history (the connector keeps at most 300 events of it). */
+  trackingWebhook: 512 * 1024,
   /** A 1688 push is one message (a stock batch lists at most a few hundred SKUs). */
   push1688: 1024 * 1024,
   /** At most 1000 tags of at most 256 characters, as JSON. */

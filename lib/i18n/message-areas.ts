@@ -3,4 +3,4 @@
  * `messages/<locale>.json` (storefront) and `messages/<area>/<locale>.json`. Each area file holds
  * top-level namespaces of its own; namespaces never repeat across files.
  */
-export const messageAreas = ['account', 'checkout', 'admin', 'suppliers', 'purchasing', 'sync', 'warehouse', 'wallet', 'shipping', 'parcels'] as const;
+export const messageAreas = ['account', 'checkout', 'admin', 'suppliers', 'purchasing', 'sync', 'warehouse', 'wallet', 'shipping', 'parcels', 'tracking'] as const;

@@ -2,17 +2,18 @@ import 'server-only';
 import type { Redis } from '@upstash/redis';
 import type { Database } from '@/db/client';
 import { paymentsWebhookSweeper } from '@/lib/payments/process-webhook-event';
+import { trackingWebhookSweeper } from '@/lib/shipping-tracking/process-tracking-webhook';
 import { supplierPushWebhookSweeper } from '@/lib/supplier-push/run-push-jobs';
 import type { WebhookConsumer, WebhookSweeper } from '@/lib/webhooks/consumers';
 
 /**
  * The registry of webhook consumers: every owner of stored webhooks with its sweeper. A consumer
- * named in lib/webhooks/consumers.ts without a sweeper here does not compile. The carrier
- * tracking webhook (17TRACK) plugs in as the third.
+ * named in lib/webhooks/consumers.ts without a sweeper here does not compile.
  */
 export const webhookSweepers = {
   payments: paymentsWebhookSweeper,
   'supplier-push': supplierPushWebhookSweeper,
+  tracking: trackingWebhookSweeper,
 } as const satisfies Record<WebhookConsumer, WebhookSweeper>;
 
 /**

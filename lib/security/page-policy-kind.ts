@@ -4,13 +4,13 @@ import type { PagePolicyKind } from './content-security-policy';
  * First segments after the locale whose pages Next renders for each request, so their scripts can
  * carry this request's nonce: account and admin (force-dynamic layouts), cart and checkout
  * (force-dynamic pages), the search page for an empty box or a pasted link (search words go to
- * its cached route, which the proxy knows: page-policy.ts), and the shipping estimator (its GET form
- * is answered per request). Everything else (home, product,
+ * its cached route, which the proxy knows: page-policy.ts), the shipping estimator (its GET form
+ * is answered per request) and the public tracking pages (read per request). Everything else (home, product,
  * categories, about, the 404) is prerendered or ISR and must get the static policy: a nonce policy
  * on a cached page would block its scripts (tests/e2e/security-headers.spec.ts loads every kind in
  * Chromium).
  */
-const perRequestSegments: ReadonlySet<string> = new Set(['account', 'admin', 'cart', 'checkout', 'search', 'shipping']);
+const perRequestSegments: ReadonlySet<string> = new Set(['account', 'admin', 'cart', 'checkout', 'search', 'shipping', 'track']);
 
 /** Of those, the pages that show the signed-in shopper's or staff's data: sessions, addresses, orders, payments. */
 const sessionSegments: ReadonlySet<string> = new Set(['account', 'admin', 'cart', 'checkout']);

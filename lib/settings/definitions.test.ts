@@ -25,6 +25,7 @@ describe('setting definitions', () => {
       'parcels.removeRetailBoxesPriceFen': 300,
       'parcels.reinforcedPackingPriceFen': 800,
       'parcels.packedPhotosPriceFen': 500,
+      'parcels.completeAfterDeliveredDays': 7,
     });
     for (const key of settingKeys) {
       const { min, max, default: value } = settingDefinitions[key];

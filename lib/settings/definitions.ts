@@ -52,6 +52,8 @@ export const settingDefinitions = {
   'parcels.removeRetailBoxesPriceFen': integer({ min: 0, max: 100_000, default: 300, group: 'parcels', unit: 'fen' }),
   'parcels.reinforcedPackingPriceFen': integer({ min: 0, max: 100_000, default: 800, group: 'parcels', unit: 'fen' }),
   'parcels.packedPhotosPriceFen': integer({ min: 0, max: 100_000, default: 500, group: 'parcels', unit: 'fen' }),
+  /** Days after the carrier reports a parcel delivered before its orders are completed (the parcels module reads it on `shipment.delivered`). */
+  'parcels.completeAfterDeliveredDays': integer({ min: 0, max: 60, default: 7, group: 'parcels', unit: 'days' }),
 } as const satisfies Record<string, IntegerSetting>;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -6,6 +6,8 @@ import { financeReconcile } from './finance';
 import { fxRefresh } from './fx';
 import { userCreate } from './user';
 import { parcelPack } from './parcel';
+import { parcelDispatch } from './parcel-dispatch';
+import { parcelDispatchHooks } from '@/lib/parcels/dispatch-hooks';
 import { partnerKeyCreate, partnerKeyList, partnerKeyRevoke } from './partner-key';
 import { productImport } from './product';
 import { refund } from './refund';
@@ -20,4 +22,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow, financeReconcile, refund, parcelPack];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow, financeReconcile, refund, parcelPack, parcelDispatch(parcelDispatchHooks)];

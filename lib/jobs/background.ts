@@ -11,6 +11,7 @@ import { runPurchasingJob } from '@/lib/purchasing/run-purchasing';
 import { getRedis } from '@/lib/redis';
 import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
 import { runUpstreamPollJob } from '@/lib/supplier-push/run-push-jobs';
+import { completeDeliveredOrders } from '@/lib/parcels/deliveries';
 import { registerPendingShipments } from '@/lib/shipping-tracking/register-shipments';
 import { runQcWindow } from '@/lib/warehouse/decisions/auto-accept-items';
 import { queueStorageReminders } from '@/lib/warehouse/storage/queue-storage-reminders';
@@ -29,7 +30,8 @@ const RECONCILE_CHECK_EVERY_MS = 10 * 60_000;
  * orders not paid in time, cash-on-delivery orders staff did not confirm in time), let each
  * webhook consumer apply its stored events that were never processed (payments, 1688 pushes),
  * recount Redis stock counters marked stale (Redis was away or lost its data), poll
- * upstream orders, buy paid items upstream, register shipments' tracking numbers 17TRACK has not accepted yet, warn shoppers whose QC decision window is closing and
+ * upstream orders, buy paid items upstream, register shipments' tracking numbers 17TRACK has not accepted yet,
+ * complete orders delivered longer ago than the dispute window (lib/parcels), warn shoppers whose QC decision window is closing and
  * accept the items whose window closed after the warning, queue storage reminders
  * (lib/warehouse/storage), derive pending product images, and reconcile yesterday's gateway
  * movements with the ledger (lib/finance; once a day, the day's run row claimed by a unique key).
@@ -102,6 +104,11 @@ export function startBackgroundJobs(): void {
           if (registered.length || failed.length) console.log(`[jobs] tracking numbers: ${registered.length} registered, ${failed.length} still waiting`);
         })
         .catch((error: Error) => console.error('[jobs] tracking registration failed:', error.message.split('\n')[0]));
+      await uncounted(() => completeDeliveredOrders(db, redis))
+        .then((completed) => {
+          if (completed) console.log(`[jobs] completed ${completed} delivered orders`);
+        })
+        .catch((error: Error) => console.error('[jobs] completing delivered orders failed:', error.message.split('\n')[0]));
       deriveImages(db);
       reconcile(db);
       // A run that raised the alert (here or from the CLI) is emailed to finance once.

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Subscriber } from '@/lib/events/subscriber';
+import { parcelDeliveries } from '@/lib/parcels/deliveries';
 import { qcEmails } from '@/lib/notifications/qc-emails';
 import { shopperEmails } from '@/lib/notifications/shopper-emails';
 import { walletPartReturns } from '@/lib/payments/return-wallet-part';
@@ -15,7 +16,7 @@ import { productPhotoRefresh } from '@/lib/warehouse/photos/refresh-product-phot
  * added here, not as a branch inside the other module. Names are stored with every delivery:
  * renaming one orphans its pending deliveries (they die with "no subscriber named …").
  */
-export const eventSubscribers: readonly Subscriber[] = [shopperEmails, qcEmails, buyerNoteDrafts(), inboundParcels, warehouseArrivals, productPhotoRefresh(), storageReminders, walletPartReturns, trackingEmails];
+export const eventSubscribers: readonly Subscriber[] = [shopperEmails, qcEmails, buyerNoteDrafts(), inboundParcels, warehouseArrivals, productPhotoRefresh(), storageReminders, walletPartReturns, trackingEmails, parcelDeliveries];
 
 const names = eventSubscribers.map((s) => s.name);
 if (new Set(names).size !== names.length) throw new Error(`Two event subscribers share a name: ${names.join(', ')}`);

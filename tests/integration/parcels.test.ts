@@ -12,6 +12,11 @@ import { createUser } from '@/lib/auth/create-user';
 import { cancelParcel } from '@/lib/parcels/cancel-parcel';
 import { createParcel, type CreateParcelInput } from '@/lib/parcels/create-parcel';
 import { markParcelDelivered, markParcelDispatched } from '@/lib/parcels/dispatch';
+import { parcelDispatchHooks } from '@/lib/parcels/dispatch-hooks';
+import { completeDeliveredOrders, parcelDeliveries } from '@/lib/parcels/deliveries';
+import { dispatchParcel } from '@/lib/shipping-tracking/dispatch-parcel';
+import { shipmentLabelPdf } from '@/lib/shipping-tracking/dispatch-shipment';
+import { shipments } from '@/db/schema/shipments';
 import { packParcel } from '@/lib/parcels/pack-parcel';
 import { payParcelFromWallet } from '@/lib/parcels/pay-from-wallet';
 import { quoteParcel } from '@/lib/parcels/quote-parcel';
@@ -270,6 +275,42 @@ describe('packing and settlement', () => {
     expect(await world.db.transaction((tx) => markParcelDelivered(tx, { parcelId: parcel.id, at }))).toBe(true);
     expect(await parcelRow(parcel.id)).toMatchObject({ status: 'delivered', deliveredAt: at });
     expect(await itemStatuses(items.map((i) => i.id))).toEqual(['delivered', 'delivered']);
+  });
+});
+
+describe('dispatch through the tracking module, and completion', () => {
+  it('dispatches once with a tracking number and label, the carrier’s delivery delivers, and the orders complete after the dispute window', async () => {
+    const parcel = await paidParcel(400, 2);
+    await packParcel(world.db, { number: parcel.number, weightGrams: 800, dims: { lengthCm: 20, widthCm: 15, heightCm: 8 }, actor: actor() });
+    const dispatched = await dispatchParcel(world.db, parcelDispatchHooks, parcel.number, actor());
+    expect(dispatched).toMatchObject({ parcelNumber: parcel.number, status: 'shipped' });
+    expect(dispatched.trackingNumber).toMatch(/^[A-Z0-9]{10,30}$/);
+    // A second click: not ready any more, and no second shipment.
+    await expect(dispatchParcel(world.db, parcelDispatchHooks, parcel.number, actor())).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect(await world.db.select().from(shipments).where(eq(shipments.parcelId, parcel.id))).toHaveLength(1);
+    expect(await parcelRow(parcel.id)).toMatchObject({ status: 'shipped', trackingNumber: dispatched.trackingNumber });
+    const label = await shipmentLabelPdf(world.db, dispatched.trackingNumber);
+    expect(Buffer.from(label!).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const items = await world.db.select({ id: parcelItems.orderItemId }).from(parcelItems).where(eq(parcelItems.parcelId, parcel.id));
+    const [item] = await world.db.select({ orderId: orderItems.orderId }).from(orderItems).where(eq(orderItems.id, items[0]!.id));
+    const orderStatus = async () => (await world.db.select({ status: orders.status }).from(orders).where(eq(orders.id, item!.orderId)))[0]!.status;
+    expect(await orderStatus()).toBe('shipped');
+
+    // The carrier's delivery, relayed at least once: delivered at the carrier's time, once.
+    const deliveredAt = new Date(Date.now() - 10 * 86_400_000);
+    const event = { id: 1, type: 'shipment.delivered', subjectType: 'shipment', subjectId: 1, orderId: null, payload: { parcelId: parcel.id, number: dispatched.trackingNumber, at: deliveredAt.toISOString() }, createdAt: new Date() };
+    await parcelDeliveries.handle(event, { db: world.db, deliveryKey: 'k', attempt: 1 });
+    await parcelDeliveries.handle(event, { db: world.db, deliveryKey: 'k', attempt: 2 });
+    expect(await parcelRow(parcel.id)).toMatchObject({ status: 'delivered', deliveredAt });
+    expect(await itemStatuses(items.map((i) => i.id))).toEqual(['delivered', 'delivered']);
+
+    // Within the window nothing completes; after it (10 days > the default 7), the order does, once.
+    await completeDeliveredOrders(world.db, world.redis, new Date(deliveredAt.getTime() + 86_400_000));
+    expect(await orderStatus()).toBe('shipped');
+    expect(await completeDeliveredOrders(world.db, world.redis)).toBeGreaterThanOrEqual(1);
+    expect(await orderStatus()).toBe('completed');
+    expect(await completeDeliveredOrders(world.db, world.redis)).toBe(0);
   });
 });
 

@@ -10,7 +10,7 @@ import { getDb } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatStoredMoney } from '@/lib/money';
 import { boardParcels, boardTabNames, parcelItemRows, pickList, type BoardTab } from '@/lib/parcels/queries';
-import { packParcelAction } from './actions';
+import { dispatchParcelAction, packParcelAction } from './actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ tab?: string | string[] }> };
 
@@ -92,6 +92,8 @@ export default async function AdminParcelsPage({ params, searchParams }: Props) 
                 <th scope="col">{ts('estimate')}</th>
                 <th scope="col">{ts('settlement')}</th>
                 {tab === 'to_pack' && canPack && <th scope="col">{t('pack')}</th>}
+                {tab === 'to_dispatch' && canPack && <th scope="col">{t('dispatch')}</th>}
+                {(tab === 'in_transit' || tab === 'exceptions' || tab === 'delivered') && <th scope="col">{t('tracking')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -119,6 +121,30 @@ export default async function AdminParcelsPage({ params, searchParams }: Props) 
                   <td data-testid="settlement">
                     {parcel.settlementAction ? `${ts(`settlementActions.${parcel.settlementAction}`)} ${formatStoredMoney(parcel.settlementMinor ?? 0, parcel.currency, locale)}` : '—'}
                   </td>
+                  {tab === 'to_dispatch' && canPack && (
+                    <td>
+                      <ActionForm action={dispatchParcelAction} className="admin-inline-form" testId="dispatch-form">
+                        <input type="hidden" name="locale" value={locale} />
+                        <input type="hidden" name="number" value={parcel.number} />
+                        <button type="submit">{t('dispatch')}</button>
+                      </ActionForm>
+                    </td>
+                  )}
+                  {(tab === 'in_transit' || tab === 'exceptions' || tab === 'delivered') && (
+                    <td className="admin-mono" dir="ltr">
+                      {parcel.trackingNumber ? (
+                        <>
+                          <a href={`/${locale}/track/${encodeURIComponent(parcel.trackingNumber)}`}>{parcel.trackingNumber}</a>
+                          {' · '}
+                          <a href={`/api/admin/shipments/${encodeURIComponent(parcel.trackingNumber)}/label`} data-testid="label-link">
+                            {t('label')}
+                          </a>
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  )}
                   {tab === 'to_pack' && canPack && (
                     <td>
                       <ActionForm action={packParcelAction} className="admin-inline-form" testId="pack-form">

@@ -12,6 +12,13 @@ describe('the shopper’s tracking emails', () => {
     expect(email.text).toMatch(/\/ja\/track\/LX473124829CN/);
   });
 
+  it('says the parcel is on its way at dispatch, with its number and the tracking link', () => {
+    const email = trackingEmail('zh-CN', 'dispatched', { number: 'LX473124829CN', at, subStatus: 'InfoReceived' });
+    expect(email.template).toBe('shipment-dispatched');
+    expect(email.subject).toBe('您的包裹 LX473124829CN 已发出');
+    expect(email.text).toMatch(/\/zh-CN\/track\/LX473124829CN/);
+  });
+
   it('names the carrier’s problem in words, and falls back to English for an unknown locale', () => {
     const email = trackingEmail('de', 'exception', { number: 'LX473124829CN', at, subStatus: 'Exception_Delayed' });
     expect(email.subject).toBe('Ein Problem mit Ihrem Paket LX473124829CN');

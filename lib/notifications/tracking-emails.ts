@@ -23,37 +23,44 @@ import { absoluteUrl } from '@/lib/site-url';
 
 const catalogues: Record<Locale, typeof en> = { en, 'zh-CN': zhCN, es, fr, de, ja, ko, ar, ru, pt };
 
-/** "Your parcel was delivered" or "a problem with your parcel", in the shopper's language, with the public tracking link. */
-export function trackingEmail(shipmentLocale: string, kind: 'delivered' | 'exception', facts: { number: string; at: Date; subStatus: string }): EmailContent {
+/** "Your parcel is on its way", "your parcel was delivered" or "a problem with your parcel", in the shopper's language, with the public tracking link. */
+export function trackingEmail(shipmentLocale: string, kind: 'dispatched' | 'delivered' | 'exception', facts: { number: string; at: Date; subStatus: string }): EmailContent {
   const locale = isLocale(shipmentLocale) ? shipmentLocale : defaultLocale;
   const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'trackingEmails' });
   const statuses = createTranslator({ locale, messages: catalogues[locale], namespace: 'tracking' });
   const link = t('link', { link: absoluteUrl(trackingPaths.number(locale, facts.number)) });
   const key = `subStatuses.${facts.subStatus}` as 'subStatuses.Exception_Other';
   const status = statuses.has(key) ? statuses(key) : statuses('statuses.Exception');
-  const paragraphs = kind === 'delivered' ? [t('deliveredIntro', { number: facts.number, date: formatInstant(facts.at, locale) }), link] : [t('exceptionIntro', { number: facts.number, status }), t('exceptionAction'), link];
+  const paragraphs =
+    kind === 'dispatched'
+      ? [t('dispatchedIntro', { number: facts.number, date: formatInstant(facts.at, locale) }), link]
+      : kind === 'delivered'
+        ? [t('deliveredIntro', { number: facts.number, date: formatInstant(facts.at, locale) }), link]
+        : [t('exceptionIntro', { number: facts.number, status }), t('exceptionAction'), link];
   return {
-    template: kind === 'delivered' ? 'shipment-delivered' : 'shipment-exception',
-    subject: t(kind === 'delivered' ? 'deliveredSubject' : 'exceptionSubject', { number: facts.number }),
+    template: `shipment-${kind}`,
+    subject: t(`${kind}Subject`, { number: facts.number }),
     text: composeEmail(emailTranslator(locale), null, paragraphs),
   };
 }
 
 /**
- * The shopper's emails about a shipment: delivered, and a problem the carrier reported. Sent to the
+ * The shopper's emails about a shipment: dispatched (on its way, with the number), delivered, and a
+ * problem the carrier reported. Sent to the
  * address the dispatcher stored on the shipment (`notify_email`, in its `locale`); a shipment
  * without one sends nothing. Once per fact (the outbox key is the delivery's).
  */
 export const trackingEmails: Subscriber = {
   name: 'tracking-emails',
-  types: [shipmentFacts.delivered, shipmentFacts.exception],
+  types: [shipmentFacts.dispatched, shipmentFacts.delivered, shipmentFacts.exception],
   async handle(event, { db, deliveryKey }) {
     if (event.subjectType !== 'shipment') return;
     const [row] = await db.select({ number: shipments.number, email: shipments.notifyEmail, locale: shipments.locale }).from(shipments).where(eq(shipments.id, event.subjectId)).limit(1);
     if (!row?.email) return;
     const at = typeof event.payload.at === 'string' ? new Date(event.payload.at) : event.createdAt;
     const subStatus = typeof event.payload.subStatus === 'string' ? event.payload.subStatus : 'Exception_Other';
-    const content = trackingEmail(row.locale, event.type === shipmentFacts.delivered ? 'delivered' : 'exception', { number: row.number, at, subStatus });
+    const kind = event.type === shipmentFacts.dispatched ? 'dispatched' : event.type === shipmentFacts.delivered ? 'delivered' : 'exception';
+    const content = trackingEmail(row.locale, kind, { number: row.number, at, subStatus });
     const sent = await sendEmail(db, { to: row.email, ...content, idempotencyKey: deliveryKey });
     if (sent.status === 'failed') throw new Error(`the mail server did not take the ${content.template} email of ${row.number} (outbox #${sent.id})`);
   },

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import type { TrackingClient } from '@/lib/tracking';
 import { carriers, makeTrackingNumber, type CarrierId } from './carriers';
 import { createShipment, isDuplicateKey } from './create-shipment';
+import { recordShipmentFact, shipmentFacts } from './facts';
 import { labelInputSchema, renderLabelPdf, type LabelInput } from './label-pdf';
 import { registerShipments } from './register-shipments';
 
@@ -47,6 +48,8 @@ export async function dispatchShipment(db: Database, input: DispatchInput, optio
         const created = await createShipment(tx, { parcelId: input.parcelId, trackingNumber: number, carrier: input.carrier, country: input.country, notifyEmail: input.notifyEmail ?? null, ...(input.locale ? { locale: input.locale } : {}) });
         if (label?.success) await tx.update(shipments).set({ label: label.data as Record<string, unknown> }).where(eq(shipments.id, created.id));
         await input.inTransaction?.(tx, created);
+        // The shopper's "on its way" email, with the tracking link (lib/notifications/tracking-emails).
+        await recordShipmentFact(tx, created.id, shipmentFacts.dispatched, { parcelId: input.parcelId, number: created.number, at: new Date().toISOString(), subStatus: 'InfoReceived' });
         return created;
       });
       const registered = await registerShipments(db, [shipment.number], options.client);

@@ -6,9 +6,10 @@ import { recordFact } from '@/lib/events/record-fact';
  * What the shipments module tells others through the outbox (subject `shipment`, its id). Each
  * payload names the parcel (`parcelId`, null for a shipment created without one), the tracking
  * number and the carrier's time of the event (`at`, ISO). The parcels module delivers its parcel on
- * `shipment.delivered`; the shopper's tracking emails follow `exception` and `delivered`.
+ * `shipment.delivered`; the shopper's tracking emails follow `dispatched`, `exception` and `delivered`.
  */
 export const shipmentFacts = {
+  dispatched: 'shipment.dispatched',
   inTransit: 'shipment.in_transit',
   exception: 'shipment.exception',
   delivered: 'shipment.delivered',

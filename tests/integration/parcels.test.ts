@@ -288,6 +288,10 @@ describe('dispatch through the tracking module, and completion', () => {
     // A second click: not ready any more, and no second shipment.
     await expect(dispatchParcel(world.db, parcelDispatchHooks, parcel.number, actor())).rejects.toMatchObject({ code: 'invalid_transition' });
     expect(await world.db.select().from(shipments).where(eq(shipments.parcelId, parcel.id))).toHaveLength(1);
+    // The shopper's "on its way" email is told once, with the shipment.
+    const [shipment] = await world.db.select().from(shipments).where(eq(shipments.parcelId, parcel.id));
+    const told = await world.db.select({ type: orderEvents.type }).from(orderEvents).where(and(eq(orderEvents.subjectType, 'shipment'), eq(orderEvents.subjectId, shipment!.id)));
+    expect(told.map((f) => f.type)).toEqual(['shipment.dispatched']);
     expect(await parcelRow(parcel.id)).toMatchObject({ status: 'shipped', trackingNumber: dispatched.trackingNumber });
     const label = await shipmentLabelPdf(world.db, dispatched.trackingNumber);
     expect(Buffer.from(label!).subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from './fixtures';
+import { AccountForms, SandboxPayPage } from './pages/account-pages';
+import { testDatabaseQuery } from './pages/admin-events-page';
+import { CartPage } from './pages/cart-page';
+import { CheckoutPage } from './pages/checkout-page';
+import { OrderPage } from './pages/order-page';
+import { staffPage } from './pages/staff';
+
+const TRACKING_URL = process.env.TRACKING_17TRACK_BASE_URL ?? 'http://127.0.0.1:8088';
+
+// The second half of a shopping agent, end to end: a shopper's two orders wait in the warehouse,
+// accepted; the shopper consolidates their items into one parcel and pays it on the gateway's page;
+// warehouse staff pack it heavier than estimated, so the shopper pays the top-up; staff dispatch it;
+// the carrier (the 17TRACK sandbox) delivers it through its signed, duplicated, reordered webhooks,
+// and the public tracking page shows it delivered, in Japanese, to anyone with the number.
+test('two orders consolidated, paid, packed heavier, topped up, dispatched and delivered; the public page says so in Japanese', async ({ page, browser, product, productSlug }) => {
+  test.setTimeout(240_000);
+  await page.goto('/en/AED');
+  await page.goto(`/en/account/sign-up?callbackUrl=${encodeURIComponent('/en/account')}`);
+  await new AccountForms(page).signUp({ name: 'Layla Ahmed', email: `journey-${randomUUID()}@example.com`, password: 'correct horse battery' });
+  await expect(page).toHaveURL((url) => url.pathname === '/en/account', { timeout: 20_000 });
+
+  // Two orders (cash on delivery, so no worker buys them while the warehouse state is set below).
+  const numbers: string[] = [];
+  for (let k = 0; k < 2; k++) {
+    await product.open('en', productSlug);
+    await product.addToCart(1);
+    await new CartPage(page).open('en');
+    await page.goto('/en/checkout');
+    const checkout = new CheckoutPage(page);
+    if (k === 0) await checkout.fillNewAddress({ name: 'Layla Ahmed', line1: 'Sheikh Zayed Road 12', city: 'Dubai', country: 'AE', phone: '050 123 4567' });
+    await checkout.choosePayment('cod');
+    await checkout.placeOrder();
+    await expect(page).toHaveURL((url) => url.pathname.startsWith('/en/account/orders/'), { timeout: 20_000 });
+    numbers.push(new OrderPage(page).number());
+  }
+  // The first half, as the warehouse issue leaves it: bought, received, weighed and accepted by the shopper.
+  const list = numbers.map((n) => `'${n}'`).join(',');
+  testDatabaseQuery(
+    `UPDATE orders SET status = 'arrived', confirmed_at = NOW(3), reserved_until = NULL WHERE number IN (${list});
+     UPDATE order_items oi JOIN orders o ON o.id = oi.order_id SET oi.purchase_status = 'purchased', oi.fulfilment_status = 'accepted', oi.weight_grams = 400, oi.received_at = NOW(3), oi.storage_bin = 'A-01-3' WHERE o.number IN (${list});`,
+  );
+
+  // Consolidate: both orders' items, the saved address, the cheapest line.
+  await page.goto('/en/account/parcels/new');
+  const pick = page.getByTestId('parcel-pick');
+  const boxes = pick.locator('input[name="items"]');
+  await expect(boxes).toHaveCount(2);
+  for (const box of await boxes.all()) await box.check();
+  await page.getByTestId('show-lines').click();
+  await expect(page.getByTestId('parcel-create')).toBeVisible();
+  await page.getByTestId('create-parcel').click();
+  await expect(page).toHaveURL((url) => /^\/en\/account\/parcels\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'), { timeout: 20_000 });
+  const parcelNumber = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+  const status = page.getByTestId('parcel-status');
+  await expect(status).toHaveAttribute('data-status', 'awaiting_payment');
+
+  const waitForStatus = async (wanted: string) =>
+    expect(async () => {
+      await page.goto(`/en/account/parcels/${encodeURIComponent(parcelNumber)}`);
+      await expect(status).toHaveAttribute('data-status', wanted, { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+
+  await page.getByTestId('parcel-pay-card').getByRole('button').click();
+  await new SandboxPayPage(page).pay();
+  await waitForStatus('paid');
+
+  // Staff pack it heavier and bigger than the estimate: a top-up is asked at the parcel's pinned rate.
+  const staff = await staffPage(browser, 'warehouse', '/en/admin/parcels');
+  await staff.goto('/en/admin/parcels?tab=to_pack');
+  const row = staff.locator(`tr[data-parcel="${parcelNumber}"]`);
+  await expect(row).toBeVisible();
+  const pack = row.getByTestId('pack-form');
+  await pack.locator('input[name="weightGrams"]').fill('3000');
+  await pack.locator('input[name="lengthCm"]').fill('40');
+  await pack.locator('input[name="widthCm"]').fill('30');
+  await pack.locator('input[name="heightCm"]').fill('30');
+  await pack.getByRole('button').click();
+  await expect(row).toHaveCount(0, { timeout: 20_000 });
+
+  await waitForStatus('awaiting_topup');
+  await expect(page.getByTestId('parcel-settlement')).toHaveAttribute('data-action', 'topup');
+  await page.getByTestId('parcel-pay-card').getByRole('button').click();
+  await new SandboxPayPage(page).pay();
+  await waitForStatus('ready_to_dispatch');
+
+  // Dispatch: a tracking number, registered with the carrier sandbox, and the label.
+  await staff.goto('/en/admin/parcels?tab=to_dispatch');
+  const ready = staff.locator(`tr[data-parcel="${parcelNumber}"]`);
+  await ready.getByTestId('dispatch-form').getByRole('button').click();
+  await expect(ready).toHaveCount(0, { timeout: 20_000 });
+  await staff.goto('/en/admin/parcels?tab=in_transit');
+  const shipped = staff.locator(`tr[data-parcel="${parcelNumber}"]`);
+  await expect(shipped).toBeVisible({ timeout: 20_000 });
+  const label = await staff.request.get(await shipped.getByTestId('label-link').getAttribute('href').then((href) => href!));
+  expect(label.status()).toBe(200);
+  expect(label.headers()['content-type']).toContain('application/pdf');
+  const trackingNumber = testDatabaseQuery(`SELECT tracking_number FROM parcels WHERE number = '${parcelNumber}'`).trim();
+  expect(trackingNumber).toMatch(/^[A-Z0-9]{10,30}$/);
+  await staff.context().close();
+  await waitForStatus('shipped');
+
+  // The carrier delivers it; its webhooks arrive duplicated and out of order.
+  const advanced = await fetch(`${TRACKING_URL}/_control/trackings/${encodeURIComponent(trackingNumber)}/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: 'Delivered' }) });
+  expect(advanced.status).toBe(200);
+  await waitForStatus('delivered');
+
+  // A stranger with the number: the timeline in Japanese, delivered, nothing personal.
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(`/ja/track/${encodeURIComponent(trackingNumber)}`);
+  await expect(stranger.locator('main')).toContainText('配達完了');
+  await expect(stranger.locator('main')).not.toContainText('Layla');
+  await expect(stranger.locator('main')).not.toContainText('050 123 4567');
+  await stranger.context().close();
+});

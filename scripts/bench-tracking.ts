@@ -15,6 +15,7 @@ import { count, inArray } from 'drizzle-orm';
 import { databaseFor } from '@/db/client';
 import { dropDatabase, migrateDatabase } from '@/db/migrate';
 import { shipments, trackingEvents } from '@/db/schema';
+import { seedDemo } from '@/lib/demo/seed';
 import { demoSecretValues } from '@/lib/demo-secrets';
 import { signTrackingWebhook } from '@/lib/tracking/sign';
 import { demoJourney, trackingBody } from '@/tests/support/tracking-updates';
@@ -50,6 +51,10 @@ async function main(): Promise<number> {
   await dropDatabase(DB_URL).catch(() => undefined);
   await migrateDatabase(DB_URL);
   const db = databaseFor(DB_URL);
+  // The production build renders against this database, so it holds a small demo catalog (as
+  // bench:checkout does): the benchmark needs no other database on the machine.
+  await seedDemo(db, { count: 20, mediaDir: 'var/bench/media' });
+  process.env.DATABASE_URL = DB_URL;
   const numbers = Array.from({ length: total }, (_, i) => `LX${String(10_000_000 + i)}0CN`);
   for (let i = 0; i < total; i += 1000) {
     await db.insert(shipments).values(numbers.slice(i, i + 1000).map((number) => ({ number, carrier: 'china-post', country: 'JP', registeredAt: new Date() })));

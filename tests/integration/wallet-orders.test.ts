@@ -7,54 +7,38 @@ import { refunds } from '@/db/schema/refunds';
 import { walletEntries } from '@/db/schema/wallet';
 import { createUser } from '@/lib/auth/create-user';
 import { placeOrder } from '@/lib/checkout/place-order';
-import { parseEnv, type Env } from '@/lib/env';
+import type { Env } from '@/lib/env';
 import { convertThroughCny, money, type CurrencyCode } from '@/lib/money';
 import { cancelOwnOrder } from '@/lib/payments/cancel-own-order';
 import { startOrderPayment } from '@/lib/payments/pay-order';
 import { payOrderFromWallet } from '@/lib/payments/pay-order-from-wallet';
 import { issueRefund } from '@/lib/payments/refund';
-import { cardGateway } from '@/lib/payments/registry';
 import { walletPartReturns } from '@/lib/payments/return-wallet-part';
 import { adjustWallet } from '@/lib/wallet/adjust-wallet';
 import { verifyWalletBalances, walletBalanceIn } from '@/lib/wallet/queries';
-import { startPaymentGateway, type PaymentGateway } from '@/sandboxes/payment-gateway/gateway';
-import { startTestReceiver, type TestReceiver } from '@/sandboxes/payment-gateway/test-receiver';
-import { createPurchasingWorld, deliverWebhook, signedEvent, skusBySeller, type CatalogSku, type PurchasingWorld } from '../support/purchasing-world';
+import type { PaymentGateway } from '@/sandboxes/payment-gateway/gateway';
+import { createGatewayWorld, until } from '../support/gateway-world';
+import { deliverWebhook, signedEvent, skusBySeller, type CatalogSku, type PurchasingWorld } from '../support/purchasing-world';
 
 // A whole order paid from the balance, or its part with the card paying the rest: real MariaDB,
 // Redis, the sandbox gateway (its API and signed webhooks through the real receive → process path).
 // Every movement is a payment-ledger row in its currency, in CNY and in the reporting currency.
-const SECRET_KEY = 'sk_test_ferry_sandbox';
 
+let stack: Awaited<ReturnType<typeof createGatewayWorld>>;
 let world: PurchasingWorld;
 let skus: CatalogSku[];
-let receiver: TestReceiver;
 let gateway: PaymentGateway;
 let env: Env;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  world = await createPurchasingWorld('ferry_test_wallet_orders', 8);
+  stack = await createGatewayWorld('ferry_test_wallet_orders', 8);
+  ({ world, gateway, env, stripe } = stack);
   skus = (await skusBySeller(world)).flat();
-  receiver = await startTestReceiver(async (request) => {
-    try {
-      await deliverWebhook(world, { body: request.body, header: request.signature });
-      return 200;
-    } catch {
-      return 400;
-    }
-  });
-  gateway = await startPaymentGateway({ secretKey: SECRET_KEY, webhookUrl: receiver.url, webhookSecret: 'whsec_ferry_sandbox_demo', retry: { attempts: 5, baseMs: 20 } });
-  env = parseEnv({ ...process.env, PAYMENT_GATEWAY: 'sandbox', SANDBOX_GATEWAY_URL: gateway.url });
-  stripe = new Stripe(SECRET_KEY, { host: new URL(gateway.url).hostname, port: new URL(gateway.url).port, protocol: 'http' });
 });
-afterAll(async () => {
-  await gateway?.close();
-  await receiver?.close();
-  await world?.close();
-});
+afterAll(async () => stack?.close());
 
-const deps = () => ({ gatewayFor: (name: 'sandbox' | 'stripe' | 'cod') => cardGateway(env, name) });
+const deps = () => stack.deps();
 const staff = { type: 'user' as const, id: 1, label: 'finance@ferry.test' };
 
 async function shopper() {
@@ -82,15 +66,6 @@ const orderRow = async (id: number) => (await world.db.select().from(orders).whe
 const ledgerOf = (orderId: number) => world.db.select().from(paymentLedger).where(eq(paymentLedger.orderId, orderId)).orderBy(asc(paymentLedger.id));
 const fund = (userId: number, currency: string, amountMinor: number) => adjustWallet(world.db, { userId, currency, amountMinor, reason: 'test funds', key: randomUUID() }, staff);
 
-async function until<T>(read: () => Promise<T>, isDone: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 8_000;
-  for (;;) {
-    const value = await read();
-    if (isDone(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('paying a whole order from the balance', () => {
   it('pays it once under ten concurrent clicks, as the card webhook would, with the ledger row in CNY and the reporting currency', async () => {

@@ -5,24 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, paymentLedger } from '@/db/schema';
 import { walletEntries, walletTopups } from '@/db/schema/wallet';
 import { createUser } from '@/lib/auth/create-user';
-import { parseEnv, type Env } from '@/lib/env';
+import type { Env } from '@/lib/env';
 import { processWebhookEvent } from '@/lib/payments/process-webhook-event';
-import { cardGateway } from '@/lib/payments/registry';
 import { startWalletTopup } from '@/lib/payments/start-wallet-topup';
 import { debitWallet } from '@/lib/wallet/entries';
 import { verifyWalletBalances, walletBalanceIn } from '@/lib/wallet/queries';
 import { storeWebhook } from '@/lib/webhooks/store-webhook';
-import { startPaymentGateway, type PaymentGateway } from '@/sandboxes/payment-gateway/gateway';
-import { startTestReceiver, type ReceivedWebhook, type TestReceiver } from '@/sandboxes/payment-gateway/test-receiver';
-import { createPurchasingWorld, deliverWebhook, signedEvent, type PurchasingWorld } from '../support/purchasing-world';
+import type { PaymentGateway } from '@/sandboxes/payment-gateway/gateway';
+import type { ReceivedWebhook, TestReceiver } from '@/sandboxes/payment-gateway/test-receiver';
+import { createGatewayWorld, until } from '../support/gateway-world';
+import { deliverWebhook, signedEvent, type PurchasingWorld } from '../support/purchasing-world';
 
 // A wallet top-up refunded in the gateway's dashboard (here: the sandbox gateway's refund API, its
 // charge.refunded webhooks signed, duplicated and reordered by the sandbox and delivered through the
 // real receive → process path): the wallet gives the money back once, partial refunds add up, the
 // balance never goes below zero (what was already spent is flagged for finance instead), and
 // replaying every event changes nothing.
-const SECRET_KEY = 'sk_test_ferry_sandbox';
 
+let stack: Awaited<ReturnType<typeof createGatewayWorld>>;
 let world: PurchasingWorld;
 let receiver: TestReceiver;
 let gateway: PaymentGateway;
@@ -30,37 +30,14 @@ let env: Env;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  world = await createPurchasingWorld('ferry_test_topup_refund', 4);
-  receiver = await startTestReceiver(async (request) => {
-    try {
-      await deliverWebhook(world, { body: request.body, header: request.signature });
-      return 200;
-    } catch {
-      return 400;
-    }
-  });
-  gateway = await startPaymentGateway({ secretKey: SECRET_KEY, webhookUrl: receiver.url, webhookSecret: 'whsec_ferry_sandbox_demo', retry: { attempts: 5, baseMs: 20 } });
-  env = parseEnv({ ...process.env, PAYMENT_GATEWAY: 'sandbox', SANDBOX_GATEWAY_URL: gateway.url });
-  stripe = new Stripe(SECRET_KEY, { host: new URL(gateway.url).hostname, port: new URL(gateway.url).port, protocol: 'http' });
+  stack = await createGatewayWorld('ferry_test_topup_refund', 4);
+  ({ world, receiver, gateway, env, stripe } = stack);
 });
-afterAll(async () => {
-  await gateway?.close();
-  await receiver?.close();
-  await world?.close();
-});
+afterAll(async () => stack?.close());
 
-const deps = () => ({ gatewayFor: (name: 'sandbox' | 'stripe' | 'cod') => cardGateway(env, name) });
+const deps = () => stack.deps();
 const staff = { type: 'user' as const, id: 1, label: 'finance@ferry.test' };
 
-async function until<T>(read: () => Promise<T>, isDone: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 8_000;
-  for (;;) {
-    const value = await read();
-    if (isDone(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 async function shopper() {
   return createUser(world.db, { email: `topup-refund-${randomUUID()}@ferry.test`, password: 'correct horse battery', role: 'customer' });

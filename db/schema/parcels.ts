@@ -6,9 +6,11 @@ import type { ShippingAddress } from './orders';
  * A parcel's way (lib/parcels/transitions.ts): `awaiting_payment` (made from accepted items, which
  * are reserved to it) → `paid` (to pack) → `packed` → `awaiting_topup` (the real weight costs more:
  * the shopper pays the difference) → `ready_to_dispatch` → `shipped` → `delivered`; `cancelled`
- * from `awaiting_payment` gives the items back.
+ * from `awaiting_payment` gives the items back. With rehearsal packing the parcel is packed first:
+ * `awaiting_rehearsal` → `awaiting_payment` at the packed price (weight and photos shown) → `paid`
+ * → `ready_to_dispatch`.
  */
-export const parcelStatuses = ['awaiting_payment', 'paid', 'packed', 'awaiting_topup', 'ready_to_dispatch', 'shipped', 'delivered', 'cancelled'] as const;
+export const parcelStatuses = ['awaiting_rehearsal', 'awaiting_payment', 'paid', 'packed', 'awaiting_topup', 'ready_to_dispatch', 'shipped', 'delivered', 'cancelled'] as const;
 export type ParcelStatus = (typeof parcelStatuses)[number];
 
 export const parcelServices = ['insurance', 'rehearsal', 'remove_retail_boxes', 'reinforced_packing', 'packed_photos'] as const;
@@ -113,3 +115,24 @@ export const parcelItems = mysqlTable(
 );
 
 export type ParcelRow = typeof parcels.$inferSelect;
+
+/**
+ * Photos of the packed parcel (rehearsal packing, or the "photos of the packed parcel" service). The
+ * bytes live in the private photo store beside the QC photos (lib/warehouse/photos) and are read
+ * through the same signed, expiring URLs, given only to the parcel's owner and staff.
+ */
+export const parcelPhotos = mysqlTable(
+  'parcel_photos',
+  {
+    id: id(),
+    parcelId: ref('parcel_id').notNull(),
+    storageKey: char('storage_key', { length: 32 }).notNull(),
+    width: int('width').notNull(),
+    height: int('height').notNull(),
+    bytes: int('bytes').notNull(),
+    /** Staff user id; null when taken through the CLI. */
+    uploadedBy: ref('uploaded_by'),
+    createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('parcel_photos_parcel_idx').on(t.parcelId, t.id), uniqueIndex('parcel_photos_key_uq').on(t.storageKey)],
+);

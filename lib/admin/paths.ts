@@ -20,6 +20,7 @@ export const adminPaths = {
   receivingItem: (locale: string, itemId: number) => `/${locale}/admin/receiving/items/${itemId}`,
   returns: (locale: string) => `/${locale}/admin/returns`,
   parcels: (locale: string, tab?: string) => `/${locale}/admin/parcels${tab ? `?tab=${encodeURIComponent(tab)}` : ''}`,
+  parcel: (locale: string, number: string) => `/${locale}/admin/parcels/${encodeURIComponent(number)}`,
   wallets: (locale: string, email?: string) => `/${locale}/admin/wallets${email ? `?email=${encodeURIComponent(email)}` : ''}`,
   reconciliation: (locale: string) => `/${locale}/admin/finance/reconciliation`,
   ledger: (locale: string, query?: URLSearchParams) => `/${locale}/admin/finance/ledger${query && query.size > 0 ? `?${query}` : ''}`,

@@ -2,9 +2,11 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import type { Env } from '@/lib/env';
 import { createParcel } from '@/lib/parcels/create-parcel';
+import { parcelPhotoList } from '@/lib/parcels/parcel-photos';
 import { findOwnParcel, parcelItemRows } from '@/lib/parcels/queries';
 import { parcelView } from '@/lib/parcels/serialize';
 import { parcelPaymentUrl } from '@/lib/payments/pay-link';
+import { signPhotos } from '@/lib/warehouse/photos/queries/item-photo-state';
 import { parseCreateParcelRequest } from './parcel-request';
 import type { Partner } from './partner-keys';
 
@@ -37,7 +39,10 @@ export async function createPartnerParcel(db: Database, env: Env, partner: Partn
 export async function findPartnerParcel(db: Database, env: Env, partner: Partner, number: string) {
   const parcel = await findOwnParcel(db, { type: 'partner', partnerKeyId: partner.keyId }, number);
   if (!parcel) return null;
-  const items = await parcelItemRows(db, [parcel.id]);
+  const [items, photos] = await Promise.all([parcelItemRows(db, [parcel.id]), parcelPhotoList(db, parcel.id)]);
   const due = parcel.status === 'awaiting_payment' || parcel.status === 'awaiting_topup';
-  return { ...parcelView(parcel, items), payment: { gateway: parcel.gateway, paymentUrl: due ? parcelPaymentUrl(env.SITE_URL, parcel) : null } };
+  // Photos of the packed parcel (rehearsal, or the photos service): signed, expiring links like the QC photos'.
+  const site = env.SITE_URL.replace(/\/+$/, '');
+  const photoUrls = signPhotos(env.FERRY_SECRET_KEY, photos).map((p) => `${site}${p.largeUrl}`);
+  return { ...parcelView(parcel, items), photos: photoUrls, payment: { gateway: parcel.gateway, paymentUrl: due ? parcelPaymentUrl(env.SITE_URL, parcel) : null } };
 }

@@ -13,7 +13,8 @@ import { moveParcel } from './parcel-machine';
 import { moveParcelItems } from './parcel-items';
 
 /**
- * Cancels an unpaid parcel (the shopper changed their mind): `awaiting_payment → cancelled`, its items
+ * Cancels an unpaid parcel (the shopper changed their mind, before or after its rehearsal packing):
+ * `awaiting_payment` / `awaiting_rehearsal → cancelled`, its items
  * back `in_parcel → accepted` and free for another parcel (`active_item_id` cleared), and a part
  * already paid from the wallet returned to it once. Only the owner's parcel; a paid one cannot be.
  */
@@ -22,8 +23,10 @@ export async function cancelParcel(db: Database, input: { number: string; owner:
     const parcel = await lockParcel(tx, { number: input.number });
     const isOwners = parcel && (input.owner.type === 'user' ? parcel.userId === input.owner.userId : parcel.partnerKeyId === input.owner.partnerKeyId);
     if (!parcel || !isOwners) throw new AppError('not_found', 'Parcel not found');
-    if (parcel.status !== 'awaiting_payment') throw new AppError('invalid_transition', 'Only a parcel that is not paid yet can be cancelled');
-    if (!(await moveParcel(tx, { id: parcel.id, from: 'awaiting_payment', to: 'cancelled', actor: input.actor }))) throw new AppError('invalid_transition', 'The parcel changed meanwhile');
+    if (parcel.status !== 'awaiting_payment' && parcel.status !== 'awaiting_rehearsal') throw new AppError('invalid_transition', 'Only a parcel that is not paid yet can be cancelled');
+    // A card payment still open could be finished after the cancel: the caller withdraws it at the gateway first.
+    if (parcel.gatewayPaymentId && !parcel.gatewayPaymentId.startsWith('wallet:')) throw new AppError('conflict', 'A card payment for this parcel is open: it must be withdrawn first', { reason: 'card_payment_in_progress' });
+    if (!(await moveParcel(tx, { id: parcel.id, from: parcel.status, to: 'cancelled', actor: input.actor }))) throw new AppError('invalid_transition', 'The parcel changed meanwhile');
     await moveParcelItems(tx, parcel.id, 'in_parcel', 'accepted', input.actor, { parcelId: parcel.id, parcelNumber: parcel.number });
     await tx.update(parcelItems).set({ activeItemId: null }).where(eq(parcelItems.parcelId, parcel.id));
     if (parcel.walletPartMinor > 0 && parcel.userId !== null) {

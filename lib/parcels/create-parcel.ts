@@ -46,6 +46,8 @@ const unavailable = () => new AppError('items_unavailable', 'Some of these items
  * (the owner's, `accepted`), moved `accepted → in_parcel` and tied to the parcel (`active_item_id`
  * unique: an item is in at most one live parcel even against a concurrent create). A line that cannot
  * take the parcel is `line_unavailable` (422) with the quote's reason; nothing is written then.
+ * With the rehearsal service the parcel waits for its rehearsal (`awaiting_rehearsal`): nothing can
+ * be paid until the warehouse has packed it and priced it at its real weight (packParcel).
  */
 export async function createParcel(db: Database, input: CreateParcelInput): Promise<ParcelRow> {
   const itemIds = [...new Set(input.itemIds)].sort((a, b) => a - b);
@@ -119,6 +121,8 @@ export async function createParcel(db: Database, input: CreateParcelInput): Prom
     const number = newParcelNumber();
     const [inserted] = await tx.insert(parcels).values({
       number,
+      // Rehearsal packing: the warehouse packs and photographs it first; the shopper pays the packed price after seeing it.
+      status: services.includes('rehearsal') ? 'awaiting_rehearsal' : 'awaiting_payment',
       userId: input.owner.type === 'user' ? input.owner.userId : null,
       partnerKeyId: input.owner.type === 'partner' ? input.owner.partnerKeyId : null,
       lineId: line.id,

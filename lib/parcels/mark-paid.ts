@@ -17,10 +17,16 @@ export async function lockParcel(tx: Executor, where: { id: number } | { number:
 
 /**
  * The parcel's price came in (a card webhook, or the wallet): `awaiting_payment → paid`, the paying
- * payment's id kept. False when it was not awaiting payment any more (a replay, a cancel first).
+ * payment's id kept. A parcel packed in rehearsal was priced at its packed weight, so it goes on to
+ * `ready_to_dispatch` in the same transaction: nothing is left to pack or settle. False when it was
+ * not awaiting payment any more (a replay, a cancel first).
  */
-export function markParcelPaid(tx: Executor, input: { parcelId: number; paymentId: string; actor: Actor }): Promise<boolean> {
-  return moveParcel(tx, { id: input.parcelId, from: 'awaiting_payment', to: 'paid', actor: input.actor, payload: { paymentId: input.paymentId }, set: { gatewayPaymentId: input.paymentId } });
+export async function markParcelPaid(tx: Executor, input: { parcelId: number; paymentId: string; actor: Actor }): Promise<boolean> {
+  const paid = await moveParcel(tx, { id: input.parcelId, from: 'awaiting_payment', to: 'paid', actor: input.actor, payload: { paymentId: input.paymentId }, set: { gatewayPaymentId: input.paymentId } });
+  if (!paid) return false;
+  const [row] = await tx.select({ packedAt: parcels.packedAt }).from(parcels).where(eq(parcels.id, input.parcelId));
+  if (row?.packedAt) await moveParcel(tx, { id: input.parcelId, from: 'paid', to: 'ready_to_dispatch', actor: input.actor, payload: { rehearsed: true } });
+  return true;
 }
 
 /** The settlement top-up came in: `awaiting_topup → ready_to_dispatch`, the top-up marked paid. */

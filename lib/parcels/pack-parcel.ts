@@ -13,6 +13,8 @@ import { recordWalletLedger } from '@/lib/wallet/ledger';
 import { parcelLedgerRates } from './ledger-rates';
 import { lockParcel } from './mark-paid';
 import { moveParcel } from './parcel-machine';
+import { countParcelPhotos } from './parcel-photos';
+import { priceParcel } from './service-prices';
 import { decideSettlement } from './settlement';
 
 export const MAX_PACKED_GRAMS = 100_000;
@@ -29,12 +31,16 @@ export function checkPackMeasures(weightGrams: number, dims: ParcelDimsCm): void
 }
 
 /**
- * Packs a paid parcel: its real weight and box are quoted on its own line by the one quote function
- * at the parcel's pinned rate, and the difference with the estimate is settled (decideSettlement):
- * more → `awaiting_topup` (the shopper pays the top-up before dispatch); lighter by more than the
- * threshold → the difference back to the shopper's wallet at once (a partner's is `due`), then
- * `ready_to_dispatch`; otherwise `ready_to_dispatch`. The parcel row is locked and must be `paid`,
- * so two packers at once settle once: the second finds it packed (invalid_transition).
+ * Packs a parcel: its real weight and box are quoted on its own line by the one quote function at the
+ * parcel's pinned rate.
+ * - A paid parcel settles the difference with the estimate (decideSettlement): more → `awaiting_topup`
+ *   (the shopper pays the top-up before dispatch); lighter by more than the threshold → the difference
+ *   back to the shopper's wallet at once (a partner's is `due`), then `ready_to_dispatch`; otherwise
+ *   `ready_to_dispatch`.
+ * - A parcel awaiting its rehearsal is priced at what it really is instead (shipping at the packed
+ *   chargeable weight, insurance and services as chosen) and then awaits payment: the shopper sees the
+ *   weight and the photos first, so it must have at least one photo. Nothing is settled afterwards.
+ * The parcel row is locked, so two packers at once pack once: the second finds it packed (invalid_transition).
  */
 export async function packParcel(db: Database, input: PackInput): Promise<ParcelRow> {
   checkPackMeasures(input.weightGrams, input.dims);
@@ -42,21 +48,31 @@ export async function packParcel(db: Database, input: PackInput): Promise<Parcel
   return db.transaction(async (tx) => {
     const parcel = await lockParcel(tx, { number: input.number });
     if (!parcel) throw new AppError('not_found', 'Parcel not found');
-    if (parcel.status !== 'paid') throw new AppError('invalid_transition', parcel.status === 'awaiting_payment' ? 'This parcel is not paid yet' : 'This parcel is already packed');
-    const line = await loadLine(db, parcel.lineId);
-    if (!line) throw new AppError('line_unavailable', 'The parcel’s shipping line no longer exists', { reason: 'line_not_available' });
-    const currency = parcel.currency as CurrencyCode;
-    // The line the parcel was sold on prices it even if the agent has since switched the line off.
-    const result = quoteLines(
-      [{ ...line, isActive: true }],
-      { country: parcel.shippingAddress.country, grams: input.weightGrams, dims: input.dims, currency, declaredValueCny: parcel.declaredValueCnyMinor },
-      { currency, rate: parcel.rate, source: parcel.rateSource, capturedAt: parcel.rateCapturedAt.toISOString() },
-    );
-    const quote = result.quotes[0];
-    if (!quote) {
-      const why = result.unavailable[0];
-      throw new AppError('line_unavailable', `${line.name} cannot take this parcel as packed: ${why?.message ?? 'refused'}`, { reason: why?.reason ?? 'line_not_available' });
+    const isRehearsal = parcel.status === 'awaiting_rehearsal';
+    if (parcel.status !== 'paid' && !isRehearsal) throw new AppError('invalid_transition', parcel.status === 'awaiting_payment' && !parcel.packedAt ? 'This parcel is not paid yet' : 'This parcel is already packed');
+    const { line, quote } = await quotePacked(db, parcel, input);
+    const packedColumns = {
+      packedWeightGrams: input.weightGrams,
+      packedDims: input.dims,
+      packedChargeableGrams: quote.chargeableGrams,
+      packedShippingCnyMinor: quote.priceCny.amountMinor,
+      packedBy: input.packedBy ?? null,
+    };
+    if (isRehearsal) {
+      if ((await countParcelPhotos(tx, parcel.id)) === 0) throw new AppError('conflict', 'Photograph the packed parcel first: the shopper sees the photos before paying', { reason: 'photos_required' });
+      const price = priceParcel(quote, parcel.services, settings, parcel.currency as CurrencyCode, parcel.rate);
+      const rehearsed = await moveParcel(tx, {
+        id: parcel.id,
+        from: 'awaiting_rehearsal',
+        to: 'awaiting_payment',
+        actor: input.actor,
+        payload: { weightGrams: input.weightGrams, chargeableGrams: quote.chargeableGrams, chargeMinor: price.charge.amountMinor, currency: parcel.currency },
+        set: { ...packedColumns, packedAt: new Date(), insuranceCnyMinor: price.insuranceCny, servicesCnyMinor: price.servicesCny, totalCnyMinor: price.totalCny, chargeMinor: price.charge.amountMinor, settlementAction: 'none', settlementCnyMinor: 0, settlementMinor: 0, settlementStatus: 'none' },
+      });
+      if (!rehearsed) throw new AppError('invalid_transition', 'This parcel is already packed');
+      return (await lockParcel(tx, { id: parcel.id }))!;
     }
+    const currency = parcel.currency as CurrencyCode;
     const decided = decideSettlement({
       estimateChargeableGrams: parcel.estimateChargeableGrams,
       estimateShippingCny: parcel.estimateShippingCnyMinor,
@@ -75,11 +91,7 @@ export async function packParcel(db: Database, input: PackInput): Promise<Parcel
       actor: input.actor,
       payload: { weightGrams: input.weightGrams, chargeableGrams: quote.chargeableGrams, settlement: action, amountMinor },
       set: {
-        packedWeightGrams: input.weightGrams,
-        packedDims: input.dims,
-        packedChargeableGrams: quote.chargeableGrams,
-        packedShippingCnyMinor: quote.priceCny.amountMinor,
-        packedBy: input.packedBy ?? null,
+        ...packedColumns,
         settlementAction: action,
         settlementCnyMinor: action === 'none' ? 0 : decided.amountCny,
         settlementMinor: action === 'none' ? 0 : amountMinor,
@@ -99,4 +111,22 @@ export async function packParcel(db: Database, input: PackInput): Promise<Parcel
     }
     return (await lockParcel(tx, { id: parcel.id }))!;
   });
+}
+
+/** The packed parcel quoted on the line it was sold on (even if the agent has since switched the line off), or why the line cannot take it. */
+async function quotePacked(db: Database, parcel: ParcelRow, input: PackInput) {
+  const line = await loadLine(db, parcel.lineId);
+  if (!line) throw new AppError('line_unavailable', 'The parcel’s shipping line no longer exists', { reason: 'line_not_available' });
+  const currency = parcel.currency as CurrencyCode;
+  const result = quoteLines(
+    [{ ...line, isActive: true }],
+    { country: parcel.shippingAddress.country, grams: input.weightGrams, dims: input.dims, currency, declaredValueCny: parcel.declaredValueCnyMinor },
+    { currency, rate: parcel.rate, source: parcel.rateSource, capturedAt: parcel.rateCapturedAt.toISOString() },
+  );
+  const quote = result.quotes[0];
+  if (!quote) {
+    const why = result.unavailable[0];
+    throw new AppError('line_unavailable', `${line.name} cannot take this parcel as packed: ${why?.message ?? 'refused'}`, { reason: why?.reason ?? 'line_not_available' });
+  }
+  return { line, quote };
 }

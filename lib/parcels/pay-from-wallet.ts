@@ -20,7 +20,8 @@ export type ParcelWalletPayment = { outcome: 'paid' | 'part_paid' | 'already_pai
  *   balance pays what it can and the card takes the rest (`wallet_part_minor`, the card payment is
  *   for the remainder; a cancel returns the part);
  * - a parcel awaiting its settlement top-up: the whole top-up (→ ready to dispatch).
- * A second click waits for the first and answers `already_paid`.
+ * A second click waits for the first and answers `already_paid`. A card payment still open for what
+ * is due is refused (`conflict`): the caller withdraws it at the gateway first.
  */
 export async function payParcelFromWallet(db: Database, input: { userId: number; number: string; actor: Actor; allowPart?: boolean }): Promise<ParcelWalletPayment> {
   return db.transaction(async (tx) => {
@@ -36,8 +37,10 @@ export async function payParcelFromWallet(db: Database, input: { userId: number;
     const available = balance?.minor ?? 0;
     const isPart = available < due;
     if (isPart && (isTopup || !input.allowPart || available <= 0 || parcel.walletPartMinor > 0)) throw new AppError('insufficient_funds', 'Your balance does not cover this payment');
-    // A card payment started for the whole price cannot be shrunk: the rest would not match it.
-    if (isPart && parcel.gatewayPaymentId) throw new AppError('invalid_transition', 'A card payment for this parcel is already under way');
+    // A card payment opened for what is due must be withdrawn at the gateway first (lib/payments
+    // withdrawParcelCardPayment), or the shopper could still finish it and pay twice.
+    const cardId = isTopup ? parcel.topupPaymentId : parcel.gatewayPaymentId;
+    if (cardId && !cardId.startsWith('wallet:')) throw new AppError('conflict', 'A card payment for this parcel is open: it must be withdrawn first', { reason: 'card_payment_in_progress' });
     const amountMinor = isPart ? available : due;
     // The rest after a part paid from the wallet is a movement of its own.
     const source = isTopup ? `parcel_topup:${parcel.id}` : parcel.walletPartMinor > 0 ? `parcel_rest:${parcel.id}` : `parcel:${parcel.id}`;
@@ -52,7 +55,7 @@ export async function payParcelFromWallet(db: Database, input: { userId: number;
     const paymentId = `wallet:${source}`;
     const moved = isTopup
       ? await markTopupPaid(tx, { parcelId: parcel.id, paymentId, actor: input.actor })
-      : await markParcelPaid(tx, { parcelId: parcel.id, paymentId: parcel.walletPartMinor > 0 ? (parcel.gatewayPaymentId ?? paymentId) : paymentId, actor: input.actor });
+      : await markParcelPaid(tx, { parcelId: parcel.id, paymentId, actor: input.actor });
     if (!moved) throw new AppError('invalid_transition', 'The parcel changed meanwhile');
     return { outcome: 'paid', walletMinor: amountMinor, dueByCardMinor: 0 };
   });

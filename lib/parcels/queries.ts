@@ -67,7 +67,8 @@ export async function parcelableItems(db: Database, owner: ParcelOwner) {
 /** The staff board's tabs and what each shows. */
 export const boardTabs = {
   awaiting_payment: ['awaiting_payment'],
-  to_pack: ['paid'],
+  // Rehearsals are packed before payment: they wait on the shelf beside the paid parcels.
+  to_pack: ['paid', 'awaiting_rehearsal'],
   awaiting_topup: ['awaiting_topup'],
   to_dispatch: ['ready_to_dispatch'],
   in_transit: ['shipped'],
@@ -87,7 +88,7 @@ export async function boardParcels(db: Database, tab: BoardTab, limit = 200): Pr
     .limit(limit);
 }
 
-/** The pick list: every item of the paid parcels (to pack), by bin, so one walk through the shelves fetches them. */
+/** The pick list: every item of the parcels to pack (paid, or awaiting their rehearsal), by bin, so one walk through the shelves fetches them. */
 export async function pickList(db: Database) {
   return db
     .select({ parcelNumber: parcels.number, itemId: orderItems.id, title: orderItems.title, quantity: orderItems.quantity, storageBin: orderItems.storageBin, orderNumber: orders.number })
@@ -95,7 +96,7 @@ export async function pickList(db: Database) {
     .innerJoin(parcelItems, eq(parcelItems.parcelId, parcels.id))
     .innerJoin(orderItems, eq(orderItems.id, parcelItems.orderItemId))
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
-    .where(eq(parcels.status, 'paid'))
+    .where(inArray(parcels.status, [...boardTabs.to_pack]))
     .orderBy(asc(orderItems.storageBin), asc(parcels.id), asc(orderItems.id))
     .limit(1000);
 }

@@ -8,8 +8,7 @@ import type { Actor } from '@/lib/audit/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { recordFact } from '@/lib/events/record-fact';
-import { newPhotoKey, photoStoreFromEnv, type PhotoStore } from './photo-store';
-import { processPhoto } from './process-photo';
+import { photoStoreFromEnv, storePhotos, type PhotoStore } from './photo-store';
 import { itemPhotoStates } from './queries/item-photo-state';
 
 /** Photos one upload may carry: a phone's burst, or a folder of one item's shots. */
@@ -50,15 +49,7 @@ export async function addItemPhotos(
   if (!item) throw new AppError('not_found', `No order item ${input.itemId}`);
   if (!photographable.includes(item.status)) throw new AppError('invalid_transition', `Item ${item.id} of ${item.orderNumber} is ${item.status}: only items the warehouse holds are photographed`);
 
-  // One at a time: a phone photo decodes to tens of megabytes.
-  const processed = [];
-  for (const file of input.files) processed.push(await processPhoto(file));
-  const stored: { key: string; width: number; height: number; bytes: number }[] = [];
-  for (const photo of processed) {
-    const key = newPhotoKey();
-    await store.save(key, { original: photo.original.bytes, '1600': photo.large, '400': photo.small });
-    stored.push({ key, width: photo.width, height: photo.height, bytes: photo.original.bytes.length });
-  }
+  const stored = await storePhotos(input.files, store);
 
   return db.transaction(async (tx) => {
     const [locked] = await tx.select({ status: orderItems.fulfilmentStatus, qcReadyAt: orderItems.qcReadyAt }).from(orderItems).where(eq(orderItems.id, item.id)).for('update');

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { photoKeyPattern, type PhotoSize } from './photo-urls';
+import { processPhoto } from './process-photo';
 
 /**
  * Where QC photos live: a private folder (PRIVATE_MEDIA_DIR), apart from the public product-image
@@ -68,4 +69,23 @@ export async function photoStoreWritable(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+export type StoredPhoto = { key: string; width: number; height: number; bytes: number };
+
+/**
+ * Checks and processes every file first (one bad file refuses them all, before anything is kept),
+ * then saves each (original without EXIF, and its WebP sizes) under a new key. One at a time: a phone
+ * photo decodes to tens of megabytes. The caller writes the rows.
+ */
+export async function storePhotos(files: readonly Buffer[], store: PhotoStore): Promise<StoredPhoto[]> {
+  const processed = [];
+  for (const file of files) processed.push(await processPhoto(file));
+  const stored: StoredPhoto[] = [];
+  for (const photo of processed) {
+    const key = newPhotoKey();
+    await store.save(key, { original: photo.original.bytes, '1600': photo.large, '400': photo.small });
+    stored.push({ key, width: photo.width, height: photo.height, bytes: photo.original.bytes.length });
+  }
+  return stored;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ParcelPackForm } from '@/components/admin/parcel-pack-form';
 import { ActionForm } from '@/components/parcels/action-form';
 import { adminPaths } from '@/lib/admin/paths';
 import { can } from '@/lib/auth/permissions';
@@ -10,7 +11,7 @@ import { getDb } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatStoredMoney } from '@/lib/money';
 import { boardParcels, boardTabNames, parcelItemRows, pickList, type BoardTab } from '@/lib/parcels/queries';
-import { dispatchParcelAction, packParcelAction } from './actions';
+import { dispatchParcelAction } from './actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ tab?: string | string[] }> };
 
@@ -100,9 +101,12 @@ export default async function AdminParcelsPage({ params, searchParams }: Props) 
               {rows.map((parcel) => (
                 <tr key={parcel.id} data-parcel={parcel.number} data-status={parcel.status}>
                   <td className="admin-mono" dir="ltr">
-                    {parcel.number}
+                    <Link href={adminPaths.parcel(locale, parcel.number)}>{parcel.number}</Link>
                   </td>
-                  <td>{ts(`statuses.${parcel.status}`)}</td>
+                  <td>
+                    {ts(`statuses.${parcel.status}`)}
+                    {parcel.services.includes('rehearsal') && parcel.status === 'awaiting_rehearsal' && <> · {ts('serviceNames.rehearsal')}</>}
+                  </td>
                   <td>{parcel.lineCode}</td>
                   <td>
                     <ul className="plain-list">
@@ -147,20 +151,7 @@ export default async function AdminParcelsPage({ params, searchParams }: Props) 
                   )}
                   {tab === 'to_pack' && canPack && (
                     <td>
-                      <ActionForm action={packParcelAction} className="admin-inline-form" testId="pack-form">
-                        <input type="hidden" name="locale" value={locale} />
-                        <input type="hidden" name="number" value={parcel.number} />
-                        <label>
-                          {t('weight')} <input name="weightGrams" type="number" min={1} max={100000} required inputMode="numeric" />
-                        </label>
-                        <fieldset>
-                          <legend>{t('dims')}</legend>
-                          <input name="lengthCm" type="number" min={1} max={300} required aria-label="L" />
-                          <input name="widthCm" type="number" min={1} max={300} required aria-label="W" />
-                          <input name="heightCm" type="number" min={1} max={300} required aria-label="H" />
-                        </fieldset>
-                        <button type="submit">{t('pack')}</button>
-                      </ActionForm>
+                      <ParcelPackForm locale={locale} number={parcel.number} labels={{ weight: t('weight'), dims: t('dims'), pack: t('pack') }} />
                     </td>
                   )}
                 </tr>

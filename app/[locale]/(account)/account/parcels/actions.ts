@@ -11,10 +11,9 @@ import { AppError } from '@/lib/errors';
 import { locales } from '@/lib/i18n/locales';
 import type { CurrencyCode } from '@/lib/money';
 import { isSupportedCurrency } from '@/lib/money/locale-currency';
-import { cancelParcel } from '@/lib/parcels/cancel-parcel';
 import { createParcel } from '@/lib/parcels/create-parcel';
-import { payParcelFromWallet } from '@/lib/parcels/pay-from-wallet';
 import { findOwnParcel } from '@/lib/parcels/queries';
+import { cancelOwnParcel, payOwnParcelFromWallet } from '@/lib/payments/own-parcel-payment';
 import { startParcelPayment } from '@/lib/payments/start-parcel-payment';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -69,15 +68,15 @@ export const payParcelFromWalletAction = action({
   name: 'parcel pay wallet',
   input: parcelInput.extend({ part: z.enum(['1']).optional() }),
   auth: { user: true, signedOutRedirect: signedOut },
-  run: ({ number, part }, { user }) => payParcelFromWallet(getDb(), { userId: user.id, number, actor: userActor(user), allowPart: part === '1' }),
+  run: ({ number, part }, { user }) => payOwnParcelFromWallet(getDb(), { userId: user.id, number, actor: userActor(user), allowPart: part === '1' }),
   redirect: ({ locale, number }) => accountPaths.parcel(locale, number),
 });
 
-/** "Cancel parcel": only while unpaid; the items go back to the shopper's accepted items. */
+/** "Cancel parcel": only while unpaid (before or after its rehearsal); an open card payment is withdrawn, the items go back to the shopper's accepted items. */
 export const cancelParcelAction = action({
   name: 'parcel cancel',
   input: parcelInput,
   auth: { user: true, signedOutRedirect: signedOut },
-  run: ({ number }, { user }) => cancelParcel(getDb(), { number, owner: { type: 'user', userId: user.id }, actor: userActor(user) }),
+  run: ({ number }, { user }) => cancelOwnParcel(getDb(), { userId: user.id, number, actor: userActor(user) }),
   redirect: ({ locale, number }) => accountPaths.parcel(locale, number),
 });

@@ -2,6 +2,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import { payLinkFailure } from '@/lib/payments/pay-link-failure';
 import { parcelAmountDue, parcelForPayLink, startParcelPayment } from '@/lib/payments/start-parcel-payment';
 
@@ -13,6 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ numb
   try {
     const parcel = await parcelForPayLink(getDb(), number, token);
     const returnUrl = `${env.SITE_URL}/en/account/parcels/${encodeURIComponent(parcel.number)}`;
+    if (parcel.status === 'awaiting_rehearsal') throw new AppError('invalid_transition', 'This parcel is being packed for its rehearsal: it can be paid once the warehouse has weighed and photographed it');
     const due = parcelAmountDue(parcel);
     if (!due || due.amountMinor <= 0) return NextResponse.redirect(returnUrl, 303);
     return NextResponse.redirect(await startParcelPayment(getDb(), env, { parcelId: parcel.id, returnUrl }), 303);

@@ -7,9 +7,12 @@ import { ActionForm } from '@/components/parcels/action-form';
 import { accountPaths } from '@/lib/auth/paths';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/locales';
 import { formatStoredMoney } from '@/lib/money';
+import { parcelPhotoList } from '@/lib/parcels/parcel-photos';
 import { findOwnParcel, parcelItemRows } from '@/lib/parcels/queries';
+import { signPhotos } from '@/lib/warehouse/photos/queries/item-photo-state';
 import { cancelParcelAction, payParcelByCardAction, payParcelFromWalletAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string; number: string }> };
@@ -28,7 +31,11 @@ export default async function ParcelPage({ params }: Props) {
   const db = getDb();
   const parcel = await findOwnParcel(db, { type: 'user', userId: user.id }, decodeURIComponent(number));
   if (!parcel) notFound();
-  const [t, items] = await Promise.all([getTranslations({ locale, namespace: 'parcels' }), parcelItemRows(db, [parcel.id])]);
+  const [t, items, stored] = await Promise.all([getTranslations({ locale, namespace: 'parcels' }), parcelItemRows(db, [parcel.id]), parcelPhotoList(db, parcel.id)]);
+  const photos = signPhotos(getEnv().FERRY_SECRET_KEY, stored);
+  const isRehearsing = parcel.status === 'awaiting_rehearsal';
+  // Packed for the rehearsal and not paid yet: the shopper sees what it really is before paying.
+  const isRehearsed = parcel.status === 'awaiting_payment' && parcel.packedAt !== null;
   const money = (minor: number) => formatStoredMoney(minor, parcel.currency, locale);
   const isUnpaid = parcel.status === 'awaiting_payment';
   const isTopup = parcel.status === 'awaiting_topup';
@@ -67,7 +74,35 @@ export default async function ParcelPage({ params }: Props) {
           </p>
         )}
       </section>
-      {parcel.settlementAction && (
+      {isRehearsing && (
+        <p className="account-panel" role="status" data-testid="parcel-rehearsal">
+          {t('rehearsalWaiting')}
+        </p>
+      )}
+      {parcel.packedWeightGrams !== null && (
+        <section className="account-panel" aria-labelledby="parcel-packed" data-testid="parcel-packed" data-rehearsed={isRehearsed}>
+          <h2 id="parcel-packed">{t('packedTitle')}</h2>
+          {isRehearsed && <p role="status">{t('rehearsedReview')}</p>}
+          <p>{t('packedFacts', { grams: parcel.packedWeightGrams, chargeable: parcel.packedChargeableGrams ?? 0, l: parcel.packedDims?.lengthCm ?? 0, w: parcel.packedDims?.widthCm ?? 0, h: parcel.packedDims?.heightCm ?? 0 })}</p>
+          {isRehearsed && <p>{t('rehearsedEstimate', { grams: parcel.estimateChargeableGrams })}</p>}
+        </section>
+      )}
+      {photos.length > 0 && (
+        <section aria-labelledby="parcel-photos">
+          <h2 id="parcel-photos">{t('photos')}</h2>
+          <ul className="qc-photos" role="list" data-testid="parcel-photos">
+            {photos.map((photo, i) => (
+              <li key={photo.id}>
+                <a href={photo.largeUrl} target="_blank" rel="noopener" data-testid="parcel-photo">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- signed, expiring private URLs: not for the image optimizer */}
+                  <img src={photo.thumbUrl} width={96} height={96} alt={t('photoAlt', { number: i + 1 })} loading="lazy" decoding="async" />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {parcel.settlementAction && !parcel.services.includes('rehearsal') ? (
         <section className="account-panel" aria-labelledby="parcel-settlement" data-testid="parcel-settlement" data-action={parcel.settlementAction}>
           <h2 id="parcel-settlement">{t('settlement')}</h2>
           {parcel.packedChargeableGrams !== null && <p>{t('chargeable', { grams: parcel.packedChargeableGrams })}</p>}
@@ -75,19 +110,23 @@ export default async function ParcelPage({ params }: Props) {
           {parcel.settlementAction === 'refund' && <p role="status">{t('refunded', { amount: money(parcel.settlementMinor ?? 0) })}</p>}
           {parcel.settlementAction !== 'refund' && !isTopup && <p>{t(`settlementActions.${parcel.settlementAction}`)}</p>}
         </section>
-      )}
-      {(isUnpaid || isTopup) && (
+      ) : null}
+      {(isUnpaid || isTopup || isRehearsing) && (
         <section className="account-panel parcel-pay" data-testid="parcel-pay">
-          <ActionForm action={payParcelByCardAction} testId="parcel-pay-card">
-            {hidden}
-            <button type="submit" className="primary">
-              {t('payCard')}
-            </button>
-          </ActionForm>
-          <ActionForm action={payParcelFromWalletAction} testId="parcel-pay-wallet">
-            {hidden}
-            <button type="submit">{t('payWallet')}</button>
-          </ActionForm>
+          {!isRehearsing && (
+            <>
+              <ActionForm action={payParcelByCardAction} testId="parcel-pay-card">
+                {hidden}
+                <button type="submit" className="primary">
+                  {t('payCard')}
+                </button>
+              </ActionForm>
+              <ActionForm action={payParcelFromWalletAction} testId="parcel-pay-wallet">
+                {hidden}
+                <button type="submit">{t('payWallet')}</button>
+              </ActionForm>
+            </>
+          )}
           {isUnpaid && parcel.walletPartMinor === 0 && (
             <ActionForm action={payParcelFromWalletAction} testId="parcel-pay-wallet-part">
               {hidden}
@@ -95,7 +134,7 @@ export default async function ParcelPage({ params }: Props) {
               <button type="submit">{t('payWalletPart')}</button>
             </ActionForm>
           )}
-          {isUnpaid && (
+          {(isUnpaid || isRehearsing) && (
             <ActionForm action={cancelParcelAction} testId="parcel-cancel">
               {hidden}
               <button type="submit">{t('cancel')}</button>

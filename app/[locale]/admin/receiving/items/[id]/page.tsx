@@ -13,7 +13,8 @@ import { MAX_PHOTOS_PER_UPLOAD } from '@/lib/warehouse/photos/add-item-photos';
 import { MAX_PHOTO_BYTES } from '@/lib/warehouse/photos/process-photo';
 import { itemPhotoStates, signPhotos } from '@/lib/warehouse/photos/queries/item-photo-state';
 import { getPhotoItem } from '@/lib/warehouse/queries/get-photo-item';
-import { PhotoUpload, QcNoteForm } from './photo-upload';
+import { PhotoUpload } from '@/components/admin/photo-upload';
+import { QcNoteForm } from './photo-upload';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -104,7 +105,7 @@ export default async function ItemPhotosPage({ params }: Props) {
             ))}
           </ul>
         )}
-        {canPhotograph ? <PhotoUpload itemId={item.itemId} maxBytes={MAX_PHOTO_BYTES} maxFiles={MAX_PHOTOS_PER_UPLOAD} /> : <p className="admin-notice">{t('notHere')}</p>}
+        {canPhotograph ? <PhotoUpload url={`/api/admin/items/${item.itemId}/photos`} maxBytes={MAX_PHOTO_BYTES} maxFiles={MAX_PHOTOS_PER_UPLOAD} /> : <p className="admin-notice">{t('notHere')}</p>}
       </section>
 
       {canPhotograph && <QcNoteForm itemId={item.itemId} note={item.qcNote} />}

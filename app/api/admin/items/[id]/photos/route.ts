@@ -9,6 +9,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { errorJson } from '@/lib/errors/http';
 import { bodyLimits, readBodyBytes } from '@/lib/http/read-body';
+import { isSameOrigin } from '@/lib/http/same-origin';
 import { addItemPhotos } from '@/lib/warehouse/photos/add-item-photos';
 
 export const dynamic = 'force-dynamic';
@@ -38,17 +39,5 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
     return Response.json(added, { headers });
   } catch (error) {
     return errorJson(error, { where: '[admin] POST /api/admin/items/[id]/photos', headers, withDetails: true });
-  }
-}
-
-/** The browser names the page's origin on every POST; it must be the host this request came to. */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trackingEmail } from './tracking-emails';
+import { parcelEmail, trackingEmail } from './tracking-emails';
 
 describe('the shopper’s tracking emails', () => {
   const at = new Date('2025-03-04T13:00:00Z');
@@ -27,5 +27,25 @@ describe('the shopper’s tracking emails', () => {
     expect(unknown.subject).toBe('A problem with your parcel LX473124829CN');
     expect(unknown.text).toContain('Problem reported');
     expect(unknown.text).toMatch(/\/en\/track\/LX473124829CN/);
+  });
+});
+
+describe('the shopper’s emails about a packed parcel', () => {
+  const facts = { number: 'P261207-ABCDEFGH', grams: 1300, chargeable: 1500, amountMinor: 4250, currency: 'JPY' };
+
+  it('asks to check a rehearsed parcel and pay its packed price, with the weight and the parcel’s page', () => {
+    const email = parcelEmail('ja', 'rehearsed', facts);
+    expect(email.template).toBe('parcel-rehearsed');
+    expect(email.subject).toBe('荷物 P261207-ABCDEFGH の梱包が完了しました：確認してお支払いください');
+    expect(email.text).toContain('1300 g');
+    expect(email.text).toMatch(/4,250/);
+    expect(email.text).toMatch(/\/ja\/account\/parcels\/P261207-ABCDEFGH/);
+  });
+
+  it('asks for the top-up of a heavier parcel, in English for an unknown locale', () => {
+    const email = parcelEmail('xx', 'topup', { ...facts, amountMinor: 1999, currency: 'EUR' });
+    expect(email.subject).toBe('Your parcel P261207-ABCDEFGH weighs more than estimated');
+    expect(email.text).toContain('€19.99');
+    expect(email.text).toMatch(/\/en\/account\/parcels\/P261207-ABCDEFGH/);
   });
 });

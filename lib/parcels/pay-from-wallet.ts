@@ -27,6 +27,7 @@ export async function payParcelFromWallet(db: Database, input: { userId: number;
   return db.transaction(async (tx) => {
     const parcel = await lockParcel(tx, { number: input.number });
     if (!parcel || parcel.userId !== input.userId) throw new AppError('not_found', 'Parcel not found');
+    if (parcel.status === 'awaiting_rehearsal') throw new AppError('invalid_transition', 'This parcel is packed for its rehearsal first: it can be paid once the warehouse has weighed and photographed it', { reason: 'awaiting_rehearsal' });
     const isTopup = parcel.status === 'awaiting_topup';
     if (!isTopup && parcel.status !== 'awaiting_payment') return { outcome: 'already_paid', walletMinor: 0, dueByCardMinor: 0 };
     const due = isTopup ? (parcel.settlementMinor ?? 0) : parcel.chargeMinor - parcel.walletPartMinor;

@@ -89,4 +89,35 @@ describe('open API parcels', () => {
     const [item] = await db.select({ status: orderItems.fulfilmentStatus }).from(orderItems).where(eq(orderItems.id, heavy[0]!));
     expect(item!.status).toBe('accepted');
   });
+
+  it('a rehearsal parcel waits for its packing: no pay link yet, then the packed weight, photos and the link', async () => {
+    const items = await acceptedItems(7);
+    const res = await call(partner, 'POST', '/api/v1/parcels', { items, lineId: emsLineId, shippingAddress: address, services: ['rehearsal'], currency: 'USD' });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { parcelNumber: string; status: string; payment: { paymentUrl: string } };
+    expect(created.status).toBe('awaiting_rehearsal');
+    const before = (await (await call(partner, 'GET', `/api/v1/parcels/${created.parcelNumber}`)).json()) as { status: string; photos: string[]; payment: { paymentUrl: string | null } };
+    expect(before).toMatchObject({ status: 'awaiting_rehearsal', photos: [], payment: { paymentUrl: null } });
+    // The pay link cannot take money before the rehearsal priced the parcel.
+    const early = await fetch(created.payment.paymentUrl, { redirect: 'manual' });
+    expect(early.status).toBe(409);
+
+    // The warehouse photographs and packs it (written through the domain functions the admin screen uses).
+    const { addParcelPhotos } = await import('@/lib/parcels/parcel-photos');
+    const { packParcel } = await import('@/lib/parcels/pack-parcel');
+    const sharp = (await import('sharp')).default;
+    const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 90, g: 120, b: 200 } } }).jpeg().toBuffer();
+    const warehouse = { type: 'user' as const, id: 0, label: 'warehouse@ferry.test' };
+    await addParcelPhotos(db, { number: created.parcelNumber, files: [photo], actor: warehouse });
+    await packParcel(db, { number: created.parcelNumber, weightGrams: 1300, dims: { lengthCm: 30, widthCm: 20, heightCm: 10 }, actor: warehouse });
+
+    const after = (await (await call(partner, 'GET', `/api/v1/parcels/${created.parcelNumber}`)).json()) as { status: string; packed: { weightGrams: number; chargeableGrams: number }; photos: string[]; payment: { paymentUrl: string | null } };
+    expect(after).toMatchObject({ status: 'awaiting_payment', packed: { weightGrams: 1300, chargeableGrams: 1500 }, payment: { paymentUrl: created.payment.paymentUrl } });
+    expect(after.photos).toHaveLength(1);
+    // Signed and served to whoever holds the link, and a tampered one is refused.
+    const served = await fetch(after.photos[0]!);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toMatch(/^image\//);
+    expect((await fetch(after.photos[0]!.replace(/s=[^&]+/, 's=forged'))).status).toBeGreaterThanOrEqual(400);
+  });
 });

@@ -22,8 +22,9 @@ import { payParcelFromWallet } from '@/lib/parcels/pay-from-wallet';
 import { quoteParcel } from '@/lib/parcels/quote-parcel';
 import { quoteShipping } from '@/lib/shipping/quote-shipping';
 import { creditWallet } from '@/lib/wallet/entries';
-import { deliverWebhook, placePaidOrder, signedEvent } from '../support/purchasing-world';
+import { deliverWebhook, signedEvent } from '../support/purchasing-world';
 import { createCheckoutWorld, type CheckoutWorld } from '../support/checkout-fixtures';
+import { acceptedItemsMaker } from '../support/parcel-items';
 
 // Parcels against real MariaDB and Redis: consolidation priced by the one shipping quote, items
 // reserved to one live parcel, cancel giving them back, the card webhook paying once, the wallet,
@@ -36,10 +37,11 @@ let world: CheckoutWorld;
 let shopper: { id: number; email: string };
 let stranger: { id: number; email: string };
 let emsLineId: number;
-let skuCursor = 0;
+let makeAcceptedItems: ReturnType<typeof acceptedItemsMaker>;
 
 beforeAll(async () => {
   world = await createCheckoutWorld('ferry_test_parcels', 6);
+  makeAcceptedItems = acceptedItemsMaker(world);
   shopper = await createUser(world.db, { email: `parcel-${randomUUID()}@ferry.test`, password: 'correct horse battery', role: 'customer' });
   stranger = await createUser(world.db, { email: `parcel-other-${randomUUID()}@ferry.test`, password: 'correct horse battery', role: 'customer' });
   const [ems] = await world.db.select({ id: shippingLines.id }).from(shippingLines).where(eq(shippingLines.code, 'ems'));
@@ -49,22 +51,8 @@ afterAll(async () => world?.close());
 
 const actor = (user = shopper) => ({ type: 'user' as const, id: user.id, label: user.email });
 
-/** A paid order of the shopper's with `n` lines, its items received, weighed and accepted (the warehouse's steps written directly). */
-async function acceptedItems(n: number, grams = 400, user = shopper): Promise<number[]> {
-  const { skus } = await import('@/db/schema/catalog');
-  const rows = await world.db.select({ id: skus.id }).from(skus).orderBy(asc(skus.id));
-  const picked = Array.from({ length: n }, (_, k) => rows[(skuCursor + k) % rows.length]!.id);
-  skuCursor += n;
-  await world.db.update(skus).set({ stock: 1000, reserved: 0 }).where(inArray(skus.id, picked));
-  const order = await placePaidOrder(world, picked.map((skuId) => ({ skuId, quantity: 1 })), { customer: { type: 'user', userId: user.id, email: user.email } });
-  await world.db.update(orders).set({ status: 'arrived' }).where(eq(orders.id, order.id));
-  await world.db
-    .update(orderItems)
-    .set({ purchaseStatus: 'purchased', fulfilmentStatus: 'accepted', receivedAt: new Date(), weightGrams: grams, storageBin: 'A-01' })
-    .where(eq(orderItems.orderId, order.id));
-  const items = await world.db.select({ id: orderItems.id }).from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.id));
-  return items.map((i) => i.id);
-}
+/** A paid order of the shopper's with `n` lines, its items received, weighed and accepted. */
+const acceptedItems = (n: number, grams = 400, user = shopper) => makeAcceptedItems(user, n, grams);
 
 const input = (itemIds: number[], overrides: Partial<CreateParcelInput> = {}): CreateParcelInput => ({
   owner: { type: 'user', userId: shopper.id },

@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import type { CarrierId } from '@/lib/shipping-tracking/carriers';
 import type { ParcelDispatchHooks, ParcelForDispatch } from '@/lib/shipping-tracking/dispatch-parcel';
 import { markParcelDispatched } from './dispatch';
+import { countParcelPhotos } from './parcel-photos';
 
 /** Customs forms: CN22 up to about 300 SDR of contents, CN23 above (in CNY, on the safe side). */
 const CN23_FROM_CNY_MINOR = 200_000;
@@ -29,6 +30,10 @@ async function findParcel(db: Database, parcelNumber: string): Promise<ParcelFor
     .limit(1);
   if (!row) return null;
   if (row.parcel.status !== 'ready_to_dispatch') throw new AppError('invalid_transition', `Parcel ${parcelNumber} is ${row.parcel.status}, not ready to dispatch`);
+  // Photos the shopper paid for cannot be taken once the parcel has left.
+  if (row.parcel.services.includes('packed_photos') && (await countParcelPhotos(db, row.parcel.id)) === 0) {
+    throw new AppError('conflict', `Parcel ${parcelNumber}: the shopper paid for photos of the packed parcel; take them before it leaves`, { reason: 'photos_required' });
+  }
   const items = await db
     .select({ title: orderItems.title, quantity: orderItems.quantity, weightGrams: orderItems.weightGrams, declared: parcelItems.declaredValueCnyMinor })
     .from(parcelItems)

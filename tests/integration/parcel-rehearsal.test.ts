@@ -14,6 +14,8 @@ import { createParcel, type CreateParcelInput } from '@/lib/parcels/create-parce
 import { packParcel } from '@/lib/parcels/pack-parcel';
 import { payParcelFromWallet } from '@/lib/parcels/pay-from-wallet';
 import { addParcelPhotos } from '@/lib/parcels/parcel-photos';
+import { parcelDispatchHooks } from '@/lib/parcels/dispatch-hooks';
+import { dispatchParcel } from '@/lib/shipping-tracking/dispatch-parcel';
 import { cancelOwnParcel, payOwnParcelFromWallet } from '@/lib/payments/own-parcel-payment';
 import { startParcelPayment } from '@/lib/payments/start-parcel-payment';
 import { getSettings } from '@/lib/settings/read-settings';
@@ -148,6 +150,22 @@ describe('photos of the packed parcel', () => {
     const rows = await db().select().from(parcelPhotos).where(eq(parcelPhotos.parcelId, created.id));
     expect(rows).toHaveLength(24);
     expect(await store.read(rows[0]!.storageKey, '400')).not.toBeNull();
+  });
+});
+
+describe('the photos service', () => {
+  it('keeps a parcel whose shopper paid for photos of it from leaving without them', async () => {
+    const created = await newParcel(['packed_photos'], 1);
+    await fund(created.chargeMinor);
+    await payOwnParcelFromWallet(db(), { userId: shopper.id, number: created.number, actor: shopperActor() }, stack.deps());
+    // As heavy as estimated, in a small box: nothing to settle.
+    await packParcel(db(), { number: created.number, weightGrams: 700, dims: { lengthCm: 15, widthCm: 10, heightCm: 10 }, actor });
+    expect((await parcelRow(created.id)).status).toBe('ready_to_dispatch');
+    await expect(dispatchParcel(db(), parcelDispatchHooks, created.number, actor)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'photos_required' } });
+    expect((await parcelRow(created.id)).status).toBe('ready_to_dispatch');
+    await addParcelPhotos(db(), { number: created.number, files: [await jpeg()], actor }, store);
+    await dispatchParcel(db(), parcelDispatchHooks, created.number, actor);
+    expect((await parcelRow(created.id)).status).toBe('shipped');
   });
 });
 

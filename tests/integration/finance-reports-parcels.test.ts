@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Big from 'big.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paymentLedger } from '@/db/schema';
+import { fxRates, paymentLedger } from '@/db/schema';
 import { parcels, type ParcelRow } from '@/db/schema/parcels';
 import { shippingLines } from '@/db/schema/shipping';
 import { createUser } from '@/lib/auth/create-user';
@@ -215,5 +215,19 @@ describe('parcels in the profit report', () => {
     }
     const goodsOnly = await drillDown(world.db, { days: range, category: 0, measure: 'revenue', page: 1 });
     expect(goodsOnly.rows.some((r) => r.parcelNumber !== null)).toBe(false);
+  });
+
+  it('without a reporting rate a parcel’s ledger row still carries its CNY amount, and the report counts it', async () => {
+    const parcel = await createParcel(world.db, input(await acceptedItems(world, shopper, 1, 400)));
+    const shippingBefore = sumOf('charge');
+    await world.db.delete(fxRates).where(and(eq(fxRates.base, 'CNY'), eq(fxRates.quote, 'USD')));
+    const intentId = `pi_${randomUUID()}`;
+    expect(await deliverWebhook(world, parcelPaidEvent(parcel, { intentId }))).toBe('parcel_paid');
+    const [row] = await world.db.select().from(paymentLedger).where(eq(paymentLedger.transactionId, intentId));
+    expect(row).toMatchObject({ orderId: null, status: 'recorded', cnyMinor: round(D(parcel.chargeMinor).div(D(parcel.rate))), reportingMinor: null });
+    moved.push({ kind: 'charge', amountMinor: parcel.chargeMinor, parcel, transactionId: intentId });
+    const shipping = await report(SHIPPING);
+    expect(shipping.total.revenue).toEqual({ cny: round(sumOf('charge')), reporting: null });
+    expect(sumOf('charge').gt(shippingBefore)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Finance benchmarks: `npm run bench:finance [-- --movements N] [--report-rows N] [--part reconcile|report] [--no-append]`.
+ * Finance benchmarks: `npm run bench:finance [-- --movements N] [--report-rows N] [--part reconcile|report] [--report-database URL] [--no-append]`.
+ * `--report-database` plants the report part in that database instead of its own (it is dropped first).
  * Two parts, both run unless `--part` names one: one day's reconciliation (below) and a month's
  * profit report (scripts/bench/finance-report.ts: ~100,000 ledger rows, target ≤ 5 s).
  *
@@ -68,7 +69,7 @@ async function ferryTimed(label: string, gatewayUrl: string, args: string[]): Pr
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { movements: { type: 'string', default: '100000' }, 'report-rows': { type: 'string', default: '100000' }, part: { type: 'string' }, 'no-append': { type: 'boolean', default: false } },
+    options: { movements: { type: 'string', default: '100000' }, 'report-rows': { type: 'string', default: '100000' }, part: { type: 'string' }, 'no-append': { type: 'boolean', default: false }, 'report-database': { type: 'string' } },
     strict: true,
   });
   const count = Number(values.movements);
@@ -83,7 +84,7 @@ async function main(): Promise<number> {
   const command = `- Command: \`npm run bench:finance${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\``;
   const header = [command, ...machineLines(machine), `- \`free -g\` at start: ${freeAtStart}`];
   const reconciled = values.part === 'report' ? null : await benchReconciliation(count);
-  const report = values.part === 'reconcile' ? null : await benchMonthReport(reportRows);
+  const report = values.part === 'reconcile' ? null : await benchMonthReport(reportRows, values['report-database']);
   const title = [reconciled && `one day's reconciliation (${count.toLocaleString('en')} movements)`, report && `a month's profit report (${reportRows.toLocaleString('en')} ledger rows)`].filter(Boolean).join('; ');
   const lines = [`## ${stamp(startedAt)} — finance: ${title}`, '', ...header, ...(reconciled?.lines ?? []), ...(reconciled && report ? [''] : []), ...(report?.lines ?? [])];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -11,8 +11,12 @@ import { convertThroughCny, isIsoCurrency, money } from '@/lib/money';
  * in CNY and the reporting currency.
  */
 
-/** The rates a ledger row is converted at: 1 CNY = chargeRate of the row's currency, = baseRate of baseCurrency (the reporting currency). */
-export type LedgerRates = { chargeCurrency: string; chargeRate: string; baseCurrency: string; baseRate: string };
+/**
+ * The rates a ledger row is converted at: 1 CNY = chargeRate of the row's currency, = baseRate of
+ * baseCurrency (the reporting currency; null when the FX store has no rate for it — the CNY amount is
+ * still known from the pinned rate, the reporting amount is not).
+ */
+export type LedgerRates = { chargeCurrency: string; chargeRate: string; baseCurrency: string; baseRate: string | null };
 
 /**
  * A row's amount in CNY and in the reporting currency, each rounded once from the exact value. Null
@@ -20,13 +24,11 @@ export type LedgerRates = { chargeCurrency: string; chargeRate: string; baseCurr
  * converts it honestly.
  */
 export function ledgerAmounts(amountMinor: number, currency: string, rates: LedgerRates | null): { cnyMinor: number | null; reportingMinor: number | null; reportingCurrency: string | null } {
-  if (!rates || rates.chargeCurrency !== currency || !isIsoCurrency(currency) || !isIsoCurrency(rates.baseCurrency)) return { cnyMinor: null, reportingMinor: null, reportingCurrency: null };
+  if (!rates || rates.chargeCurrency !== currency || !isIsoCurrency(currency)) return { cnyMinor: null, reportingMinor: null, reportingCurrency: null };
   const amount = money(amountMinor, currency);
-  return {
-    cnyMinor: convertThroughCny(amount, rates.chargeRate, 'CNY', '1').amountMinor,
-    reportingMinor: convertThroughCny(amount, rates.chargeRate, rates.baseCurrency, rates.baseRate).amountMinor,
-    reportingCurrency: rates.baseCurrency,
-  };
+  const cnyMinor = convertThroughCny(amount, rates.chargeRate, 'CNY', '1').amountMinor;
+  if (rates.baseRate === null || !isIsoCurrency(rates.baseCurrency)) return { cnyMinor, reportingMinor: null, reportingCurrency: null };
+  return { cnyMinor, reportingMinor: convertThroughCny(amount, rates.chargeRate, rates.baseCurrency, rates.baseRate).amountMinor, reportingCurrency: rates.baseCurrency };
 }
 
 async function pinnedRates(tx: Executor, orderId: number): Promise<LedgerRates | null> {

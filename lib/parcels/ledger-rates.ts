@@ -8,9 +8,9 @@ import { normalizeRate } from '@/lib/money/convert';
 /**
  * The rates a parcel's ledger rows are converted at: its own pinned rate (1 CNY = rate currency) to
  * CNY, and the FX store's newest rate to the reporting currency (a parcel pins none for finance's).
+ * Without a reporting rate the row still carries its CNY amount; only the reporting one is left out.
  */
-export async function parcelLedgerRates(tx: Executor, parcel: { currency: string; rate: string }): Promise<LedgerRates | null> {
+export async function parcelLedgerRates(tx: Executor, parcel: { currency: string; rate: string }): Promise<LedgerRates> {
   const reporting = getEnv().REPORTING_CURRENCY;
-  const baseRate = await latestRate(tx, reporting);
-  return baseRate ? { chargeCurrency: parcel.currency, chargeRate: normalizeRate(parcel.rate), baseCurrency: reporting, baseRate } : null;
+  return { chargeCurrency: parcel.currency, chargeRate: normalizeRate(parcel.rate), baseCurrency: reporting, baseRate: await latestRate(tx, reporting) };
 }

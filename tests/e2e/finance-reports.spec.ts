@@ -16,3 +16,15 @@ test('finance reads the profit report’s chart and table by ISO week, in Chines
   await expect(report.table.locator('tbody tr[data-total="period"]').first()).toContainText('2026-W44');
   await expect(page.getByTestId('report-export')).toHaveAttribute('href', /\/zh-CN\/admin\/finance\/reports\/export\?from=2026-11-01&to=2026-11-30&grain=week&currency=CNY/);
 });
+
+// Shipping (parcels' money) is a choice of its own in the category filter, next to "no category".
+test('finance picks the shipping part in Chinese, and the CSV link carries it', async ({ browser }) => {
+  const page = await staffPage(browser, 'finance', '/zh-CN/admin/finance/reports');
+  const report = new AdminReportsPage(page);
+  await expect(page.locator('select[name="category"] option[value="0"]')).toHaveText('不分类目');
+  await report.show({ from: '2026-11-01', to: '2026-11-30', grain: 'month', currency: 'CNY', showLabel: '查看', category: '运费（包裹）' });
+  await expect(page).toHaveURL((url) => url.searchParams.get('category') === 'shipping');
+  await expect(report.table.locator('tfoot')).toContainText('运费（包裹）');
+  await expect(page.locator('[data-testid="report-notice"][data-kind="no_carrier_cost"]')).toContainText('尚未记录承运商成本');
+  await expect(page.getByTestId('report-export')).toHaveAttribute('href', /category=shipping/);
+});

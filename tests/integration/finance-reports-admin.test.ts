@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabases, databaseFor, type Database } from '@/db/client';
 import { categories, fxRates, orderItems, orders, paymentLedger, products, reconciliationRuns } from '@/db/schema';
+import { parcels } from '@/db/schema/parcels';
 import { createUser } from '@/lib/auth/create-user';
 import { getPage, signInOverHttp } from '../support/http-session';
 
@@ -125,6 +126,65 @@ describe('/admin/finance/reports', () => {
     } finally {
       if (saved.length) await db.insert(fxRates).values(saved);
       await db.delete(reconciliationRuns).where(eq(reconciliationRuns.id, run!.id));
+    }
+  });
+
+  it('shows parcels’ money as a Shipping row of its own, with its notice, its CSV line and its rows by parcel number', async () => {
+    // A parcel paid by card (700 US cents at 1 CNY = 0.14 USD: 5,000 fen) and lighter when packed (140 cents back to the balance: 1,000 fen).
+    const [parcel] = await db
+      .insert(parcels)
+      .values({
+        number: `PR${tag}`, status: 'ready_to_dispatch', lineId: 1, lineCode: 'ems', shippingAddress: { name: 'A', line1: 'B', line2: null, city: 'C', region: null, postalCode: '1', country: 'US', phone: '1' }, services: [], goods: [],
+        currency: 'USD', rate: '0.140000000000', rateSource: 'test', rateCapturedAt: new Date(), declaredValueCnyMinor: 0, estimateGrams: 1000, estimateChargeableGrams: 1000, estimateShippingCnyMinor: 5_000, estimateShippingMinor: 700,
+        totalCnyMinor: 5_000, chargeMinor: 700, gateway: 'sandbox', gatewayPaymentId: `pi_parcel_${tag}`, payToken: `p${tag}`.padEnd(32, '0'), paidAt: new Date(`${month}-04T08:00:00Z`),
+      })
+      .$returningId();
+    const ledger = await db
+      .insert(paymentLedger)
+      .values([
+        { orderId: null, gateway: 'sandbox', transactionId: `pi_parcel_${tag}`, kind: 'charge', amountMinor: 700, currency: 'USD', createdAt: new Date(`${month}-04T08:00:00Z`) },
+        { orderId: null, gateway: 'wallet', transactionId: `wallet:parcel_settlement:${parcel!.id}`, kind: 'refund', amountMinor: 140, currency: 'USD', createdAt: new Date(`${month}-05T08:00:00Z`) },
+      ])
+      .$returningId();
+    try {
+      const cookie = await signInOverHttp(base, finance, password);
+      const page = await getPage(base, `/en/admin/finance/reports?${query}`, cookie);
+      expect(page.status).toBe(200);
+      const shippingRow = /<tr[^>]*data-category="shipping"[\s\S]*?<\/tr>/.exec(page.html)?.[0] ?? '';
+      expect(shippingRow).toContain('Shipping (parcels)');
+      expect(shippingRow).toContain('data-measure="revenue" data-cny="5000"');
+      expect(shippingRow).toContain('data-measure="refunds" data-cny="1000"');
+      expect(cnyOf(page.html, 'revenue')).toBe(15_607 + 5_000);
+      expect(cnyOf(page.html, 'refunds')).toBe(2_379 + 1_000);
+      expect(page.html).toMatch(/data-kind="no_carrier_cost"[^>]*>Shipping is parcels/);
+      expect(page.html).toContain('<option value="shipping">Shipping (parcels)</option>');
+
+      const only = await getPage(base, `/en/admin/finance/reports?${query}&category=shipping`, cookie);
+      expect(cnyOf(only.html, 'revenue')).toBe(5_000);
+      expect(cnyOf(only.html, 'profit')).toBe(4_000);
+      const goods = await getPage(base, `/en/admin/finance/reports?${query}&category=${planted.category}`, cookie);
+      expect(cnyOf(goods.html, 'revenue')).toBe(15_607);
+
+      const csv = await fetch(`${base}/en/admin/finance/reports/export?${query}`, { headers: { cookie } });
+      const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(lines.filter((l) => l.split(',')[2] === 'Shipping (parcels)').map((l) => l.split(',').slice(3, 6))).toEqual([['CNY', '50.00', '10.00']]);
+      expect(lines.some((l) => l.startsWith('Note,') && l.includes('No carrier cost is recorded yet'))).toBe(true);
+
+      const drill = /href="([^"]*\/admin\/finance\/reports\/rows\?[^"]*category=shipping[^"]*measure=refunds[^"]*)"/.exec(shippingRow)?.[1]?.replaceAll('&amp;', '&');
+      expect(drill).toBeTruthy();
+      const rows = await getPage(base, drill!, cookie);
+      expect(rows.status).toBe(200);
+      expect(rows.html).toContain(`data-parcel="PR${tag}"`);
+      expect(rows.html).toContain(`Parcel PR${tag}`);
+      expect(rows.html).toContain(`wallet:parcel_settlement:${parcel!.id}`);
+      expect(rows.html).not.toContain(`pi_parcel_${tag}`);
+
+      const chinese = await getPage(base, `/zh-CN/admin/finance/reports?${query}`, cookie);
+      expect(chinese.html).toContain('运费（包裹）');
+      expect(chinese.html).toContain('尚未记录承运商成本');
+    } finally {
+      await db.delete(paymentLedger).where(inArray(paymentLedger.id, ledger.map((r) => r.id)));
+      await db.delete(parcels).where(eq(parcels.id, parcel!.id));
     }
   });
 

@@ -6,18 +6,22 @@ import { isSupportedCurrency, type CurrencyCode } from '@/lib/money/currencies';
 import { chargeToCnyMinor, cnyToReporting, exact, roundMinor, type Exact } from './amounts';
 import { feeDays } from './fees';
 import { periodsIn, periodStart, type DayRange, type Grain } from './period';
+import { SHIPPING, type CategoryChoice } from './report-query';
 import { bucket, categoryFilter, ledgerRows, purchaseRows, rowsOf, serviceRows } from './sources';
 
 export const measures = ['revenue', 'refunds', 'fees', 'upstream', 'serviceFees', 'profit'] as const;
 export type Measure = (typeof measures)[number];
 export type Figure = { cny: number; reporting: number | null };
 export type Figures = Record<Measure, Figure>;
-/** `categoryId` null: gateway fees (a day's fee is not by category) and orders without lines. */
-export type ReportRow = { period: string; categoryId: number | null; figures: Figures };
+/**
+ * `categoryId` null: gateway fees (a day's fee is not by category) and orders without lines;
+ * `shipping`: parcels' money (shipping, insurance and parcel services), which is no product's.
+ */
+export type ReportRow = { period: string; categoryId: number | null | typeof SHIPPING; figures: Figures };
 export type ProfitReport = {
   range: DayRange;
   grain: Grain;
-  category: number | null;
+  category: CategoryChoice;
   reporting: { currency: CurrencyCode; rate: string | null; capturedAt: string | null };
   periods: { period: string; total: Figures }[];
   rows: ReportRow[];
@@ -31,6 +35,10 @@ export type ProfitReport = {
   unconvertedFees: { currency: string; amountMinor: number }[];
 };
 
+type Grouped = { period: string; category_id: number | null; is_shipping: number | string; amount: string };
+/** Rows of a period: no category (and the day's fees) first, then the categories by id, shipping last. */
+const partOrder = (id: ReportRow['categoryId']) => (id === null ? -1 : id === SHIPPING ? Number.MAX_SAFE_INTEGER : id);
+
 type Cell = Record<Exclude<Measure, 'profit'>, Exact>;
 const emptyCell = (): Cell => ({ revenue: exact(), refunds: exact(), fees: exact(), upstream: exact(), serviceFees: exact() });
 
@@ -42,6 +50,8 @@ const emptyCell = (): Cell => ({ revenue: exact(), refunds: exact(), fees: exact
  *   gross profit = revenue − refunds − gateway fees − upstream cost
  *
  * Service fees are part of revenue (the shopper paid them in the charge): shown, not subtracted.
+ * Parcels' money is revenue and refunds of its own part (`shipping`); no carrier cost is known yet
+ * (a line's prices are what the shopper pays, not what the carrier bills), so none is subtracted.
  * The reporting currency's figures convert the unrounded CNY at the FX store's newest CNY→currency
  * rate (orders pin a rate for their own charge currency, not for finance's). Gateway fees are in
  * the gateway's currencies and are converted to CNY at the same newest rates.
@@ -50,47 +60,48 @@ const emptyCell = (): Cell => ({ revenue: exact(), refunds: exact(), fees: exact
  * (`reporting.rate` and every `reporting` figure null), and fees in a currency without a rate are
  * listed in `unconvertedFees` instead of being guessed.
  */
-export async function buildProfitReport(db: Database, input: { range: DayRange; grain: Grain; category: number | null; currency: CurrencyCode }): Promise<ProfitReport> {
+export async function buildProfitReport(db: Database, input: { range: DayRange; grain: Grain; category: CategoryChoice; currency: CurrencyCode }): Promise<ProfitReport> {
   const { range, grain, category } = input;
   const filter = categoryFilter(category);
   const [ledger, purchases, services, fees, rates] = await Promise.all([
-    rowsOf<{ period: string; category_id: number | null; kind: 'charge' | 'refund'; currency: string; charge_rate: string; amount: string }>(
+    rowsOf<Grouped & { kind: 'charge' | 'refund'; currency: string; charge_rate: string }>(
       db,
-      sql`SELECT ${bucket(sql`t.created_at`, grain)} AS period, t.category_id, t.kind, t.currency, t.charge_rate, SUM(t.amount_minor) AS amount
-          FROM (${ledgerRows(range)}) t WHERE ${filter} GROUP BY 1, 2, 3, 4, 5`,
+      sql`SELECT ${bucket(sql`t.created_at`, grain)} AS period, t.category_id, t.is_shipping, t.kind, t.currency, t.charge_rate, SUM(t.amount_minor) AS amount
+          FROM (${ledgerRows(range)}) t WHERE ${filter} GROUP BY 1, 2, 3, 4, 5, 6`,
     ),
-    rowsOf<{ period: string; category_id: number | null; amount: string }>(
+    rowsOf<Grouped>(
       db,
-      sql`SELECT ${bucket(sql`t.created_at`, grain)} AS period, t.category_id, SUM(t.cny_minor) AS amount FROM (${purchaseRows(range)}) t WHERE ${filter} GROUP BY 1, 2`,
+      sql`SELECT ${bucket(sql`t.created_at`, grain)} AS period, t.category_id, t.is_shipping, SUM(t.cny_minor) AS amount FROM (${purchaseRows(range)}) t WHERE ${filter} GROUP BY 1, 2, 3`,
     ),
-    rowsOf<{ period: string; category_id: number | null; amount: string }>(
+    rowsOf<Grouped>(
       db,
-      sql`SELECT ${bucket(sql`t.created_at`, grain)} AS period, t.category_id, SUM(t.cny_minor) AS amount FROM (${serviceRows(range)}) t WHERE ${filter} GROUP BY 1, 2`,
+      sql`SELECT ${bucket(sql`t.created_at`, grain)} AS period, t.category_id, t.is_shipping, SUM(t.cny_minor) AS amount FROM (${serviceRows(range)}) t WHERE ${filter} GROUP BY 1, 2, 3`,
     ),
     category === null ? feeDays(db, range) : Promise.resolve([]),
     getLatestRates(db),
   ]);
 
   const rateEntry = input.currency === 'CNY' ? { rate: '1', capturedAt: null } : rates.rates[input.currency];
-  const cells = new Map<string, { period: string; categoryId: number | null; cell: Cell }>();
-  const at = (period: string, categoryId: number | null) => {
+  const cells = new Map<string, { period: string; categoryId: ReportRow['categoryId']; cell: Cell }>();
+  const at = (period: string, categoryId: ReportRow['categoryId']) => {
     const key = `${period}|${categoryId ?? ''}`;
     let entry = cells.get(key);
-    if (!entry) cells.set(key, (entry = { period, categoryId: categoryId === null ? null : Number(categoryId), cell: emptyCell() }));
+    if (!entry) cells.set(key, (entry = { period, categoryId, cell: emptyCell() }));
     return entry.cell;
   };
+  const partOf = (r: Grouped) => at(r.period, Number(r.is_shipping) ? SHIPPING : r.category_id === null ? null : Number(r.category_id));
   for (const r of ledger) {
-    const cell = at(r.period, r.category_id);
+    const cell = partOf(r);
     const cny = chargeToCnyMinor(r.amount, r.currency, r.charge_rate);
     if (r.kind === 'charge') cell.revenue = cell.revenue.plus(cny);
     else cell.refunds = cell.refunds.plus(cny);
   }
   for (const r of purchases) {
-    const cell = at(r.period, r.category_id);
+    const cell = partOf(r);
     cell.upstream = cell.upstream.plus(exact(r.amount));
   }
   for (const r of services) {
-    const cell = at(r.period, r.category_id);
+    const cell = partOf(r);
     cell.serviceFees = cell.serviceFees.plus(exact(r.amount));
   }
   const unconverted = new Map<string, number>();
@@ -114,7 +125,7 @@ export async function buildProfitReport(db: Database, input: { range: DayRange; 
   };
   const add = (a: Cell, b: Cell): Cell => ({ revenue: a.revenue.plus(b.revenue), refunds: a.refunds.plus(b.refunds), fees: a.fees.plus(b.fees), upstream: a.upstream.plus(b.upstream), serviceFees: a.serviceFees.plus(b.serviceFees) });
 
-  const sorted = [...cells.values()].sort((a, b) => a.period.localeCompare(b.period) || (a.categoryId ?? -1) - (b.categoryId ?? -1));
+  const sorted = [...cells.values()].sort((a, b) => a.period.localeCompare(b.period) || partOrder(a.categoryId) - partOrder(b.categoryId));
   const byPeriod = new Map(periodsIn(range, grain).map((p) => [p, emptyCell()]));
   let grand = emptyCell();
   for (const entry of sorted) {

@@ -1,6 +1,6 @@
 import { toDecimalString } from '@/lib/money/money';
 import type { IsoCurrencyCode } from '@/lib/money/currencies';
-import type { Figures, Measure, ProfitReport } from './build-report';
+import type { Figures, Measure, ProfitReport, ReportRow } from './build-report';
 import { measures } from './build-report';
 import { toCsv } from './csv';
 import { periodLabel } from './period';
@@ -11,9 +11,10 @@ import { periodLabel } from './period';
  * line's currency (`1234.50`), the same rounded figures the page shows. Without a CNY→reporting
  * rate the lines are CNY only; each of `labels.notes` (what the figures lack, worded by the caller
  * from notices.ts) follows as a line of its own: `labels.note` in the first column, the text in the
- * third, the rest empty, so every line keeps the header's columns.
+ * third, the rest empty, so every line keeps the header's columns. Parcels' money is a category line of
+ * its own (`categoryName('shipping')`), so the columns stay those of every other category.
  */
-export function profitReportCsv(report: ProfitReport, categoryName: (id: number | null) => string, labels: { total: string; note?: string; notes?: readonly string[] }): string {
+export function profitReportCsv(report: ProfitReport, categoryName: (id: ReportRow['categoryId']) => string, labels: { total: string; note?: string; notes?: readonly string[] }): string {
   const header = ['period', 'period_start', 'category', 'currency', ...measures.map(snake)];
   const currencies: ('cny' | 'reporting')[] = report.reporting.rate && report.reporting.currency !== 'CNY' ? ['cny', 'reporting'] : ['cny'];
   const lines = (period: string, start: string, category: string, figures: Figures) =>

@@ -5,11 +5,15 @@ import { isGrain, parseDay, parseRange, type DayRange, type Grain } from './peri
 /**
  * The report's URL query, shared by the page, the CSV export and the drill-down:
  * `from`, `to` (UTC days, default the month so far), `grain` (day|week|month, default day),
- * `category` (a top-level category id, `0` for none, absent for all), `currency` (the reporting
+ * `category` (a top-level category id; `0`: goods of no category; `shipping`: parcels' shipping money, which
+ * belongs to no product category; absent for all), `currency` (the reporting
  * currency, default USD: converted at the FX store's newest CNY rate — the settings table holds
  * integers only, so the currency is chosen per view rather than stored).
  */
-export type ReportQuery = { range: DayRange; grain: Grain; category: number | null; currency: CurrencyCode };
+export const SHIPPING = 'shipping';
+/** A top-level category id, `0` (goods of no category), `shipping` (parcels' money) or null (everything). */
+export type CategoryChoice = number | null | typeof SHIPPING;
+export type ReportQuery = { range: DayRange; grain: Grain; category: CategoryChoice; currency: CurrencyCode };
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
 const one = (params: Params, key: string): string | undefined => {
@@ -23,8 +27,8 @@ export function parseReportQuery(params: Params, now = new Date()): ReportQuery 
   const category = one(params, 'category');
   const currency = (one(params, 'currency') || 'USD').toUpperCase();
   if (!range || !isGrain(grain) || !isSupportedCurrency(currency)) return null;
-  if (category && !/^\d{1,12}$/.test(category)) return null;
-  return { range, grain, category: category ? Number(category) : null, currency };
+  if (category && category !== SHIPPING && !/^\d{1,12}$/.test(category)) return null;
+  return { range, grain, category: !category ? null : category === SHIPPING ? SHIPPING : Number(category), currency };
 }
 
 export function reportSearch(query: ReportQuery, extra: Record<string, string | number> = {}): string {

@@ -10,9 +10,11 @@ export class AdminReportsPage {
     this.table = page.getByTestId('profit-report');
   }
 
-  async show(filters: { from: string; to: string; grain: 'day' | 'week' | 'month'; currency: string; showLabel: string }) {
+  /** `category`: an option's label as the page shows it (a category, "no category" or shipping); absent leaves it. */
+  async show(filters: { from: string; to: string; grain: 'day' | 'week' | 'month'; currency: string; showLabel: string; category?: string }) {
     const form = this.page.getByRole('search');
     await form.locator('select[name="currency"]').selectOption(filters.currency);
+    if (filters.category) await form.locator('select[name="category"]').selectOption({ label: filters.category });
     await form.locator('input[name="from"]').fill(filters.from);
     await form.locator('input[name="to"]').fill(filters.to);
     await form.locator('select[name="grain"]').selectOption(filters.grain);

@@ -11,7 +11,7 @@ import { buildProfitReport, measures, type Figures, type Measure } from '@/lib/f
 import { topCategories } from '@/lib/finance/reports/categories';
 import { reportNotices } from '@/lib/finance/reports/notices';
 import { grains, periodLabel } from '@/lib/finance/reports/period';
-import { parseReportQuery, reportSearch, type ReportQuery } from '@/lib/finance/reports/report-query';
+import { parseReportQuery, reportSearch, SHIPPING, type CategoryChoice, type ReportQuery } from '@/lib/finance/reports/report-query';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatStoredMoney } from '@/lib/money/format';
 import { SUPPORTED_CURRENCIES } from '@/lib/money/currencies';
@@ -49,11 +49,11 @@ export default async function ProfitReportPage({ params, searchParams }: Props) 
   }
   const report = await buildProfitReport(db, query);
   const names = new Map(cats.map((c) => [c.id, c.name]));
-  const categoryName = (id: number | null) => (id === null ? t('reports.unallocated') : (names.get(id) ?? `#${id}`));
+  const categoryName = (id: CategoryChoice) => (id === null || id === 0 ? t('reports.unallocated') : id === SHIPPING ? t('reports.shipping') : (names.get(id) ?? `#${id}`));
   const money = (minor: number, currency: string) => formatStoredMoney(minor, currency, locale);
-  const drill = (period: string, categoryId: number | null | 'all', measure: Measure) =>
+  const drill = (period: string, categoryId: CategoryChoice | 'all', measure: Measure) =>
     adminPaths.reportRows(locale, reportSearch({ ...query, category: categoryId === 'all' ? query.category : (categoryId ?? 0) } satisfies ReportQuery, { period, measure }));
-  const cell = (figures: Figures, measure: Measure, period: string, categoryId: number | null | 'all') => {
+  const cell = (figures: Figures, measure: Measure, period: string, categoryId: CategoryChoice | 'all') => {
     const f = figures[measure];
     const body = (
       <>
@@ -120,6 +120,8 @@ export default async function ProfitReportPage({ params, searchParams }: Props) 
                 {c.name}
               </option>
             ))}
+            <option value="0">{t('reports.unallocated')}</option>
+            <option value={SHIPPING}>{t('reports.shipping')}</option>
           </select>
         </label>
         <label className="admin-field">
@@ -139,11 +141,18 @@ export default async function ProfitReportPage({ params, searchParams }: Props) 
           </a>
         </div>
       </Form>
-      {notices.map((n) => (
-        <p key={`${n.kind}-${n.currency}`} className="admin-notice" role="status" data-testid="report-notice" data-kind={n.kind} data-currency={n.currency}>
-          {n.kind === 'no_rate' ? t('reports.noRate', { currency: n.currency }) : t('reports.unconvertedFees', { currency: n.currency, amount: money(n.amountMinor, n.currency) })}
-        </p>
-      ))}
+      {notices.map((n) => {
+        const currency = n.kind === 'no_carrier_cost' ? undefined : n.currency;
+        return (
+          <p key={`${n.kind}-${currency ?? ''}`} className="admin-notice" role="status" data-testid="report-notice" data-kind={n.kind} data-currency={currency}>
+            {n.kind === 'no_rate'
+              ? t('reports.noRate', { currency: n.currency })
+              : n.kind === 'unconverted_fees'
+                ? t('reports.unconvertedFees', { currency: n.currency, amount: money(n.amountMinor, n.currency) })
+                : t('reports.noCarrierCost')}
+          </p>
+        );
+      })}
       <p className="small muted">
         {report.reporting.rate && query.currency !== 'CNY' && <>{t('reports.rateNote', { currency: query.currency, rate: report.reporting.rate })} </>}
         {query.category === null ? t('reports.feesNote', { count: report.feeDaysReconciled }) : t('reports.feesByCategory')}
@@ -197,7 +206,7 @@ export default async function ProfitReportPage({ params, searchParams }: Props) 
           <tfoot>
             <tr data-total="range">
               <th scope="row">{t('reports.total')}</th>
-              <td>{query.category === null ? t('reports.allCategories') : categoryName(query.category || null)}</td>
+              <td>{query.category === null ? t('reports.allCategories') : categoryName(query.category)}</td>
               {measures.map((m) => {
                 const f = report.total[m];
                 return (

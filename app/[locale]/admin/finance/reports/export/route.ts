@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db';
 import { errorJson } from '@/lib/errors/http';
 import { buildProfitReport } from '@/lib/finance/reports/build-report';
 import { topCategories } from '@/lib/finance/reports/categories';
-import { parseReportQuery } from '@/lib/finance/reports/report-query';
+import { parseReportQuery, SHIPPING } from '@/lib/finance/reports/report-query';
 import { reportNotices } from '@/lib/finance/reports/notices';
 import { profitReportCsv } from '@/lib/finance/reports/report-csv';
 import { isLocale } from '@/lib/i18n/locales';
@@ -23,11 +23,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     const db = getDb();
     const [report, cats, t] = await Promise.all([buildProfitReport(db, query), topCategories(db, locale), getTranslations({ locale, namespace: 'admin.reports' })]);
     const names = new Map(cats.map((c) => [c.id, c.name]));
-    // A missing FX rate leaves the CSV in CNY, with a line that says what is missing.
+    // A missing FX rate leaves the CSV in CNY, with a line that says what is missing (and what the shipping part lacks).
     const notes = reportNotices(report).map((n) =>
-      n.kind === 'no_rate' ? t('noRate', { currency: n.currency }) : t('unconvertedFees', { currency: n.currency, amount: formatStoredMoney(n.amountMinor, n.currency, locale) }),
+      n.kind === 'no_rate'
+        ? t('noRate', { currency: n.currency })
+        : n.kind === 'unconverted_fees'
+          ? t('unconvertedFees', { currency: n.currency, amount: formatStoredMoney(n.amountMinor, n.currency, locale) })
+          : t('noCarrierCost'),
     );
-    const csv = profitReportCsv(report, (id) => (id === null ? t('unallocated') : (names.get(id) ?? `#${id}`)), { total: t('total'), note: t('note'), notes });
+    const categoryName = (id: number | null | typeof SHIPPING) => (id === null ? t('unallocated') : id === SHIPPING ? t('shipping') : (names.get(id) ?? `#${id}`));
+    const csv = profitReportCsv(report, categoryName, { total: t('total'), note: t('note'), notes });
     return new Response(`\uFEFF${csv}`, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

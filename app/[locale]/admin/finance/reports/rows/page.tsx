@@ -10,7 +10,7 @@ import { getDb } from '@/lib/db';
 import { topCategories } from '@/lib/finance/reports/categories';
 import { clip, drillDown, DRILL_PAGE_SIZE, type DrillRow } from '@/lib/finance/reports/drill-down';
 import { periodLabel } from '@/lib/finance/reports/period';
-import { parseDrillQuery, reportSearch } from '@/lib/finance/reports/report-query';
+import { parseDrillQuery, reportSearch, SHIPPING } from '@/lib/finance/reports/report-query';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatStoredMoney } from '@/lib/money/format';
 
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t('reports.rowsTitle')} · ${t('nav.brand')}` };
 }
 
-/** The rows behind one figure of the profit report: ledger rows, purchase orders, orders' fees, service charges or reconciled days. */
+/** The rows behind one figure of the profit report: ledger rows (of orders and parcels), purchase orders, orders' fees, service charges, parcels' services or reconciled days. */
 export default async function ProfitReportRowsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
@@ -35,17 +35,27 @@ export default async function ProfitReportRowsPage({ params, searchParams }: Pro
   const days = clip(query.period, query.grain, query.range);
   const [found, cats] = await Promise.all([drillDown(db, { days, category: query.category, measure: query.measure, page: query.page }), topCategories(db, locale)]);
   const pages = Math.max(1, Math.ceil(found.total / DRILL_PAGE_SIZE));
-  const category = query.category === null ? t('reports.allCategories') : query.category === 0 ? t('reports.unallocated') : (cats.find((c) => c.id === query.category)?.name ?? `#${query.category}`);
+  const category =
+    query.category === null
+      ? t('reports.allCategories')
+      : query.category === 0
+        ? t('reports.unallocated')
+        : query.category === SHIPPING
+          ? t('reports.shipping')
+          : (cats.find((c) => c.id === query.category)?.name ?? `#${query.category}`);
   const sourceName: Record<DrillRow['source'], string> = {
     ledger: t('reports.sources.ledger'),
     purchase_order: t('reports.sources.purchaseOrder'),
     order: t('reports.sources.order'),
     service_charge: t('reports.sources.serviceCharge'),
+    parcel: t('reports.sources.parcel'),
     reconciliation_run: t('reports.sources.reconciliationRun'),
   };
   const link = (row: DrillRow) => {
     if (row.source === 'purchase_order') return adminPaths.purchaseOrder(locale, row.id);
     if (row.source === 'reconciliation_run') return adminPaths.reconciliationRun(locale, row.id);
+    // A parcel's ledger row: the money-movements screen finds it (and its wallet movement) by transaction id.
+    if (row.source === 'ledger' && row.parcelNumber) return adminPaths.ledger(locale, new URLSearchParams({ view: 'payments', tx: row.reference }));
     return row.orderNumber ? adminPaths.order(locale, row.orderNumber) : null;
   };
   const back = adminPaths.reports(locale, reportSearch(query));
@@ -78,10 +88,11 @@ export default async function ProfitReportRowsPage({ params, searchParams }: Pro
               {found.rows.map((row) => {
                 const href = link(row);
                 return (
-                  <tr key={`${row.source}-${row.id}-${row.currency}`} data-source={row.source} data-id={row.id}>
+                  <tr key={`${row.source}-${row.id}-${row.currency}`} data-source={row.source} data-id={row.id} data-parcel={row.parcelNumber ?? undefined}>
                     <td>{sourceName[row.source]}</td>
                     <td className="admin-mono" dir="ltr">
                       {href ? <Link href={href}>{row.reference}</Link> : row.reference}
+                      {row.parcelNumber && row.source === 'ledger' && <span className="admin-sub small muted">{t('reports.parcel', { number: row.parcelNumber })}</span>}
                     </td>
                     <td>{row.source === 'reconciliation_run' ? row.at : <AdminTime value={row.at} />}</td>
                     <td className="admin-num" dir="ltr">

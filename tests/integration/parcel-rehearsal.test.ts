@@ -24,14 +24,13 @@ import { quoteLines } from '@/lib/shipping/quote-lines';
 import { creditWallet } from '@/lib/wallet/entries';
 import { createLocalPhotoStore } from '@/lib/warehouse/photos/photo-store';
 import { createGatewayWorld, until } from '../support/gateway-world';
-import { acceptedItemsMaker } from '../support/parcel-items';
+import { acceptedItems } from '../support/parcel-fixtures';
 
 // Rehearsal packing and photos of the packed parcel against real MariaDB, Redis and the sandbox
 // gateway: the warehouse packs, weighs and photographs first; the shopper pays the packed price (card
 // or balance) and the parcel is ready to dispatch with nothing to settle; a card payment the shopper
 // opened is withdrawn at the gateway before the balance pays or the parcel is cancelled.
 let stack: Awaited<ReturnType<typeof createGatewayWorld>>;
-let acceptedItems: ReturnType<typeof acceptedItemsMaker>;
 let shopper: { id: number; email: string };
 let emsLineId: number;
 let store: ReturnType<typeof createLocalPhotoStore>;
@@ -39,7 +38,6 @@ const address = { name: 'Kenji Sato', line1: '1-2-3 Shibuya', line2: null, city:
 
 beforeAll(async () => {
   stack = await createGatewayWorld('ferry_test_rehearsal', 6);
-  acceptedItems = acceptedItemsMaker(stack.world);
   shopper = await createUser(stack.world.db, { email: `rehearsal-${randomUUID()}@ferry.test`, password: 'correct horse battery', role: 'customer' });
   const [ems] = await stack.world.db.select({ id: shippingLines.id }).from(shippingLines).where(eq(shippingLines.code, 'ems'));
   emsLineId = ems!.id;
@@ -60,7 +58,7 @@ async function parcelRow(id: number) {
 const parcelEvents = (id: number, type: string) => db().select().from(orderEvents).where(and(eq(orderEvents.subjectType, 'parcel'), eq(orderEvents.subjectId, id), eq(orderEvents.type, type)));
 
 async function newParcel(services: CreateParcelInput['services'], lines = 2) {
-  return createParcel(db(), { owner: { type: 'user', userId: shopper.id }, itemIds: await acceptedItems(shopper, lines, 400), lineId: emsLineId, address, services, currency: 'JPY', gateway: 'sandbox', actor: shopperActor() });
+  return createParcel(db(), { owner: { type: 'user', userId: shopper.id }, itemIds: await acceptedItems(stack.world, shopper, lines, 400), lineId: emsLineId, address, services, currency: 'JPY', gateway: 'sandbox', actor: shopperActor() });
 }
 const fund = (amountMinor: number) => creditWallet(db(), 'adjustment', { userId: shopper.id, currency: 'JPY', amountMinor, source: `test:${randomUUID()}`, actor: shopperActor() });
 

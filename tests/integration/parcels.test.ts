@@ -22,9 +22,9 @@ import { payParcelFromWallet } from '@/lib/parcels/pay-from-wallet';
 import { quoteParcel } from '@/lib/parcels/quote-parcel';
 import { quoteShipping } from '@/lib/shipping/quote-shipping';
 import { creditWallet } from '@/lib/wallet/entries';
-import { deliverWebhook, signedEvent } from '../support/purchasing-world';
+import { deliverWebhook } from '../support/purchasing-world';
 import { createCheckoutWorld, type CheckoutWorld } from '../support/checkout-fixtures';
-import { acceptedItemsMaker } from '../support/parcel-items';
+import { acceptedItems as acceptedItemsOf, parcelPaidEvent as paidEvent } from '../support/parcel-fixtures';
 
 // Parcels against real MariaDB and Redis: consolidation priced by the one shipping quote, items
 // reserved to one live parcel, cancel giving them back, the card webhook paying once, the wallet,
@@ -37,11 +37,9 @@ let world: CheckoutWorld;
 let shopper: { id: number; email: string };
 let stranger: { id: number; email: string };
 let emsLineId: number;
-let makeAcceptedItems: ReturnType<typeof acceptedItemsMaker>;
 
 beforeAll(async () => {
   world = await createCheckoutWorld('ferry_test_parcels', 6);
-  makeAcceptedItems = acceptedItemsMaker(world);
   shopper = await createUser(world.db, { email: `parcel-${randomUUID()}@ferry.test`, password: 'correct horse battery', role: 'customer' });
   stranger = await createUser(world.db, { email: `parcel-other-${randomUUID()}@ferry.test`, password: 'correct horse battery', role: 'customer' });
   const [ems] = await world.db.select({ id: shippingLines.id }).from(shippingLines).where(eq(shippingLines.code, 'ems'));
@@ -52,7 +50,7 @@ afterAll(async () => world?.close());
 const actor = (user = shopper) => ({ type: 'user' as const, id: user.id, label: user.email });
 
 /** A paid order of the shopper's with `n` lines, its items received, weighed and accepted. */
-const acceptedItems = (n: number, grams = 400, user = shopper) => makeAcceptedItems(user, n, grams);
+const acceptedItems = (n: number, grams = 400, user = shopper) => acceptedItemsOf(world, user, n, grams);
 
 const input = (itemIds: number[], overrides: Partial<CreateParcelInput> = {}): CreateParcelInput => ({
   owner: { type: 'user', userId: shopper.id },
@@ -75,22 +73,6 @@ async function itemStatuses(ids: number[]) {
   return rows.map((r) => r.status);
 }
 const parcelEvents = (id: number, type: string) => world.db.select().from(orderEvents).where(and(eq(orderEvents.subjectType, 'parcel'), eq(orderEvents.subjectId, id), eq(orderEvents.type, type)));
-
-function paidEvent(parcel: { id: number; number: string; chargeMinor: number; currency: string }, overrides: { amount?: number; charge?: 'parcel' | 'topup'; intentId?: string } = {}, eventId?: string) {
-  const amount = overrides.amount ?? parcel.chargeMinor;
-  return signedEvent(
-    'payment_intent.succeeded',
-    {
-      id: overrides.intentId ?? `pi_${randomUUID()}`,
-      object: 'payment_intent',
-      amount,
-      amount_received: amount,
-      currency: parcel.currency.toLowerCase(),
-      metadata: { parcel_id: String(parcel.id), parcel_number: parcel.number, parcel_charge: overrides.charge ?? 'parcel' },
-    },
-    eventId,
-  );
-}
 
 async function paidParcel(grams = 400, lines = 2) {
   const parcel = await createParcel(world.db, input(await acceptedItems(lines, grams)));

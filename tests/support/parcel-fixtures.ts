@@ -23,14 +23,18 @@ export async function acceptedItems(world: CheckoutWorld, user: { id: number; em
 }
 
 /** The gateway's payment_intent.succeeded for a parcel's price (or, `charge: 'topup'`, its top-up), signed like the sandbox signs it. */
-export function parcelPaidEvent(parcel: { id: number; number: string; chargeMinor: number; currency: string }, overrides: { amount?: number; charge?: 'parcel' | 'topup'; intentId?: string } = {}) {
+export function parcelPaidEvent(parcel: { id: number; number: string; chargeMinor: number; currency: string }, overrides: { amount?: number; charge?: 'parcel' | 'topup'; intentId?: string } = {}, eventId?: string) {
   const amount = overrides.amount ?? parcel.chargeMinor;
-  return signedEvent('payment_intent.succeeded', {
-    id: overrides.intentId ?? `pi_${randomUUID()}`,
-    object: 'payment_intent',
-    amount,
-    amount_received: amount,
-    currency: parcel.currency.toLowerCase(),
-    metadata: { parcel_id: String(parcel.id), parcel_number: parcel.number, parcel_charge: overrides.charge ?? 'parcel' },
-  });
+  return signedEvent(
+    'payment_intent.succeeded',
+    {
+      id: overrides.intentId ?? `pi_${randomUUID()}`,
+      object: 'payment_intent',
+      amount,
+      amount_received: amount,
+      currency: parcel.currency.toLowerCase(),
+      metadata: { parcel_id: String(parcel.id), parcel_number: parcel.number, parcel_charge: overrides.charge ?? 'parcel' },
+    },
+    eventId,
+  );
 }

@@ -54,7 +54,8 @@ export default async function AdminParcelPage({ params }: Props) {
   const canPack = can(user.role, 'parcels:pack');
   const toPack = parcel.status === 'paid' || parcel.status === 'awaiting_rehearsal';
   const isRehearsal = parcel.status === 'awaiting_rehearsal';
-  const photosOwed = parcel.services.includes('packed_photos') || parcel.services.includes('rehearsal');
+  // What the warehouse still owes the shopper: photos before the rehearsal's price, or the paid photos before it leaves.
+  const notice = isRehearsal ? t('rehearsalPhotos') : parcel.services.includes('packed_photos') && stored.length === 0 && isParcelPhotographable(parcel) ? t('photosOwed') : null;
   const address = parcel.shippingAddress;
   return (
     <NextIntlClientProvider locale={locale} messages={{ admin: messages.admin }} timeZone={ADMIN_TIME_ZONE}>
@@ -72,9 +73,9 @@ export default async function AdminParcelPage({ params }: Props) {
         <dt>{ts('services')}</dt>
         <dd data-testid="parcel-services">{parcel.services.length > 0 ? parcel.services.map((s) => ts(`serviceNames.${s}`)).join(', ') : '—'}</dd>
         <dt>{ts('estimate')}</dt>
-        <dd>
-          {ts('chargeable', { grams: parcel.estimateChargeableGrams })} · {formatStoredMoney(parcel.chargeMinor, parcel.currency, locale)}
-        </dd>
+        <dd>{ts('chargeable', { grams: parcel.estimateChargeableGrams })}</dd>
+        <dt>{t('price')}</dt>
+        <dd data-testid="parcel-price">{formatStoredMoney(parcel.chargeMinor, parcel.currency, locale)}</dd>
         {parcel.packedWeightGrams !== null && (
           <>
             <dt>{t('packedAs')}</dt>
@@ -119,7 +120,7 @@ export default async function AdminParcelPage({ params }: Props) {
 
       <section aria-labelledby="parcel-photos" className="admin-panel">
         <h2 id="parcel-photos">{t('photos')}</h2>
-        {photosOwed && <p className="admin-notice">{isRehearsal ? t('rehearsalPhotos') : t('photosOwed')}</p>}
+        {notice && <p className="admin-notice">{notice}</p>}
         {photos.length === 0 ? (
           <p className="admin-empty">{t('noPhotos')}</p>
         ) : (

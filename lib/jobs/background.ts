@@ -12,6 +12,7 @@ import { getRedis } from '@/lib/redis';
 import { deriveSupplierImages } from '@/lib/suppliers/derive-supplier-images';
 import { runUpstreamPollJob } from '@/lib/supplier-push/run-push-jobs';
 import { completeDeliveredOrders } from '@/lib/parcels/deliveries';
+import { expireUnpaidParcels } from '@/lib/payments/expire-unpaid-parcels';
 import { registerPendingShipments } from '@/lib/shipping-tracking/register-shipments';
 import { runQcWindow } from '@/lib/warehouse/decisions/auto-accept-items';
 import { queueStorageReminders } from '@/lib/warehouse/storage/queue-storage-reminders';
@@ -31,7 +32,7 @@ const RECONCILE_CHECK_EVERY_MS = 10 * 60_000;
  * webhook consumer apply its stored events that were never processed (payments, 1688 pushes),
  * recount Redis stock counters marked stale (Redis was away or lost its data), poll
  * upstream orders, buy paid items upstream, register shipments' tracking numbers 17TRACK has not accepted yet,
- * complete orders delivered longer ago than the dispute window (lib/parcels), warn shoppers whose QC decision window is closing and
+ * cancel parcels left unpaid too long (their items freed), complete orders delivered longer ago than the dispute window (lib/parcels), warn shoppers whose QC decision window is closing and
  * accept the items whose window closed after the warning, queue storage reminders
  * (lib/warehouse/storage), derive pending product images, and reconcile yesterday's gateway
  * movements with the ledger (lib/finance; once a day, the day's run row claimed by a unique key).
@@ -104,6 +105,11 @@ export function startBackgroundJobs(): void {
           if (registered.length || failed.length) console.log(`[jobs] tracking numbers: ${registered.length} registered, ${failed.length} still waiting`);
         })
         .catch((error: Error) => console.error('[jobs] tracking registration failed:', error.message.split('\n')[0]));
+      await uncounted(() => expireUnpaidParcels(db))
+        .then((cancelled) => {
+          if (cancelled) console.log(`[jobs] cancelled ${cancelled} parcels left unpaid`);
+        })
+        .catch((error: Error) => console.error('[jobs] expiring unpaid parcels failed:', error.message.split('\n')[0]));
       await uncounted(() => completeDeliveredOrders(db, redis))
         .then((completed) => {
           if (completed) console.log(`[jobs] completed ${completed} delivered orders`);

@@ -26,6 +26,7 @@ describe('setting definitions', () => {
       'parcels.reinforcedPackingPriceFen': 800,
       'parcels.packedPhotosPriceFen': 500,
       'parcels.completeAfterDeliveredDays': 7,
+      'parcels.unpaidCancelAfterDays': 14,
     });
     for (const key of settingKeys) {
       const { min, max, default: value } = settingDefinitions[key];

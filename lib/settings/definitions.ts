@@ -54,6 +54,8 @@ export const settingDefinitions = {
   'parcels.packedPhotosPriceFen': integer({ min: 0, max: 100_000, default: 500, group: 'parcels', unit: 'fen' }),
   /** Days after the carrier reports a parcel delivered before its orders are completed (the parcels module reads it on `shipment.delivered`). */
   'parcels.completeAfterDeliveredDays': integer({ min: 0, max: 60, default: 7, group: 'parcels', unit: 'days' }),
+  /** Days a parcel may wait for payment (from its creation, or from its rehearsal packing) before it is cancelled and its items freed. */
+  'parcels.unpaidCancelAfterDays': integer({ min: 1, max: 90, default: 14, group: 'parcels', unit: 'days' }),
 } as const satisfies Record<string, IntegerSetting>;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -16,6 +16,7 @@ import { payParcelFromWallet } from '@/lib/parcels/pay-from-wallet';
 import { addParcelPhotos } from '@/lib/parcels/parcel-photos';
 import { parcelDispatchHooks } from '@/lib/parcels/dispatch-hooks';
 import { dispatchParcel } from '@/lib/shipping-tracking/dispatch-parcel';
+import { expireUnpaidParcels } from '@/lib/payments/expire-unpaid-parcels';
 import { cancelOwnParcel, payOwnParcelFromWallet } from '@/lib/payments/own-parcel-payment';
 import { startParcelPayment } from '@/lib/payments/start-parcel-payment';
 import { getSettings } from '@/lib/settings/read-settings';
@@ -203,5 +204,37 @@ describe('an open card payment is withdrawn at the gateway', () => {
     const stranger = await createUser(db(), { email: `stranger-${randomUUID()}@ferry.test`, password: 'correct horse battery', role: 'customer' });
     await expect(cancelOwnParcel(db(), { userId: stranger.id, number: created.number, actor: shopperActor() }, stack.deps())).rejects.toMatchObject({ code: 'not_found' });
     expect((await stack.stripe.paymentIntents.retrieve(opened)).status).not.toBe('canceled');
+  });
+});
+
+describe('parcels left unpaid', () => {
+  it('are cancelled after the setting’s days (from creation, or from the rehearsal that priced them), their open card payment withdrawn and items freed; a payment that went through first is kept', async () => {
+    const old = await newParcel([], 1);
+    await startParcelPayment(db(), stack.env, { parcelId: old.id, returnUrl: 'http://shop.test/r' }, stack.deps());
+    const opened = (await parcelRow(old.id)).gatewayPaymentId!;
+    const fresh = await newParcel([], 1);
+    const rehearsed = await newParcel(['rehearsal'], 1);
+    await addParcelPhotos(db(), { number: rehearsed.number, files: [await jpeg()], actor }, store);
+    await packParcel(db(), { number: rehearsed.number, weightGrams: 700, dims, actor });
+    const paidMeanwhile = await newParcel([], 1);
+    await startParcelPayment(db(), stack.env, { parcelId: paidMeanwhile.id, returnUrl: 'http://shop.test/r' }, stack.deps());
+    const paidIntent = (await parcelRow(paidMeanwhile.id)).gatewayPaymentId!;
+    await fetch(`${stack.gateway.url}/__sandbox/intents/${paidIntent}/succeed`, { method: 'POST' });
+
+    // Fifteen days on: created long ago, but the rehearsal was packed only yesterday.
+    const longAgo = new Date(Date.now() - 15 * 86_400_000);
+    for (const p of [old, rehearsed, paidMeanwhile]) await db().update(parcels).set({ createdAt: longAgo }).where(eq(parcels.id, p.id));
+    await db().update(parcels).set({ packedAt: new Date(Date.now() - 86_400_000) }).where(eq(parcels.id, rehearsed.id));
+
+    await expireUnpaidParcels(db(), new Date(), stack.deps());
+    expect((await parcelRow(old.id)).status).toBe('cancelled');
+    expect((await stack.stripe.paymentIntents.retrieve(opened)).status).toBe('canceled');
+    const freed = await db().select({ status: orderItems.fulfilmentStatus }).from(orderItems).innerJoin(parcelItems, eq(parcelItems.orderItemId, orderItems.id)).where(eq(parcelItems.parcelId, old.id));
+    expect(freed.map((i) => i.status)).toEqual(['accepted']);
+    expect((await parcelRow(fresh.id)).status).toBe('awaiting_payment');
+    expect((await parcelRow(rehearsed.id)).status).toBe('awaiting_payment');
+    await until(() => parcelRow(paidMeanwhile.id), (p) => p.status === 'paid', 'the card payment that went through');
+    // A second run finds nothing more to do.
+    expect(await expireUnpaidParcels(db(), new Date(), stack.deps())).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { dbMigrate, dbSeed } from './db';
 import { financeReconcile } from './finance';
 import { fxRefresh } from './fx';
 import { userCreate } from './user';
-import { parcelPack } from './parcel';
+import { parcelPack, parcelPhoto } from './parcel';
 import { parcelDispatch } from './parcel-dispatch';
 import { parcelDispatchHooks } from '@/lib/parcels/dispatch-hooks';
 import { partnerKeyCreate, partnerKeyList, partnerKeyRevoke } from './partner-key';
@@ -22,4 +22,4 @@ export type Command = {
   run(values: Record<string, string | boolean | undefined>): Promise<unknown>;
 };
 
-export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow, financeReconcile, refund, parcelPack, parcelDispatch(parcelDispatchHooks)];
+export const commands: Command[] = [dbMigrate, dbSeed, fxRefresh, partnerKeyCreate, partnerKeyList, partnerKeyRevoke, userCreate, stockSet, productImport, backupCreate, backupRestore, catalogSync, warehouseReceive, warehousePhoto, walletShow, financeReconcile, refund, parcelPack, parcelPhoto, parcelDispatch(parcelDispatchHooks)];

@@ -1,14 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
 import { databaseFor } from '@/db/client';
 import { getEnv } from '@/lib/env';
 import { parseDimsCm } from '@/lib/warehouse/dimensions';
 import { addItemPhotos } from '@/lib/warehouse/photos/add-item-photos';
-import { MAX_PHOTO_BYTES } from '@/lib/warehouse/photos/process-photo';
 import { receiptSchema } from '@/lib/warehouse/receipt-outcome';
 import type { ItemReceipt, Measurement } from '@/lib/warehouse/receive-items';
 import { receiveParcel } from '@/lib/warehouse/receive-parcel';
-import { CliError, usage } from '../errors';
+import { usage } from '../errors';
 import type { Command } from './index';
+import { readPhotoFile } from './photo-file';
 
 export const warehouseReceive: Command = {
   name: 'warehouse receive',
@@ -64,19 +63,8 @@ export const warehousePhoto: Command = {
   async run(values) {
     const item = typeof values.item === 'string' && /^\d{1,15}$/.test(values.item) ? Number(values.item) : null;
     if (!item) usage('warehouse photo: --item <itemId> must be an order item id');
-    const file = typeof values.file === 'string' ? values.file : '';
-    if (!file) usage('warehouse photo: --file <image path> is required');
     const note = values.note === undefined ? undefined : typeof values.note === 'string' ? values.note : '';
-    let bytes: Buffer;
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) usage(`warehouse photo: ${file} is not a file`);
-      if (info.size > MAX_PHOTO_BYTES) usage(`warehouse photo: ${file} is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
-      bytes = await readFile(file);
-    } catch (error) {
-      if (error instanceof CliError) throw error;
-      usage(`warehouse photo: cannot read ${file}`);
-    }
+    const bytes = await readPhotoFile('warehouse photo', values.file);
     const env = getEnv();
     const added = await addItemPhotos(databaseFor(env.DATABASE_URL), { itemId: item, files: [bytes], note, actor: { type: 'cli', label: 'ferry warehouse photo' } });
     return { itemId: added.itemId, photos: added.photos };

@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { promisify } from 'node:util';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -302,6 +305,27 @@ describe('ferry parcel pack', () => {
       return { code: e.code, json: null, stderr: e.stderr };
     }
   }
+
+  it('photographs a rehearsal and prices it; refuses a missing file, a text file and an unknown parcel', async () => {
+    const parcel = await createParcel(world.db, input(await acceptedItems(1), { services: ['rehearsal'] }));
+    const early = await ferry('parcel', 'pack', '--parcel', parcel.number, '--weight-grams', '700', '--dims', '15x10x10');
+    expect(early.code).not.toBe(0);
+    expect(early.stderr).toMatch(/^ferry: .*Photograph the packed parcel first/);
+    const dir = await mkdtemp(path.join(tmpdir(), 'ferry-parcel-cli-'));
+    const photo = path.join(dir, 'box.jpg');
+    const text = path.join(dir, 'box.txt');
+    await writeFile(photo, await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 10, g: 90, b: 30 } } }).jpeg().toBuffer());
+    await writeFile(text, 'not a photo');
+    for (const args of [['--parcel', parcel.number], ['--parcel', parcel.number, '--file', text], ['--parcel', 'P000000-NOPENOPE', '--file', photo], ['--parcel', parcel.number, '--file', path.join(dir, 'missing.jpg')]]) {
+      const bad = await ferry('parcel', 'photo', ...args);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toMatch(/^ferry: /);
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect((await ferry('parcel', 'photo', '--parcel', parcel.number, '--file', photo)).json).toEqual({ parcelNumber: parcel.number, photos: 1 });
+    const priced = await ferry('parcel', 'pack', '--parcel', parcel.number, '--weight-grams', '700', '--dims', '15x10x10');
+    expect(priced.json).toMatchObject({ parcelNumber: parcel.number, status: 'awaiting_payment', settlement: { action: 'none' } });
+  }, 120_000);
 
   it('packs and prints the settlement; refuses bad input and a second pack with one line on stderr', async () => {
     const parcel = await paidParcel(400, 2);

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { errorJson } from '@/lib/errors/http';
 import { bodyLimits, readBodyBytes } from '@/lib/http/read-body';
 import { isSameOrigin } from '@/lib/http/same-origin';
+import { parcelNumberPattern } from '@/lib/parcels/parcel-number';
 import { addParcelPhotos } from '@/lib/parcels/parcel-photos';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ number: st
     if (!isSameOrigin(request)) throw new AppError('forbidden', 'Upload from the parcel screen');
     const user = await requirePermission('parcels:pack');
     const { number } = await ctx.params;
-    if (!/^[A-Z0-9-]{1,20}$/.test(number)) throw new AppError('not_found', 'Parcel not found');
+    if (!parcelNumberPattern.test(number)) throw new AppError('not_found', 'Parcel not found');
     const body = await readBodyBytes(request, bodyLimits.qcPhotoUpload);
     const form = await new Response(new Uint8Array(body), { headers: { 'Content-Type': request.headers.get('content-type') ?? '' } }).formData().catch(() => {
       throw new AppError('validation_failed', 'Send the photos as a multipart form', { reason: 'not_image' });

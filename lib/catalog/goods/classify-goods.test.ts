@@ -27,6 +27,11 @@ const table: [string, GoodsSignals, string[]][] = [
   ['oily skin is not liquid', { title: '控油洁面巾', attributes: [{ name: '适合肤质', value: '油性' }] }, []],
   ['oiled leather is not liquid', { title: '油蜡皮男士钱包' }, []],
   ['empty spray bottle is not liquid', { title: '香水分装瓶10ml', titleEn: 'Empty spray bottle 100 ml' }, []],
+  ['a cup’s capacity is not liquid', { title: '大容量吸管杯', attributes: [{ name: '容量', value: '750ml' }] }, []],
+  ['a baby bottle’s capacity and liquid-silicone teat are not liquid', { title: '宽口径奶瓶', attributes: [{ name: '奶嘴材质', value: '液体硅胶' }, { name: '容量', value: '240ml' }] }, []],
+  ['car cleaner sold by the litre is liquid', { title: '跨境镀膜清洁剂', attributes: [{ name: '规格', value: '500ml' }, { name: '规格', value: '2L' }] }, ['liquid']],
+  ['avocado green is a colour, not oil', { title: '宽松短袖T恤女', attributes: [{ name: '颜色', value: '牛油果绿' }] }, []],
+  ['a pen’s ink colour is not liquid', { title: '考试专用圆珠笔', attributes: [{ name: '墨水颜色', value: '黑色' }] }, []],
   ['waterproof cup is not liquid', { title: '防水保温杯水杯' }, []],
   ['English perfume', { title: '女士', titleEn: 'Perfume for women 100ml' }, ['liquid']],
   // Powders.
@@ -35,12 +40,15 @@ const table: [string, GoodsSignals, string[]][] = [
   ['pink is not powder', { title: '粉色连衣裙女夏季', attributes: [{ name: '颜色', value: '粉红色' }] }, []],
   ['powder brush is not powder', { title: '化妆刷套装 散粉刷 腮红刷' }, []],
   ['English powder brush', { title: '化妆刷', titleEn: 'Loose powder brush' }, []],
+  ['a brush that "does not eat powder" is not powder', { title: '化妆刷套装学生不吃粉' }, []],
   ['chalk is not powder', { title: '无尘粉笔白色' }, []],
   ['liquid foundation is liquid, not powder', { title: '粉底液遮瑕' }, ['liquid']],
   // Magnets.
   ['neodymium magnet', { title: '强力磁铁钕铁硼圆形' }, ['magnet']],
   ['magnetic fridge sticker', { title: '冰箱贴磁性留言贴' }, ['magnet']],
   ['English magnetic holder', { title: '支架', titleEn: 'Magnetic phone holder' }, ['magnet']],
+  ['a bag’s magnetic clasp is not a magnet', { title: '单肩包女', attributes: [{ name: '闭合方式', value: '磁扣' }] }, []],
+  ['RC car sold with batteries (a SKU spec named 电池)', { title: '合金漂移赛车', attributes: [{ name: '电池', value: '双电' }] }, ['battery']],
   ['induction cooker is not a magnet', { title: '电磁炉家用' }, []],
   // Brands.
   ['famous brand in the title', { title: 'Nike耐克运动鞋男' }, ['brand']],

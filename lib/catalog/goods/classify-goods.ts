@@ -14,6 +14,9 @@ type Rule = {
   /** Words that contain an include word but mean something else (液晶 is LCD, 粉色 is pink): removed first. */
   exclude: readonly RegExp[];
   categories?: readonly string[];
+  /** Words that count only when `unless` does not match the whole listing (a cup's 500 ml is its size, not its contents). */
+  weak?: readonly RegExp[];
+  unless?: RegExp;
 };
 
 /**
@@ -28,22 +31,24 @@ const rules: Record<ShippingGood, Rule> = {
     categories: ['power-banks'],
   },
   liquid: {
-    include: [/液/, /香水/, /喷雾/, /精油/, /毫升/, /爽肤水/, /化妆水/, /花露水/, /墨水/, /\bliquids?\b/, /\bperfumes?\b/, /\bsprays?\b/, /\b\d+\s?ml\b/, /\blotion\b/, /\bshampoo\b/, /\bserum\b/, /\b(essential|massage|hair|body)\s+oil\b/, /油/],
+    include: [/液/, /香水/, /喷雾/, /精油/, /爽肤水/, /化妆水/, /花露水/, /墨水/, /\bliquids?\b/, /\bperfumes?\b/, /\bsprays?\b/, /\blotion\b/, /\bshampoo\b/, /\bserum\b/, /\b(essential|massage|hair|body)\s+oil\b/, /油/],
     exclude: [
       /液晶/, /液压/, /液态硅胶/, /液体硅胶/,
-      /油画/, /油性/, /控油/, /防油/, /吸油/, /耐油/, /油污/, /油烟/, /油皮/, /油纸/, /加油/, /油壶/, /油瓶/, /油刷/, /油桶/, /油门/, /油箱/, /油蜡/, /油边/, /油亮/,
+      /油画/, /油性/, /控油/, /防油/, /吸油/, /耐油/, /油污/, /油烟/, /油皮/, /油纸/, /加油/, /油壶/, /油瓶/, /油刷/, /油桶/, /油门/, /油箱/, /油蜡/, /油边/, /油亮/, /牛油果/, /墨水颜?色/,
       /\bliquid\s+(silicone|crystal)\b/, /\bspray\s+(bottles?|guns?|nozzles?)\b/,
       // An empty container (a perfume travel bottle, 10 ml) holds nothing: its whole title line goes.
       /[^\n]*(空瓶|分装瓶|\bempty\b)[^\n]*/,
     ],
+    weak: [/\d+\s*毫升/, /\d+(\.\d+)?\s?(ml|l)\b/],
+    unless: /杯|壶|瓶|碗|饭盒|保鲜盒|收纳|储物|\b(cups?|mugs?|bottles?|tumblers?|flasks?|jars?|containers?)\b/,
   },
   powder: {
     include: [/粉/, /\bpowders?\b/],
-    exclude: [/粉(色|红|嫩|蓝|紫|白|金|绿|橙|黄|系)/, /粉丝/, /粉刷/, /粉扑/, /粉笔/, /粉碎/, /粉底液/, /\bpowder[\s-](brush(es)?|puffs?|coated|coating|blue|pink)\b/],
+    exclude: [/粉(色|红|嫩|蓝|紫|白|金|绿|橙|黄|系)/, /粉丝/, /粉刷/, /粉扑/, /吃粉/, /粉笔/, /粉碎/, /粉底液/, /\bpowder[\s-](brush(es)?|puffs?|coated|coating|blue|pink)\b/],
   },
   magnet: {
     include: [/磁/, /钕铁硼/, /\bmagnet(s|ic)?\b/, /\bmagsafe\b/, /\bneodymium\b/],
-    exclude: [/电磁炉/, /磁砖/, /\bnon[\s-]magnetic\b/],
+    exclude: [/电磁炉/, /磁砖/, /磁扣/, /\bnon[\s-]magnetic\b/],
   },
   brand: {
     // Only famous marks customs treat as brand goods; a phone case "for iPhone" names a model, not a brand.
@@ -67,7 +72,8 @@ export function classifyGoods(signals: GoodsSignals): ShippingGood[] {
     const rule = rules[good];
     if (signals.categorySlug && rule.categories?.includes(signals.categorySlug)) return true;
     const cleaned = rule.exclude.reduce((t, pattern) => t.replace(new RegExp(pattern.source, 'g'), ' '), text);
-    return rule.include.some((pattern) => pattern.test(cleaned));
+    if (rule.include.some((pattern) => pattern.test(cleaned))) return true;
+    return !!rule.weak && !rule.unless?.test(text) && rule.weak.some((pattern) => pattern.test(cleaned));
   });
 }
 

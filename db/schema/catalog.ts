@@ -95,6 +95,13 @@ export const products = mysqlTable(
      * that finds it unchanged only refreshes prices and stock: no translation, indexing or images.
      */
     contentHash: char('content_hash', { length: 40 }),
+    /**
+     * Goods a shipping line may refuse (battery, liquid, powder, magnet, brand; lib/shipping/goods):
+     * `goods_detected` as the import's classifier read the listing (null until classified),
+     * `goods_override` as staff set it (null: the classifier's stands). Read through productGoods.
+     */
+    goodsDetected: json('goods_detected').$type<string[] | null>(),
+    goodsOverride: json('goods_override').$type<string[] | null>(),
     ...timestamps,
   },
   (t) => [

@@ -170,6 +170,8 @@ export const orderItems = mysqlTable(
     receiptNote: varchar('receipt_note', { length: 500 }),
     /** The warehouse's measurement note shown with the QC photos ("length 68 cm, sleeve 61 cm"). */
     qcNote: varchar('qc_note', { length: 500 }),
+    /** Goods the warehouse found the item to be (a battery the listing did not mention); null: the product's flags stand. */
+    goods: json('goods').$type<string[] | null>(),
     /** When the item's photos reached its allowance: the shopper's decision window runs from here. */
     qcReadyAt: at('qc_ready_at'),
     /** The shopper's reason for a return or exchange, and the seller's answer staff recorded. */

@@ -4,6 +4,7 @@ export const adminPaths = {
   orders: (locale: string, query?: URLSearchParams) => `/${locale}/admin/orders${query && query.size > 0 ? `?${query}` : ''}`,
   order: (locale: string, number: string) => `/${locale}/admin/orders/${encodeURIComponent(number)}`,
   stock: (locale: string) => `/${locale}/admin/stock`,
+  product: (locale: string, id: number) => `/${locale}/admin/products/${id}`,
   outbox: (locale: string) => `/${locale}/admin/outbox`,
   events: (locale: string, view?: string) => `/${locale}/admin/events${view && view !== 'failing' ? `?view=${view}` : ''}`,
   partnerKeys: (locale: string) => `/${locale}/admin/partner-keys`,

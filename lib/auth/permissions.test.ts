@@ -35,6 +35,8 @@ describe('role → permission table', () => {
     expect(roles.filter((role) => can(role, 'wallet:read'))).toEqual(['finance', 'admin']);
     // Explaining a reconciliation difference: finance and admins; others may at most read payments.
     expect(['finance', 'admin', 'service', 'purchaser', 'warehouse'].map((role) => can(role as 'admin', 'finance:reconcile'))).toEqual([true, true, false, false, false]);
+    // What a product is for shipping: those who buy it and those who hold it.
+    expect(roles.filter((role) => can(role, 'catalog:goods'))).toEqual(['purchaser', 'warehouse', 'admin']);
     // Shipping lines are the agent's prices: admin only.
     expect(roles.filter((role) => can(role, 'shipping:manage'))).toEqual(['admin']);
     // Expected parcels: the warehouse receives them, purchasers chase late sellers.

@@ -29,6 +29,8 @@ export const permissions = [
   'finance:reconcile',
   'stock:write',
   'catalog:sync',
+  /** Say by hand what a product is for shipping (battery, liquid…) when its listing reads wrong: purchasers and the warehouse. */
+  'catalog:goods',
   'outbox:read',
   /** The event relay's deliveries to subscribers (/admin/events); retrying a dead one is `events:retry`. */
   'events:read',
@@ -47,8 +49,8 @@ const staffBase: Permission[] = ['admin:access', 'orders:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   customer: [],
-  purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync', 'inbound:read'],
-  warehouse: [...staffBase, 'orders:warehouse', 'inbound:read', 'parcels:read', 'parcels:pack'],
+  purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync', 'catalog:goods', 'inbound:read'],
+  warehouse: [...staffBase, 'orders:warehouse', 'catalog:goods', 'inbound:read', 'parcels:read', 'parcels:pack'],
   service: [...staffBase, 'parcels:read', 'orders:cancel', 'orders:confirm_cod', 'orders:returns', 'outbox:read', 'events:read'],
   finance: [...staffBase, 'orders:refund', 'payments:read', 'wallet:read', 'wallet:adjust', 'finance:reconcile'],
   admin: [...permissions],

@@ -3,6 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cartLines, carts } from '@/db/schema/carts';
 import { products, sellers, skus } from '@/db/schema/catalog';
+import { productGoods } from '@/lib/catalog/goods/product-goods';
 import { englishText, localText, pickTitle, translationJoins } from '@/lib/catalog/queries/localized-text';
 import { findCartId, ownedBy } from './cart-row';
 import { summarizeCart } from './group-lines';
@@ -36,6 +37,8 @@ export async function getCart(db: Database, owner: CartOwner, locale: string): P
       isActive: products.isActive,
       domesticShippingCny: products.domesticShippingMinor,
       weightGrams: products.weightGrams,
+      goodsDetected: products.goodsDetected,
+      goodsOverride: products.goodsOverride,
       sellerId: sellers.id,
       sellerNameZh: sellers.name,
       sellerNameEn: sellers.nameEn,
@@ -76,6 +79,7 @@ export async function getCart(db: Database, owner: CartOwner, locale: string): P
       sellerName: locale === 'zh-CN' ? row.sellerNameZh : (row.sellerNameEn ?? row.sellerNameZh),
       domesticShippingCny: row.domesticShippingCny,
       weightGrams: row.weightGrams,
+      goods: productGoods(row),
     };
   });
   return summarizeCart(rows[0]!.cartId, lines);

@@ -23,6 +23,7 @@ function line(over: Partial<CartLine>): CartLine {
     sellerName: 'Seller 1',
     domesticShippingCny: 0,
     weightGrams: 300,
+    goods: [],
     ...over,
   };
 }

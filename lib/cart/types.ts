@@ -1,4 +1,5 @@
 import type { TextLocale } from '@/lib/catalog/types';
+import type { ShippingGood } from '@/lib/shipping/goods';
 
 /** Whose cart: a signed-in user's, or a guest's (the token in the `ferry_cart` cookie). */
 export type CartOwner = { kind: 'user'; userId: number } | { kind: 'guest'; guestToken: string };
@@ -32,6 +33,8 @@ export type CartLine = {
   domesticShippingCny: number;
   /** The product's estimated weight per unit (the catalog's estimate, for shipping estimates). */
   weightGrams: number;
+  /** Goods a shipping line may refuse that the product is (the shipping estimate quotes with them). */
+  goods: ShippingGood[];
 };
 
 export type SellerGroup = {

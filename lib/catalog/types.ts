@@ -1,4 +1,5 @@
 import type { SpecAttribute } from '@/db/schema/catalog';
+import type { ShippingGood } from '@/lib/shipping/goods';
 
 export type { SpecAttribute };
 
@@ -46,6 +47,8 @@ export type ProductDetail = {
   priceMaxMinor: number;
   domesticShippingMinor: number;
   weightGrams: number;
+  /** Goods a shipping line may refuse (staff's flags, else the classifier's): the shipping estimate quotes with them. */
+  goods: ShippingGood[];
   salesCount: number;
   syncedAt: string;
   updatedAt: string;

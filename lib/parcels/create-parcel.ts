@@ -16,6 +16,7 @@ import { moveItem } from '@/lib/warehouse/item-machine';
 import { lockOrder } from '@/lib/warehouse/derive-order-status';
 import { declaredValues } from './declared-values';
 import type { ParcelOwner } from './owner';
+import { goodsOfItems } from './parcel-goods';
 import { newParcelNumber } from './parcel-number';
 import { quoteParcel } from './quote-parcel';
 import { priceParcel } from './service-prices';
@@ -103,9 +104,10 @@ export async function createParcel(db: Database, input: CreateParcelInput): Prom
     );
     const declaredCny = [...declared.values()].reduce((a, b) => a + b, 0);
 
+    const { parcel: goods } = await goodsOfItems(tx, itemIds);
     const { grams, dims, result } = await quoteParcel(
       db,
-      { items, country: input.address.country, currency: input.currency, declaredValueCny: declaredCny, locale: input.locale },
+      { items, country: input.address.country, currency: input.currency, declaredValueCny: declaredCny, goods, locale: input.locale },
       { lines: [line], rates },
     );
     const quote = result.quotes[0];
@@ -129,7 +131,7 @@ export async function createParcel(db: Database, input: CreateParcelInput): Prom
       lineCode: line.code,
       shippingAddress: input.address,
       services,
-      goods: [],
+      goods,
       currency: input.currency,
       rate: pinned.rate,
       rateSource: pinned.source,

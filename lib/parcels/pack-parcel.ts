@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { convert, money, type CurrencyCode } from '@/lib/money';
 import { getSettings } from '@/lib/settings/read-settings';
+import { readGoods } from '@/lib/shipping/goods';
 import { loadLine } from '@/lib/shipping/load-lines';
 import { quoteLines } from '@/lib/shipping/quote-lines';
 import { creditWallet } from '@/lib/wallet/entries';
@@ -120,7 +121,7 @@ async function quotePacked(db: Database, parcel: ParcelRow, input: PackInput) {
   const currency = parcel.currency as CurrencyCode;
   const result = quoteLines(
     [{ ...line, isActive: true }],
-    { country: parcel.shippingAddress.country, grams: input.weightGrams, dims: input.dims, currency, declaredValueCny: parcel.declaredValueCnyMinor },
+    { country: parcel.shippingAddress.country, grams: input.weightGrams, dims: input.dims, goods: readGoods(parcel.goods) ?? [], currency, declaredValueCny: parcel.declaredValueCnyMinor },
     { currency, rate: parcel.rate, source: parcel.rateSource, capturedAt: parcel.rateCapturedAt.toISOString() },
   );
   const quote = result.quotes[0];

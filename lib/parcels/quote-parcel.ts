@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import type { RateTable } from '@/lib/fx/types';
 import type { CurrencyCode } from '@/lib/money';
 import { getSettings } from '@/lib/settings/read-settings';
+import type { ShippingGood } from '@/lib/shipping/goods';
 import { quoteShipping } from '@/lib/shipping/quote-shipping';
 import type { ParcelDims, ShippingLineRule, ShippingQuoteResult } from '@/lib/shipping/types';
 import { estimateBox, itemsGrams, type MeasuredItem } from './parcel-box';
@@ -12,6 +13,8 @@ export type ParcelQuoteRequest = {
   country: string;
   currency: CurrencyCode;
   declaredValueCny: number;
+  /** What the items are (goodsOfItems): a line refusing any of them cannot take the parcel. */
+  goods: readonly ShippingGood[];
   locale?: string;
 };
 
@@ -30,7 +33,7 @@ export async function quoteParcel(
   const dims = estimateBox(request.items, grams);
   const result = await quoteShipping(
     db,
-    { country: request.country, grams, dims, currency: request.currency, declaredValueCny: request.declaredValueCny, locale: request.locale },
+    { country: request.country, grams, dims, goods: request.goods, currency: request.currency, declaredValueCny: request.declaredValueCny, locale: request.locale },
     options,
   );
   return { grams, dims, result };

@@ -88,7 +88,7 @@ describe('consolidation', () => {
     const itemIds = await acceptedItems(2, 450);
     const parcel = await createParcel(world.db, input(itemIds));
     const items = await world.db.select().from(orderItems).where(inArray(orderItems.id, itemIds));
-    const viaParcel = await quoteParcel(world.db, { items, country: 'ES', currency: 'EUR', declaredValueCny: parcel.declaredValueCnyMinor });
+    const viaParcel = await quoteParcel(world.db, { items, country: 'ES', currency: 'EUR', declaredValueCny: parcel.declaredValueCnyMinor, goods: [] });
     const direct = await quoteShipping(world.db, { country: 'ES', grams: parcel.estimateGrams, dims: parcel.estimateDims, currency: 'EUR', declaredValueCny: parcel.declaredValueCnyMinor });
     const ems = direct.quotes.find((q) => q.lineId === emsLineId)!;
     expect(parcel.estimateGrams).toBe(900 + 200);

@@ -6,12 +6,13 @@ import { useSyncExternalStore } from 'react';
 import { isolate } from '@/lib/i18n/bidi';
 import { formatMoney, type CurrencyCode } from '@/lib/money';
 import { pickShippingCountry, SHIP_COUNTRY_COOKIE } from '@/lib/shipping/destination';
+import type { ShippingGood } from '@/lib/shipping/goods';
 import { countryName, formatWeight } from '@/lib/shipping/format';
 import { estimatedParcel } from '@/lib/shipping/nominal-box';
 import { fetchShippingQuote, shippingKeys, type QuoteParams } from '@/lib/shipping/query-keys';
 import { shopPaths } from '@/lib/shop/paths';
 
-type Props = { locale: string; currency: CurrencyCode; itemGrams: number };
+type Props = { locale: string; currency: CurrencyCode; itemGrams: number; goods: readonly ShippingGood[] };
 
 const noSubscription = () => () => undefined;
 
@@ -29,12 +30,12 @@ function browserCountry(locale: string): string {
  * browser (the estimator's remembered choice, else the browser's region or language) and the
  * cheapest line comes from the public quote API. The server renders only the placeholder.
  */
-export function ProductShippingEstimate({ locale, currency, itemGrams }: Props) {
+export function ProductShippingEstimate({ locale, currency, itemGrams, goods }: Props) {
   const t = useTranslations('shipping.estimate');
   const country = useSyncExternalStore(noSubscription, () => browserCountry(locale), () => null);
   const parcel = estimatedParcel(itemGrams);
   const params: QuoteParams | null =
-    country && parcel ? { country, weightGrams: parcel.grams, ...parcel.dims, currency, locale } : null;
+    country && parcel ? { country, weightGrams: parcel.grams, ...parcel.dims, currency, goods, locale } : null;
   const { data, isError } = useQuery({
     queryKey: params ? shippingKeys.quote(params) : shippingKeys.all,
     queryFn: () => fetchShippingQuote(params!),
@@ -42,7 +43,7 @@ export function ProductShippingEstimate({ locale, currency, itemGrams }: Props) 
     staleTime: 60_000,
   });
   if (!parcel) return null;
-  const query = params ? new URLSearchParams({ country: params.country, weightGrams: String(params.weightGrams), lengthCm: String(params.lengthCm), widthCm: String(params.widthCm), heightCm: String(params.heightCm) }) : undefined;
+  const query = params ? new URLSearchParams({ country: params.country, weightGrams: String(params.weightGrams), lengthCm: String(params.lengthCm), widthCm: String(params.widthCm), heightCm: String(params.heightCm), ...(goods.length ? { goods: goods.join(',') } : {}) }) : undefined;
   const cheapest = data?.quotes[0];
   const where = country ? countryName(country, locale) : '';
   return (

@@ -27,12 +27,12 @@ const listing: SourceProduct = {
 };
 
 /** The shadow as the previous import of `listing` left it. */
-function shadowOf(p: SourceProduct, overrides: { hash?: string | null; sku?: Partial<Record<string, { stock?: number; priceMinor?: number; stockSourceAt?: Date | null }>>; extraSku?: boolean } = {}): Shadow {
+function shadowOf(p: SourceProduct, overrides: { hash?: string | null; goods?: unknown; sku?: Partial<Record<string, { stock?: number; priceMinor?: number; stockSourceAt?: Date | null }>>; extraSku?: boolean } = {}): Shadow {
   const skus = new Map(
     p.skus.map((s, i) => [s.sourceSkuId, { id: 10 + i, productId: 1, sourceSkuId: s.sourceSkuId, priceMinor: s.priceMinor, stock: s.stock, stockSourceAt: listedAt as Date | null, ...overrides.sku?.[s.sourceSkuId] }]),
   );
   if (overrides.extraSku) skus.set('gone', { id: 99, productId: 1, sourceSkuId: 'gone', priceMinor: 1, stock: 1, stockSourceAt: null });
-  const product = { id: 1, sourceId: p.sourceId, contentHash: overrides.hash === undefined ? contentHash(p) : overrides.hash, priceMinMinor: 1000, priceMaxMinor: 1200, stockTotal: 5, salesCount: 3, isActive: 1, sourceUpdatedAt: listedAt };
+  const product = { id: 1, sourceId: p.sourceId, contentHash: overrides.hash === undefined ? contentHash(p) : overrides.hash, priceMinMinor: 1000, priceMaxMinor: 1200, stockTotal: 5, salesCount: 3, isActive: 1, sourceUpdatedAt: listedAt, goodsDetected: overrides.goods === undefined ? '[]' : overrides.goods };
   return { products: new Map([[p.sourceId, product]]), skus: new Map([[1, skus]]) };
 }
 
@@ -72,6 +72,17 @@ describe('planImport', () => {
     expect(plan).toMatchObject({ path: 'content', changed: true, staleSkuIds: [99] });
     const [legacy] = planImport([listing], shadowOf(listing, { hash: null }), now);
     expect(legacy!.path).toBe('content');
+  });
+
+  it('classifies the listing’s goods, and rewrites them on the fast path when the classifier now reads them otherwise', () => {
+    const powerBank = { ...listing, title: '迷你充电宝', skus: [{ ...listing.skus[0]!, attributes: [{ name: '容量', value: '100ml' }] }] };
+    const [fresh] = planImport([powerBank], { products: new Map(), skus: new Map() }, now);
+    expect(fresh!.goods).toEqual(['battery', 'liquid']);
+    // Same content, never classified (a product from before goods existed): the fast path writes them.
+    const [unclassified] = planImport([listing], shadowOf(listing, { goods: null }), now);
+    expect(unclassified).toMatchObject({ path: 'prices', changed: true, goods: [] });
+    const [same] = planImport([listing], shadowOf(listing, { goods: [] }), now);
+    expect(same!.changed).toBe(false);
   });
 
   it('marks a listing the connector says is off sale as inactive', () => {

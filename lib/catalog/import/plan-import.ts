@@ -1,4 +1,6 @@
+import { readGoods, type ShippingGood } from '@/lib/shipping/goods';
 import type { SourceProduct } from '@/lib/suppliers/source-product';
+import { classifyGoods } from '../goods/classify-goods';
 import { contentHash } from './content-hash';
 import type { Shadow, ShadowProduct, ShadowSku } from './read-shadow';
 
@@ -29,6 +31,8 @@ export type PlannedProduct = {
   stockTotal: number;
   /** 0 when the connector says the listing was taken down (`isOnSale: false`), else 1. */
   isActive: 0 | 1;
+  /** The goods the listing reads as (classifyGoods); written on both paths, so a better classifier reaches every product. */
+  goods: ShippingGood[];
   /** Anything stored differs (always true for new products). */
   changed: boolean;
 };
@@ -64,6 +68,7 @@ export function planImport(batch: SourceProduct[], shadow: Shadow, now: Date): P
     const priceMaxMinor = Math.max(...prices);
     const stockTotal = skus.reduce((n, s) => n + s.stock, 0);
     const isActive = product.isOnSale === false ? 0 : 1;
+    const goods = listingGoods(product);
     const changed =
       !existing ||
       path === 'content' ||
@@ -74,8 +79,19 @@ export function planImport(batch: SourceProduct[], shadow: Shadow, now: Date): P
       existing.stockTotal !== stockTotal ||
       existing.salesCount !== product.salesCount ||
       existing.isActive !== isActive ||
-      time(existing.sourceUpdatedAt) !== time(product.sourceUpdatedAt);
-    return { product, hash, existing, path, listedAt, skus, staleSkuIds, priceMinMinor, priceMaxMinor, stockTotal, isActive, changed };
+      time(existing.sourceUpdatedAt) !== time(product.sourceUpdatedAt) ||
+      readGoods(existing.goodsDetected)?.join() !== goods.join();
+    return { product, hash, existing, path, listedAt, skus, staleSkuIds, priceMinMinor, priceMaxMinor, stockTotal, isActive, goods, changed };
+  });
+}
+
+/** The classifier over what the listing says of itself: titles, category, and the offer's and its SKUs' specs. */
+export function listingGoods(product: SourceProduct): ShippingGood[] {
+  return classifyGoods({
+    title: product.title,
+    titleEn: product.subjectTrans,
+    categorySlug: product.categorySlug,
+    attributes: [...product.attributes, ...product.skus.flatMap((s) => s.attributes)],
   });
 }
 

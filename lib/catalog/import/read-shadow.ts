@@ -13,6 +13,7 @@ export type ShadowProduct = {
   salesCount: number;
   isActive: number;
   sourceUpdatedAt: Date | null;
+  goodsDetected: unknown;
 };
 export type ShadowSku = { id: number; productId: number; sourceSkuId: string; priceMinor: number; stock: number; stockSourceAt: Date | null };
 
@@ -32,6 +33,7 @@ export async function readShadow(db: Database, platform: string, sourceIds: stri
       salesCount: products.salesCount,
       isActive: products.isActive,
       sourceUpdatedAt: products.sourceUpdatedAt,
+      goodsDetected: products.goodsDetected,
     })
     .from(products)
     .where(and(eq(products.platform, platform), inArray(products.sourceId, sourceIds)));

@@ -28,7 +28,7 @@ export async function writeContent(tx: Database, plan: PlannedProduct[], transla
   await insertRows(
     tx,
     products,
-    ['platform', 'sourceId', 'sourceUrl', 'slug', 'titleZh', 'descriptionZh', 'attributesZh', 'categoryId', 'sellerId', 'priceMinMinor', 'priceMaxMinor', 'domesticShippingMinor', 'weightGrams', 'stockTotal', 'salesCount', 'isActive', 'sourceUpdatedAt', 'syncedAt', 'contentHash', 'createdAt', 'updatedAt'],
+    ['platform', 'sourceId', 'sourceUrl', 'slug', 'titleZh', 'descriptionZh', 'attributesZh', 'categoryId', 'sellerId', 'priceMinMinor', 'priceMaxMinor', 'domesticShippingMinor', 'weightGrams', 'stockTotal', 'salesCount', 'isActive', 'sourceUpdatedAt', 'syncedAt', 'contentHash', 'goodsDetected', 'createdAt', 'updatedAt'],
     plan.map(({ product: p, ...x }) => [
       platform,
       p.sourceId,
@@ -49,11 +49,12 @@ export async function writeContent(tx: Database, plan: PlannedProduct[], transla
       p.sourceUpdatedAt,
       now,
       x.hash,
+      asJson(x.goods),
       now,
       now,
     ]),
     {
-      onDuplicate: takeNew(products, ['sourceUrl', 'titleZh', 'descriptionZh', 'attributesZh', 'categoryId', 'sellerId', 'priceMinMinor', 'priceMaxMinor', 'domesticShippingMinor', 'weightGrams', 'stockTotal', 'salesCount', 'isActive', 'sourceUpdatedAt', 'syncedAt', 'contentHash', 'updatedAt']),
+      onDuplicate: takeNew(products, ['sourceUrl', 'titleZh', 'descriptionZh', 'attributesZh', 'categoryId', 'sellerId', 'priceMinMinor', 'priceMaxMinor', 'domesticShippingMinor', 'weightGrams', 'stockTotal', 'salesCount', 'isActive', 'sourceUpdatedAt', 'syncedAt', 'contentHash', 'goodsDetected', 'updatedAt']),
       chunkRows: 1000,
     },
   );

@@ -51,8 +51,8 @@ export async function writeProductNumbers(tx: Database, plan: PlannedProduct[], 
   await updateByIds(
     tx,
     products,
-    ['priceMinMinor', 'priceMaxMinor', 'stockTotal', 'salesCount', 'isActive', 'sourceUpdatedAt', 'syncedAt', 'updatedAt'],
-    moved.map((p) => ({ id: p.existing!.id, values: [p.priceMinMinor, p.priceMaxMinor, p.stockTotal, p.product.salesCount, p.isActive, p.product.sourceUpdatedAt, now, now] })),
+    ['priceMinMinor', 'priceMaxMinor', 'stockTotal', 'salesCount', 'isActive', 'sourceUpdatedAt', 'goodsDetected', 'syncedAt', 'updatedAt'],
+    moved.map((p) => ({ id: p.existing!.id, values: [p.priceMinMinor, p.priceMaxMinor, p.stockTotal, p.product.salesCount, p.isActive, p.product.sourceUpdatedAt, asJson(p.goods), now, now] })),
   );
   // The sync time says "still listed upstream": a completed full sync retires what it did not see.
   const seen = plan.filter((p) => !p.changed).map((p) => p.existing!.id);

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { products, sellers } from '@/db/schema/catalog';
 import type { Database } from '@/lib/db';
+import { productGoods } from '../goods/product-goods';
 import type { ProductDetail, ProductImage, ProductSku, SpecAttribute } from '../types';
 import { readJson } from './json-column';
 import { englishText as english, localText as local, pickTitle, translationJoins } from './localized-text';
@@ -62,6 +63,7 @@ export async function getProductDetail(db: Database, id: number, locale: string)
     priceMaxMinor: p.priceMaxMinor,
     domesticShippingMinor: p.domesticShippingMinor,
     weightGrams: p.weightGrams,
+    goods: productGoods(p),
     salesCount: p.salesCount,
     syncedAt: p.syncedAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

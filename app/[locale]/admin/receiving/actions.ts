@@ -6,10 +6,12 @@ import { adminPaths } from '@/lib/admin/paths';
 import { userActor } from '@/lib/audit/actor';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { goodsChoiceSchema } from '@/lib/catalog/goods/goods-choice';
 import { locales } from '@/lib/i18n/locales';
 import { parseDimsCm } from '@/lib/warehouse/dimensions';
 import { assignUnclaimedInbound, receiveParcelLines, scanParcel } from '@/lib/warehouse/receive-parcel';
 import { toItemReceipts, type DeskLine } from '@/lib/warehouse/desk-lines';
+import { setItemGoods } from '@/lib/warehouse/set-item-goods';
 
 const base = z.object({ locale: z.enum(locales) });
 const optionalText = z
@@ -85,4 +87,14 @@ export const assignUnclaimedAction = action({
   echo: ['purchaseOrderReference'],
   run: ({ inboundId, purchaseOrderReference }, { user }) => assignUnclaimedInbound(getDb(), { inboundId, purchaseOrderReference }, userActor(user)),
   revalidate: ({ locale }) => revalidatePath(adminPaths.receiving(locale)),
+});
+
+/** What the warehouse found an item to be (the battery its listing did not mention), or back to its product's goods. */
+export const setItemGoodsAction = action({
+  name: 'item goods set',
+  input: base.extend({ itemId: z.coerce.number().int().positive() }).and(goodsChoiceSchema),
+  read: (formData) => ({ locale: formData.get('locale'), itemId: formData.get('itemId'), mode: formData.get('mode'), goods: formData.getAll('goods') }),
+  auth: warehouse,
+  run: ({ itemId, goods }, { user }) => setItemGoods(getDb(), { itemId, goods }, userActor(user)),
+  revalidate: ({ locale, itemId }) => revalidatePath(adminPaths.receivingItem(locale, itemId)),
 });

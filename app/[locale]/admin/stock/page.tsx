@@ -82,7 +82,9 @@ export default async function AdminStockPage({ params, searchParams }: Props) {
               {selected.product.titleZh}
             </p>
           )}
-          <p className="small muted">{t('sellableHint')}</p>
+          <p className="small muted">
+            {t('sellableHint')} <Link href={adminPaths.product(locale, selected.product.id)} data-testid="product-goods-link">{t('goodsLink')}</Link>
+          </p>
           <div className="admin-table-wrap">
             <table className="admin-table" data-testid="stock-skus">
               <thead>

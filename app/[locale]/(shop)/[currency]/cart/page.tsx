@@ -21,6 +21,7 @@ import { displayLineTotals, displayPrice, formatCny, formatRate, formatRateDate,
 import { pageRate } from '@/lib/shop/rates';
 import { Money } from '@/components/bidi/money';
 import { CartShippingEstimate } from '@/components/shop/shipping/cart-shipping-estimate';
+import { unionGoods } from '@/lib/shipping/goods';
 import { shopperShippingCountry } from '@/lib/shop/shipping-country';
 
 // The account area's form styles (fields, hints, errors, secondary buttons): these pages use the same controls.
@@ -88,6 +89,7 @@ export default async function CartPage({ params }: Params) {
   const isSignedIn = owner?.kind === 'user';
   // Units no longer on sale will not ship: the estimate weighs what checkout would buy.
   const itemGrams = cart.lines.filter((line) => line.isActive).reduce((total, line) => total + line.weightGrams * line.quantity, 0);
+  const goods = unionGoods(cart.lines.filter((line) => line.isActive).map((line) => line.goods));
   const shipCountry = await shopperShippingCountry(locale);
   const hasProblems = cart.lines.some((line) => !line.isActive || line.quantity > line.sellable);
   const stockNote = (line: CartLine) =>
@@ -186,7 +188,7 @@ export default async function CartPage({ params }: Params) {
                 <p className="muted small">{t('guestNote')}</p>
               </>
             )}
-            <CartShippingEstimate locale={locale} currency={currency} country={shipCountry} itemGrams={itemGrams} />
+            <CartShippingEstimate locale={locale} currency={currency} country={shipCountry} itemGrams={itemGrams} goods={goods} />
           </aside>
         </div>
       </div>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Money } from '@/components/bidi/money';
 import { ActionForm } from '@/components/parcels/action-form';
+import { reasonText } from '@/components/shop/shipping/reason-text';
 import { parcelServices } from '@/db/schema/parcels';
 import { listAddresses } from '@/lib/addresses/address-book';
 import { accountPaths } from '@/lib/auth/paths';
@@ -12,8 +13,11 @@ import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/locales';
 import { formatStoredMoney } from '@/lib/money';
 import { resolveCurrency } from '@/lib/money/locale-currency';
+import { goodsOfItems } from '@/lib/parcels/parcel-goods';
 import { parcelableItems } from '@/lib/parcels/queries';
 import { quoteParcel } from '@/lib/parcels/quote-parcel';
+import { listOf } from '@/lib/shipping/format';
+import { unionGoods } from '@/lib/shipping/goods';
 import { CURRENCY_COOKIE } from '@/lib/shop/preferences';
 import { createParcelAction } from '../actions';
 
@@ -36,8 +40,9 @@ export default async function NewParcelPage({ params, searchParams }: Props) {
   const user = await requireUserOrRedirect(locale, accountPaths.newParcel(locale));
   const query = await searchParams;
   const db = getDb();
-  const [t, items, addresses, cookieStore] = await Promise.all([
+  const [t, tShipping, items, addresses, cookieStore] = await Promise.all([
     getTranslations({ locale, namespace: 'parcels' }),
+    getTranslations({ locale, namespace: 'shipping' }),
     parcelableItems(db, { type: 'user', userId: user.id }),
     listAddresses(db, user.id),
     cookies(),
@@ -46,6 +51,9 @@ export default async function NewParcelPage({ params, searchParams }: Props) {
   const chosenIds = new Set([query.items ?? []].flat().map(Number));
   const chosen = items.filter((item) => chosenIds.has(item.itemId));
   const address = addresses.find((a) => String(a.id) === query.address) ?? null;
+  // What each item is (a battery, a liquid…): the parcel holds all of it, and lines refusing any of it are listed as not available.
+  const { byItem: goods } = await goodsOfItems(db, items.map((item) => item.itemId));
+  const goodsOf = (itemId: number) => goods.get(itemId) ?? [];
   const quoted =
     chosen.length > 0 && address
       ? await quoteParcel(db, {
@@ -53,6 +61,7 @@ export default async function NewParcelPage({ params, searchParams }: Props) {
           country: address.country,
           currency,
           declaredValueCny: chosen.reduce((total, item) => total + item.unitPriceCnyMinor * item.quantity, 0),
+          goods: unionGoods(chosen.map((item) => goodsOf(item.itemId))),
           locale,
         })
       : null;
@@ -78,6 +87,12 @@ export default async function NewParcelPage({ params, searchParams }: Props) {
               <label key={item.itemId} className="checkbox">
                 <input type="checkbox" name="items" value={item.itemId} defaultChecked={chosenIds.has(item.itemId)} />
                 <span dir="ltr">{item.orderNumber}</span> · {item.title} × {item.quantity} {item.weightGrams ? `(${item.weightGrams} g)` : ''}
+                {goodsOf(item.itemId).length > 0 && (
+                  <span className="muted small" data-testid="item-goods" data-goods={goodsOf(item.itemId).join(' ')}>
+                    {' '}
+                    · {t('itemGoods', { goods: listOf(goodsOf(item.itemId).map((good) => tShipping(`goodsWords.${good}`)), locale) })}
+                  </span>
+                )}
               </label>
             ))}
           </fieldset>
@@ -114,8 +129,8 @@ export default async function NewParcelPage({ params, searchParams }: Props) {
               </label>
             ))}
             {quoted.result.unavailable.map((line) => (
-              <p key={line.lineId} className="muted small">
-                {line.name}: {t('unavailable', { reason: line.message })}
+              <p key={line.lineId} className="muted small" data-testid="line-unavailable" data-line={line.code} data-reason={line.reason}>
+                {line.name}: {t('unavailable', { reason: line.reasons.map((reason) => reasonText(tShipping, reason, locale)).join(' ') })}
               </p>
             ))}
           </fieldset>

@@ -158,7 +158,7 @@ export default async function ProductPage({ params }: Params) {
           </p>
         )}
         {/* The shopper's destination is theirs alone: estimated in the browser, so this page stays one cached render. */}
-        <ProductShippingIsland locale={locale} currency={rate.currency} itemGrams={product.weightGrams} />
+        <ProductShippingIsland locale={locale} currency={rate.currency} itemGrams={product.weightGrams} goods={product.goods} />
       </ProductPurchase>
 
       <div className="product-details">

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
+import { GoodsForm } from '@/components/admin/goods-form';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ADMIN_TIME_ZONE } from '@/lib/admin/format';
 import { adminPaths } from '@/lib/admin/paths';
+import { can } from '@/lib/auth/permissions';
 import { requireStaffPage } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
@@ -15,6 +17,8 @@ import { itemPhotoStates, signPhotos } from '@/lib/warehouse/photos/queries/item
 import { getPhotoItem } from '@/lib/warehouse/queries/get-photo-item';
 import { PhotoUpload } from '@/components/admin/photo-upload';
 import { QcNoteForm } from './photo-upload';
+import { goodsEditableStatuses } from '@/lib/warehouse/set-item-goods';
+import { setItemGoodsAction } from '../../actions';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -35,13 +39,20 @@ export default async function ItemPhotosPage({ params }: Props) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const itemId = /^\d{1,15}$/.test(id) ? Number(id) : null;
-  await requireStaffPage(locale, 'orders:warehouse', itemId ? adminPaths.receivingItem(locale, itemId) : adminPaths.receiving(locale));
+  const user = await requireStaffPage(locale, 'orders:warehouse', itemId ? adminPaths.receivingItem(locale, itemId) : adminPaths.receiving(locale));
   if (itemId === null) notFound();
   const [item, states] = await Promise.all([getPhotoItem(getDb(), itemId), itemPhotoStates(getDb(), [itemId])]);
   if (!item) notFound();
   const state = states.get(itemId)!;
   const photos = signPhotos(getEnv().FERRY_SECRET_KEY, state.photos);
-  const [t, messages] = await Promise.all([getTranslations({ locale, namespace: 'admin.qcPhotos' }), getMessages({ locale })]);
+  const [t, tItemGoods, tGoods, messages] = await Promise.all([
+    getTranslations({ locale, namespace: 'admin.qcPhotos' }),
+    getTranslations({ locale, namespace: 'admin.goods' }),
+    getTranslations({ locale, namespace: 'admin.shippingLines.goods' }),
+    getMessages({ locale }),
+  ]);
+  const goods = item.markedGoods ?? item.productGoods;
+  const goodsWords = goods.length === 0 ? tItemGoods('none') : goods.map((good) => tGoods(good)).join(', ');
   const canPhotograph = ['in_warehouse', 'accepted', 'return_requested'].includes(item.status);
   const grams = item.weightGrams === null ? null : new Intl.NumberFormat(locale).format(item.weightGrams);
   return (
@@ -109,6 +120,27 @@ export default async function ItemPhotosPage({ params }: Props) {
       </section>
 
       {canPhotograph && <QcNoteForm itemId={item.itemId} note={item.qcNote} />}
+
+      <section aria-labelledby="goods-heading" className="admin-panel" data-testid="item-goods" data-goods={goods.join(' ')} data-marked={item.markedGoods !== null}>
+        <h2 id="goods-heading">{tItemGoods('title')}</h2>
+        <p>
+          <strong>{goodsWords}</strong> · {item.markedGoods === null ? tItemGoods('fromProduct') : tItemGoods('marked')}
+          {can(user.role, 'catalog:goods') && (
+            <>
+              {' · '}
+              <Link href={adminPaths.product(locale, item.productId)}>{tItemGoods('productLink')}</Link>
+            </>
+          )}
+        </p>
+        {goodsEditableStatuses.includes(item.status) ? (
+          <>
+            <p className="admin-hint">{tItemGoods('itemIntro')}</p>
+            <GoodsForm action={setItemGoodsAction} hidden={{ locale, itemId: String(item.itemId) }} checked={goods} resetLabel={item.markedGoods !== null ? tItemGoods('useProduct') : null} testId="item-goods-form" />
+          </>
+        ) : (
+          <p className="admin-notice">{tItemGoods('locked')}</p>
+        )}
+      </section>
 
       <p>
         <a href={`${adminPaths.receiving(locale)}/labels?items=${item.itemId}`} className="admin-button admin-button-quiet" data-testid="print-label">

@@ -1,4 +1,4 @@
-import { bigint, datetime } from 'drizzle-orm/mysql-core';
+import { bigint, char, datetime, int } from 'drizzle-orm/mysql-core';
 
 /** Ids are bigint unsigned auto-increment: drizzle's serial() breaks on MariaDB. */
 export const id = () => bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey();
@@ -13,3 +13,17 @@ export const timestamps = {
     .$defaultFn(() => new Date())
     .$onUpdateFn(() => new Date()),
 };
+
+/**
+ * A private photo's row (QC photos of an item, photos of a packed parcel): its key in the private
+ * photo store (lib/warehouse/photos), its size, the kept original's bytes, and who took it (staff
+ * user id; null through the CLI).
+ */
+export const photoColumns = () => ({
+  storageKey: char('storage_key', { length: 32 }).notNull(),
+  width: int('width').notNull(),
+  height: int('height').notNull(),
+  bytes: int('bytes').notNull(),
+  uploadedBy: ref('uploaded_by'),
+  createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
+});

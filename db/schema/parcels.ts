@@ -1,5 +1,5 @@
 import { char, decimal, index, int, json, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
-import { at, id, minor, ref, timestamps } from './columns';
+import { at, id, minor, photoColumns, ref, timestamps } from './columns';
 import type { ShippingAddress } from './orders';
 
 /**
@@ -126,13 +126,7 @@ export const parcelPhotos = mysqlTable(
   {
     id: id(),
     parcelId: ref('parcel_id').notNull(),
-    storageKey: char('storage_key', { length: 32 }).notNull(),
-    width: int('width').notNull(),
-    height: int('height').notNull(),
-    bytes: int('bytes').notNull(),
-    /** Staff user id; null when taken through the CLI. */
-    uploadedBy: ref('uploaded_by'),
-    createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
+    ...photoColumns(),
   },
   (t) => [index('parcel_photos_parcel_idx').on(t.parcelId, t.id), uniqueIndex('parcel_photos_key_uq').on(t.storageKey)],
 );

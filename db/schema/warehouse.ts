@@ -1,5 +1,5 @@
 import { char, index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
-import { at, id, minor, ref, timestamps } from './columns';
+import { at, id, minor, photoColumns, ref, timestamps } from './columns';
 
 /**
  * Parcels a seller sent to the warehouse, expected before they arrive: one row per domestic tracking
@@ -74,14 +74,7 @@ export const qcPhotos = mysqlTable(
   {
     id: id(),
     orderItemId: ref('order_item_id').notNull(),
-    storageKey: char('storage_key', { length: 32 }).notNull(),
-    width: int('width').notNull(),
-    height: int('height').notNull(),
-    /** The kept original's size in bytes. */
-    bytes: int('bytes').notNull(),
-    /** Staff user id; null when taken through the CLI. */
-    uploadedBy: ref('uploaded_by'),
-    createdAt: at('created_at').notNull().$defaultFn(() => new Date()),
+    ...photoColumns(),
   },
   (t) => [index('qc_photos_item_idx').on(t.orderItemId, t.id), uniqueIndex('qc_photos_key_uq').on(t.storageKey)],
 );

@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures';
-import { AccountForms, SandboxPayPage } from './pages/account-pages';
+import { shopperWithAcceptedOrders } from './pages/accepted-orders';
+import { SandboxPayPage } from './pages/account-pages';
 import { testDatabaseQuery } from './pages/admin-events-page';
-import { CartPage } from './pages/cart-page';
-import { CheckoutPage } from './pages/checkout-page';
-import { OrderPage } from './pages/order-page';
 import { staffPage } from './pages/staff';
 
 const TRACKING_URL = process.env.TRACKING_17TRACK_BASE_URL ?? 'http://127.0.0.1:8088';
@@ -16,31 +13,8 @@ const TRACKING_URL = process.env.TRACKING_17TRACK_BASE_URL ?? 'http://127.0.0.1:
 // and the public tracking page shows it delivered, in Japanese, to anyone with the number.
 test('two orders consolidated, paid, packed heavier, topped up, dispatched and delivered; the public page says so in Japanese', async ({ page, browser, product, productSlug }) => {
   test.setTimeout(240_000);
-  await page.goto('/en/AED');
-  await page.goto(`/en/account/sign-up?callbackUrl=${encodeURIComponent('/en/account')}`);
-  await new AccountForms(page).signUp({ name: 'Layla Ahmed', email: `journey-${randomUUID()}@example.com`, password: 'correct horse battery' });
-  await expect(page).toHaveURL((url) => url.pathname === '/en/account', { timeout: 20_000 });
-
-  // Two orders (cash on delivery, so no worker buys them while the warehouse state is set below).
-  const numbers: string[] = [];
-  for (let k = 0; k < 2; k++) {
-    await product.open('en', productSlug);
-    await product.addToCart(1);
-    await new CartPage(page).open('en');
-    await page.goto('/en/checkout');
-    const checkout = new CheckoutPage(page);
-    if (k === 0) await checkout.fillNewAddress({ name: 'Layla Ahmed', line1: 'Sheikh Zayed Road 12', city: 'Dubai', country: 'AE', phone: '050 123 4567' });
-    await checkout.choosePayment('cod');
-    await checkout.placeOrder();
-    await expect(page).toHaveURL((url) => url.pathname.startsWith('/en/account/orders/'), { timeout: 20_000 });
-    numbers.push(new OrderPage(page).number());
-  }
-  // The first half, as the warehouse issue leaves it: bought, received, weighed and accepted by the shopper.
-  const list = numbers.map((n) => `'${n}'`).join(',');
-  testDatabaseQuery(
-    `UPDATE orders SET status = 'arrived', confirmed_at = NOW(3), reserved_until = NULL WHERE number IN (${list});
-     UPDATE order_items oi JOIN orders o ON o.id = oi.order_id SET oi.purchase_status = 'purchased', oi.fulfilment_status = 'accepted', oi.weight_grams = 400, oi.received_at = NOW(3), oi.storage_bin = 'A-01-3' WHERE o.number IN (${list});`,
-  );
+  // Two orders, as the first half leaves them: bought, received, weighed and accepted by the shopper.
+  await shopperWithAcceptedOrders(page, product, { slug: productSlug, name: 'Layla Ahmed', orders: 2 });
 
   // Consolidate: both orders' items, the saved address, the cheapest line.
   await page.goto('/en/account/parcels/new');

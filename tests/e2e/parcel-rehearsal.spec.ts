@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
-import { AccountForms, SandboxPayPage } from './pages/account-pages';
+import { shopperWithAcceptedOrders } from './pages/accepted-orders';
+import { SandboxPayPage } from './pages/account-pages';
 import { testDatabaseQuery } from './pages/admin-events-page';
-import { CartPage } from './pages/cart-page';
-import { CheckoutPage } from './pages/checkout-page';
-import { OrderPage } from './pages/order-page';
 import { staffPage } from './pages/staff';
 
 // Rehearsal packing, end to end: the shopper asks for it when consolidating, so nothing can be paid
@@ -14,25 +11,7 @@ import { staffPage } from './pages/staff';
 // page, and the parcel is ready to dispatch with nothing to settle.
 test('a rehearsal: packed and photographed first, the shopper sees weight and photos, then pays the real price', async ({ page, browser, product, productSlug }) => {
   test.setTimeout(180_000);
-  // Cash on delivery (so no worker buys the order while the warehouse state is set below) is offered in the Emirates.
-  await page.goto('/en/AED');
-  await page.goto(`/en/account/sign-up?callbackUrl=${encodeURIComponent('/en/account')}`);
-  await new AccountForms(page).signUp({ name: 'Mia Tanaka', email: `rehearsal-${randomUUID()}@example.com`, password: 'correct horse battery' });
-  await expect(page).toHaveURL((url) => url.pathname === '/en/account', { timeout: 20_000 });
-  await product.open('en', productSlug);
-  await product.addToCart(1);
-  await new CartPage(page).open('en');
-  await page.goto('/en/checkout');
-  const checkout = new CheckoutPage(page);
-  await checkout.fillNewAddress({ name: 'Mia Tanaka', line1: 'Al Wasl Road 7', city: 'Dubai', country: 'AE', phone: '050 765 4321' });
-  await checkout.choosePayment('cod');
-  await checkout.placeOrder();
-  await expect(page).toHaveURL((url) => url.pathname.startsWith('/en/account/orders/'), { timeout: 20_000 });
-  const orderNumber = new OrderPage(page).number();
-  testDatabaseQuery(
-    `UPDATE orders SET status = 'arrived', confirmed_at = NOW(3), reserved_until = NULL WHERE number = '${orderNumber}';
-     UPDATE order_items oi JOIN orders o ON o.id = oi.order_id SET oi.purchase_status = 'purchased', oi.fulfilment_status = 'accepted', oi.weight_grams = 600, oi.received_at = NOW(3), oi.storage_bin = 'B-02-1' WHERE o.number = '${orderNumber}';`,
-  );
+  await shopperWithAcceptedOrders(page, product, { slug: productSlug, name: 'Mia Tanaka', weightGrams: 600, bin: 'B-02-1' });
 
   await page.goto('/en/account/parcels/new');
   for (const box of await page.getByTestId('parcel-pick').locator('input[name="items"]').all()) await box.check();

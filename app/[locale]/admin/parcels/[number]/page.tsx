@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ParcelPackForm } from '@/components/admin/parcel-pack-form';
+import { AdminPhotoGrid } from '@/components/admin/photo-grid';
 import { PhotoUpload } from '@/components/admin/photo-upload';
 import { ActionForm } from '@/components/parcels/action-form';
 import { ADMIN_TIME_ZONE } from '@/lib/admin/format';
@@ -124,16 +125,7 @@ export default async function AdminParcelPage({ params }: Props) {
         {photos.length === 0 ? (
           <p className="admin-empty">{t('noPhotos')}</p>
         ) : (
-          <ul className="qc-photo-grid" data-testid="parcel-photos">
-            {photos.map((photo, index) => (
-              <li key={photo.id}>
-                <a href={photo.largeUrl} target="_blank" rel="noopener">
-                  {/* eslint-disable-next-line @next/next/no-img-element -- signed, expiring private URLs: not for the image optimizer */}
-                  <img src={photo.thumbUrl} width={160} height={Math.round((160 * photo.height) / Math.max(photo.width, 1))} alt={t('photoAlt', { number: index + 1 })} loading="lazy" decoding="async" data-testid="parcel-photo" />
-                </a>
-              </li>
-            ))}
-          </ul>
+          <AdminPhotoGrid photos={photos} altOf={(number) => t('photoAlt', { number })} testId="parcel-photos" photoTestId="parcel-photo" />
         )}
         {canPack && isParcelPhotographable(parcel) && <PhotoUpload url={`/api/admin/parcels/${encodeURIComponent(parcel.number)}/photos`} maxBytes={MAX_PHOTO_BYTES} maxFiles={MAX_PHOTOS_PER_UPLOAD} />}
       </section>

@@ -15,6 +15,7 @@ import { MAX_PHOTOS_PER_UPLOAD } from '@/lib/warehouse/photos/add-item-photos';
 import { MAX_PHOTO_BYTES } from '@/lib/warehouse/photos/process-photo';
 import { itemPhotoStates, signPhotos } from '@/lib/warehouse/photos/queries/item-photo-state';
 import { getPhotoItem } from '@/lib/warehouse/queries/get-photo-item';
+import { AdminPhotoGrid } from '@/components/admin/photo-grid';
 import { PhotoUpload } from '@/components/admin/photo-upload';
 import { QcNoteForm } from './photo-upload';
 import { goodsEditableStatuses } from '@/lib/warehouse/set-item-goods';
@@ -105,16 +106,7 @@ export default async function ItemPhotosPage({ params }: Props) {
         {photos.length === 0 ? (
           <p className="admin-empty">{t('none')}</p>
         ) : (
-          <ul className="qc-photo-grid" data-testid="qc-photos">
-            {photos.map((photo, index) => (
-              <li key={photo.id}>
-                <a href={photo.largeUrl} target="_blank" rel="noopener">
-                  {/* eslint-disable-next-line @next/next/no-img-element -- signed, expiring private URLs: not for the image optimizer */}
-                  <img src={photo.thumbUrl} width={photo.width >= photo.height ? 160 : Math.round((160 * photo.width) / photo.height)} height={photo.width >= photo.height ? Math.round((160 * photo.height) / photo.width) : 160} alt={t('photoAlt', { number: index + 1 })} loading="lazy" decoding="async" data-testid="qc-photo" />
-                </a>
-              </li>
-            ))}
-          </ul>
+          <AdminPhotoGrid photos={photos} altOf={(number) => t('photoAlt', { number })} testId="qc-photos" photoTestId="qc-photo" />
         )}
         {canPhotograph ? <PhotoUpload url={`/api/admin/items/${item.itemId}/photos`} maxBytes={MAX_PHOTO_BYTES} maxFiles={MAX_PHOTOS_PER_UPLOAD} /> : <p className="admin-notice">{t('notHere')}</p>}
       </section>

@@ -143,7 +143,7 @@ describe('/admin/finance/reports', () => {
       .insert(paymentLedger)
       .values([
         { orderId: null, gateway: 'sandbox', transactionId: `pi_parcel_${tag}`, kind: 'charge', amountMinor: 700, currency: 'USD', createdAt: new Date(`${month}-04T08:00:00Z`) },
-        { orderId: null, gateway: 'wallet', transactionId: `wallet:parcel_settlement:${parcel!.id}`, kind: 'refund', amountMinor: 140, currency: 'USD', createdAt: new Date(`${month}-05T08:00:00Z`) },
+        { orderId: null, gateway: 'wallet', transactionId: `wallet:parcel_settlement:${parcel!.id}`, kind: 'refund', amountMinor: 140, currency: 'USD', createdAt: new Date(`${month}-04T09:00:00Z`) },
       ])
       .$returningId();
     try {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { shipments, trackingEvents } from '@/db/schema';
 import type { Actor } from '@/lib/audit/actor';
@@ -36,7 +36,7 @@ export const problemRefusals = ['cleared', 'already_handled', 'newer_event'] as 
  */
 const isOpenProblem = and(isNotNull(shipments.parcelId), inArray(shipments.status, [...problemStatuses]), or(isNull(shipments.problemHandledEventAt), lt(shipments.problemHandledEventAt, shipments.latestEventAt)));
 
-/** Open problems, newest carrier event first. One query: the latest event joins on (shipment, its time, its status). */
+/** Open problems, newest carrier event first. One query: the latest events join on (shipment, latest event time). */
 export async function openShipmentProblems(db: Database, limit = 200): Promise<ShipmentProblem[]> {
   const rows = await db
     .select({
@@ -54,14 +54,15 @@ export async function openShipmentProblems(db: Database, limit = 200): Promise<S
       eventId: trackingEvents.id,
     })
     .from(shipments)
-    .leftJoin(trackingEvents, and(eq(trackingEvents.shipmentId, shipments.id), eq(trackingEvents.at, shipments.latestEventAt), eq(trackingEvents.status, shipments.status)))
+    .leftJoin(trackingEvents, and(eq(trackingEvents.shipmentId, shipments.id), eq(trackingEvents.at, shipments.latestEventAt)))
     .where(isOpenProblem)
-    .orderBy(desc(shipments.latestEventAt), desc(shipments.id), desc(trackingEvents.id))
+    .orderBy(desc(shipments.latestEventAt), desc(shipments.id), desc(sql`${trackingEvents.status} = ${shipments.status}`), desc(trackingEvents.id))
     .limit(limit * 2);
   const seen = new Set<number>();
   const problems: ShipmentProblem[] = [];
   for (const row of rows) {
-    // Two events at the same time and status: the one stored last speaks.
+    // Several events at the latest time: the one of the shipment's status speaks, else the one stored last
+    // (an expiry brings no event of its own: the carrier's last words are shown).
     if (seen.has(row.shipmentId) || !isProblemStatus(row.status) || !row.at || row.parcelId === null) continue;
     seen.add(row.shipmentId);
     problems.push({

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { handleParcelExceptionAction } from '@/app/[locale]/admin/parcels/exception-actions';
+import { handleParcelExceptionAction } from '@/app/[locale]/admin/parcels/exceptions/actions';
 import { ActionError } from './action-error';
 
 const refusals = new Set(['cleared', 'already_handled', 'newer_event']);

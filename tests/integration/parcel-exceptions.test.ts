@@ -18,6 +18,9 @@ import { registerShipments } from '@/lib/shipping-tracking/register-shipments';
 import { markShipmentProblemHandled } from '@/lib/shipping-tracking/shipment-problems';
 import { TrackingClient } from '@/lib/tracking';
 import { creditWallet } from '@/lib/wallet/entries';
+import { shipmentLabelPdf } from '@/lib/shipping-tracking/dispatch-shipment';
+import { updateSettings } from '@/lib/settings/update-settings';
+import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { startTrackingSandbox, type TrackingSandbox } from '@/sandboxes/tracking-17track/sandbox';
 import { startTestReceiver, type TestReceiver } from '@/sandboxes/tracking-17track/test-receiver';
 import { createCheckoutWorld, type CheckoutWorld } from '../support/checkout-fixtures';
@@ -27,7 +30,8 @@ import { placePaidOrder } from '../support/purchasing-world';
 // parcels module, registered with the 17TRACK sandbox, and the sandbox's signed webhooks (17TRACK's
 // wire format, duplicated and reordered) go through Ferry's real intake and consumer. When the
 // sandbox breaks a journey, the board's query lists the parcel with the carrier's words; marking it
-// handled takes it off until the carrier reports something newer.
+// handled takes it off until the carrier reports something newer. The same dispatch prints the
+// agent's sender settings on the label, beside a receiver in Cyrillic.
 
 const KEY = demoSecretValues.TRACKING_17TRACK_KEY;
 const address = { name: 'Лена Иванова', line1: 'ул. Тверская, 7', line2: null, city: 'Москва', region: null, postalCode: '125009', country: 'RU', phone: '+74951234567' };
@@ -177,5 +181,33 @@ describe('the parcel board’s exceptions tab', () => {
     await markShipmentProblemHandled(world.db, { ...input, seenEventAt: again!.at, note: 'Rebooked the delivery' });
     expect((await parcelExceptions(world.db)).some((r) => r.number === parcel.trackingNumber)).toBe(false);
     expect(await world.db.select().from(auditLog).where(and(eq(auditLog.action, 'shipment.problem_handled'), inArray(auditLog.subjectId, [String(shipment.id)])))).toHaveLength(2);
+  });
+});
+
+describe('the dispatch label', () => {
+  it('prints the agent’s sender settings as they were at dispatch, and the Cyrillic receiver in an embedded font', async () => {
+    const sender = {
+      'label.senderName': '广州渡轮仓库 Ferry GZ',
+      'label.senderLine1': 'Building 3, 18 Huangpu Avenue West',
+      'label.senderLine2': '',
+      'label.senderCity': 'Guangzhou',
+      'label.senderPostcode': '510620',
+      'label.senderCountry': 'CN',
+      'label.senderPhone': '+86 20 3888 0000',
+    };
+    await updateSettings(world.db, sender, actor);
+    const parcel = await shippedParcel();
+    // Changed after dispatch: the printed label keeps the sender it was dispatched with.
+    await updateSettings(world.db, { 'label.senderName': 'Another warehouse' }, actor);
+    const shipment = await shipmentOf(parcel.trackingNumber);
+    expect(shipment.label).toMatchObject({
+      sender: { name: '广州渡轮仓库 Ferry GZ', lines: ['Building 3, 18 Huangpu Avenue West', '510620 Guangzhou', 'Tel +86 20 3888 0000', `Ref ${parcel.parcelNumber}`], country: 'CN' },
+      receiver: { name: 'Лена Иванова', lines: ['ул. Тверская, 7', '125009 Москва', '+74951234567'], country: 'RU' },
+    });
+    const pdf = await shipmentLabelPdf(world.db, parcel.trackingNumber);
+    const doc = await PDFDocument.load(pdf!);
+    const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+    const names = new Set(fonts.values().map((ref) => doc.context.lookup(ref as PDFRef, PDFDict).lookup(PDFName.of('BaseFont'), PDFName).decodeText().replace(/-\d+$/, '')));
+    expect([...names].sort()).toEqual(['Helvetica', 'Helvetica-Bold', 'NotoSans-Bold', 'NotoSans-Regular', 'NotoSansSC-Regular']);
   });
 });

@@ -111,7 +111,7 @@ test('two orders consolidated, paid, packed heavier, topped up, dispatched and d
   const control = (action: string, body: unknown) =>
     fetch(`${TRACKING_URL}/_control/trackings/${encodeURIComponent(trackingNumber)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect((await control('break', { kind: 'exception', subStatus: 'Exception_Security' })).status).toBe(200);
-  const service = await staffPage(browser, 'service', '/zh-CN/admin/parcels?tab=exceptions');
+  const service = await staffPage(browser, 'service', '/zh-CN/admin/parcels');
   const problem = service.locator(`tr[data-parcel="${parcelNumber}"]`);
   await expect(async () => {
     await service.goto('/zh-CN/admin/parcels?tab=exceptions');

@@ -12,7 +12,8 @@ type Props = { locale: string; fields: ReturnType<typeof settingFields>; values:
 const messageKey = (key: SettingKey) => key.replace('.', '_');
 
 /**
- * One number field per setting, grouped, with its unit, bounds and default. A refused save marks
+ * One field per setting (a number, or a line of text for the label's sender), grouped, with its unit,
+ * bounds and default. A refused save marks
  * each field out of bounds with its own message and keeps what was typed (the form is not reset).
  */
 export function SettingsForm({ locale, fields, values }: Props) {
@@ -46,28 +47,45 @@ export function SettingsForm({ locale, fields, values }: Props) {
             .map((field) => {
               const id = `setting-${messageKey(field.key)}`;
               const isInvalid = invalid.has(field.key);
+              const describedBy = `${id}-hint${isInvalid ? ` ${id}-error` : ''}`;
               return (
                 <div key={field.key} className="admin-setting" data-setting={field.key}>
                   <label htmlFor={id}>{t(`fields.${messageKey(field.key)}`)}</label>
-                  <input
-                    id={id}
-                    type="number"
-                    name={field.key}
-                    required
-                    min={field.min}
-                    max={field.max}
-                    step={1}
-                    inputMode="numeric"
-                    defaultValue={values[field.key]}
-                    aria-invalid={isInvalid ? true : undefined}
-                    aria-describedby={`${id}-hint${isInvalid ? ` ${id}-error` : ''}`}
-                  />
+                  {field.kind === 'text' ? (
+                    <input
+                      id={id}
+                      type="text"
+                      name={field.key}
+                      required={field.isRequired}
+                      maxLength={field.maxLength}
+                      defaultValue={values[field.key]}
+                      aria-invalid={isInvalid ? true : undefined}
+                      aria-describedby={describedBy}
+                    />
+                  ) : (
+                    <input
+                      id={id}
+                      type="number"
+                      name={field.key}
+                      required
+                      min={field.min}
+                      max={field.max}
+                      step={1}
+                      inputMode="numeric"
+                      defaultValue={values[field.key]}
+                      aria-invalid={isInvalid ? true : undefined}
+                      aria-describedby={describedBy}
+                    />
+                  )}
                   <p id={`${id}-hint`} className="admin-hint">
-                    {t(`hints.${messageKey(field.key)}`)} {t('bounds', { unit: t(`units.${field.unit}`), min: field.min, max: field.max, default: field.default })}
+                    {t(`hints.${messageKey(field.key)}`)}{' '}
+                    {field.kind === 'text'
+                      ? t('textBounds', { max: field.maxLength, default: field.default || '—' })
+                      : t('bounds', { unit: t(`units.${field.unit}`), min: field.min, max: field.max, default: field.default })}
                   </p>
                   {isInvalid && (
                     <p id={`${id}-error`} className="admin-error-text" role="alert" data-testid="setting-error">
-                      {t('outOfBounds', { min: field.min, max: field.max })}
+                      {field.kind === 'text' ? t('textInvalid', { max: field.maxLength }) : t('outOfBounds', { min: field.min, max: field.max })}
                     </p>
                   )}
                 </div>

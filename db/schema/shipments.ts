@@ -35,6 +35,14 @@ export const shipments = mysqlTable(
     locale: varchar('locale', { length: 8 }).notNull().default('en'),
     /** What the label prints (sender, receiver, customs lines) as the dispatcher gave it; staff only, never on the public page. */
     label: json('label').$type<Record<string, unknown>>(),
+    /**
+     * Staff marked the carrier's problem (exception, failed delivery, expired) as handled: the carrier
+     * event time they saw (`latest_event_at` then), who, and their note. The problem leaves the board's
+     * exceptions tab until the carrier reports something newer.
+     */
+    problemHandledEventAt: at('problem_handled_event_at'),
+    problemHandledBy: ref('problem_handled_by'),
+    problemHandledNote: varchar('problem_handled_note', { length: 500 }),
     version: int('version').notNull().default(0),
     ...timestamps,
   },
@@ -42,6 +50,7 @@ export const shipments = mysqlTable(
     uniqueIndex('shipments_number_uq').on(t.number),
     index('shipments_parcel_idx').on(t.parcelId),
     index('shipments_unregistered_idx').on(t.registeredAt, t.id),
+    index('shipments_status_event_idx').on(t.status, t.latestEventAt),
   ],
 );
 

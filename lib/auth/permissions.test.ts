@@ -41,6 +41,8 @@ describe('role → permission table', () => {
     expect(roles.filter((role) => can(role, 'shipping:manage'))).toEqual(['admin']);
     // Expected parcels: the warehouse receives them, purchasers chase late sellers.
     expect(['warehouse', 'purchaser', 'admin', 'service', 'finance'].map((role) => can(role as 'admin', 'inbound:read'))).toEqual([true, true, true, false, false]);
+    // Carriers' problems are customer service's to follow up (and the admin's).
+    expect(roles.filter((role) => can(role, 'parcels:exceptions'))).toEqual(['service', 'admin']);
   });
 
   it('lets every staff role into the admin and read orders, and only admins manage users, keys and settings', () => {

@@ -17,6 +17,8 @@ export const permissions = [
   'parcels:read',
   /** Pack a paid parcel: weigh and measure it, which settles the difference with the estimate. */
   'parcels:pack',
+  /** Mark a carrier's problem on the board's exceptions tab (lost, refused, failed delivery…) as handled, with a note. */
+  'parcels:exceptions',
   'orders:refund',
   /** Returns the shopper asked for after QC (/admin/returns): record the seller's answer, refund the returned item. */
   'orders:returns',
@@ -51,7 +53,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   customer: [],
   purchaser: [...staffBase, 'orders:purchase', 'stock:write', 'catalog:sync', 'catalog:goods', 'inbound:read'],
   warehouse: [...staffBase, 'orders:warehouse', 'catalog:goods', 'inbound:read', 'parcels:read', 'parcels:pack'],
-  service: [...staffBase, 'parcels:read', 'orders:cancel', 'orders:confirm_cod', 'orders:returns', 'outbox:read', 'events:read'],
+  service: [...staffBase, 'parcels:read', 'parcels:exceptions', 'orders:cancel', 'orders:confirm_cod', 'orders:returns', 'outbox:read', 'events:read'],
   finance: [...staffBase, 'orders:refund', 'payments:read', 'wallet:read', 'wallet:adjust', 'finance:reconcile'],
   admin: [...permissions],
 };

@@ -15,6 +15,7 @@ import { processPendingImages } from '@/lib/media/process-pending-images';
 import { refreshRates } from '@/lib/fx/refresh';
 import { snapshotProvider } from '@/lib/fx/snapshot';
 import { toSourceProduct } from '@/lib/catalog/demo/to-source-product';
+import { seedLabelSender } from './label-sender';
 import { seedShippingLines } from './shipping-lines';
 
 export type SeedOptions = {
@@ -31,7 +32,7 @@ export type SeedOptions = {
 /**
  * Loads the demo catalog through the same import the connectors use: categories (hand-written
  * names in every locale), deterministic 1688-style offers, machine translations, search terms,
- * WebP images; then exchange rates from the bundled snapshot and the demo shipping lines. A second
+ * WebP images; then exchange rates from the bundled snapshot, the demo shipping lines and the labels' sender. A second
  * run finds the data and keeps it.
  */
 export async function seedDemo(db: Database, options: SeedOptions) {
@@ -72,6 +73,7 @@ export async function seedDemo(db: Database, options: SeedOptions) {
 
   const shipping = await seedShippingLines(db);
   if (shipping.inserted) log(`shipping: ${shipping.inserted} demo lines added`);
+  if ((await seedLabelSender(db)) > 0) log('settings: the demo warehouse set as the labels’ sender');
 
   return { imported, images, fxRefreshed: fx !== null, shippingLines: shipping.inserted, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }

@@ -6,6 +6,8 @@ import { orderItems } from '@/db/schema/orders';
 import { parcelItems, parcels } from '@/db/schema/parcels';
 import { shippingLines } from '@/db/schema/shipping';
 import { AppError } from '@/lib/errors';
+import { getSettings } from '@/lib/settings/read-settings';
+import type { Settings } from '@/lib/settings/definitions';
 import type { CarrierId } from '@/lib/shipping-tracking/carriers';
 import type { ParcelDispatchHooks, ParcelForDispatch } from '@/lib/shipping-tracking/dispatch-parcel';
 import { markParcelDispatched } from './dispatch';
@@ -17,6 +19,17 @@ const CN23_FROM_CNY_MINOR = 200_000;
 /** The tracking carrier of a line: the postal lines go by China Post's numbers, the others by YunExpress's. */
 export function trackingCarrierOf(line: { code: string; carrier: string }): CarrierId {
   return /ems|post|sea/i.test(`${line.code} ${line.carrier}`) ? 'china-post' : 'yunexpress';
+}
+
+/** The label's FROM block: the agent's sender settings, with the parcel's number as the sender's reference. */
+export function labelSender(settings: Settings, parcelNumber: string) {
+  const lines = [
+    settings['label.senderLine1'],
+    settings['label.senderLine2'],
+    [settings['label.senderPostcode'], settings['label.senderCity']].filter(Boolean).join(' '),
+    settings['label.senderPhone'] && `Tel ${settings['label.senderPhone']}`,
+  ].filter(Boolean);
+  return { name: settings['label.senderName'], lines: [...lines, `Ref ${parcelNumber}`], country: settings['label.senderCountry'] };
 }
 
 /** The parcel as dispatch needs it: destination, carrier, who to tell, and the label's contents (receiver and customs lines). */
@@ -49,7 +62,7 @@ async function findParcel(db: Database, parcelNumber: string): Promise<ParcelFor
     notifyEmail: row.email ?? null,
     locale: row.locale ?? 'en',
     label: {
-      sender: { name: 'Ferry warehouse', lines: [`Parcel ${row.parcel.number}`], country: 'CN' },
+      sender: labelSender(await getSettings(db), row.parcel.number),
       receiver: {
         name: address.name.slice(0, 80),
         lines: [address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(' '), address.region, address.phone].filter((part): part is string => Boolean(part)).map((part) => part.slice(0, 80)).slice(0, 5),

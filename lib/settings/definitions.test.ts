@@ -27,11 +27,20 @@ describe('setting definitions', () => {
       'parcels.packedPhotosPriceFen': 500,
       'parcels.completeAfterDeliveredDays': 7,
       'parcels.unpaidCancelAfterDays': 14,
+      'label.senderName': 'Ferry warehouse',
+      'label.senderLine1': '',
+      'label.senderLine2': '',
+      'label.senderCity': '',
+      'label.senderPostcode': '',
+      'label.senderCountry': 'CN',
+      'label.senderPhone': '',
     });
     for (const key of settingKeys) {
-      const { min, max, default: value } = settingDefinitions[key];
-      expect(value).toBeGreaterThanOrEqual(min);
-      expect(value).toBeLessThanOrEqual(max);
+      const definition = settingDefinitions[key];
+      expect(settingsChangeSchema.safeParse({ [key]: definition.default }).success).toBe(true);
+      if (definition.kind === 'text') continue;
+      expect(definition.default).toBeGreaterThanOrEqual(definition.min);
+      expect(definition.default).toBeLessThanOrEqual(definition.max);
     }
   });
 
@@ -57,6 +66,26 @@ describe('setting definitions', () => {
     ]);
     expect(settings).toEqual({ ...defaultSettings, 'cod.confirmationHours': 12 });
     expect(invalid).toEqual(['checkout.maxUnpaidOrdersPerAccount', 'checkout.maxHeldUnitsPerAccount']);
+  });
+});
+
+describe('text settings (the label’s sender)', () => {
+  it('accept a line within its length and shape, and refuse numbers, control characters, untrimmed or misshapen text', () => {
+    expect(settingsChangeSchema.parse({ 'label.senderName': '广州渡轮仓库', 'label.senderLine1': '' })).toEqual({ 'label.senderName': '广州渡轮仓库', 'label.senderLine1': '' });
+    expect(settingsChangeSchema.safeParse({ 'label.senderName': '' }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'label.senderName': 'x'.repeat(81) }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'label.senderName': 12 }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'label.senderLine1': 'Line\nbreak' }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'label.senderLine1': ' padded' }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'label.senderCountry': 'cn' }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'label.senderPhone': '+86 20 1234 5678' }).success).toBe(true);
+    expect(settingsChangeSchema.safeParse({ 'label.senderPhone': 'call me' }).success).toBe(false);
+    expect(settingsChangeSchema.safeParse({ 'cod.confirmationHours': '24' }).success).toBe(false);
+  });
+
+  it('come from the form trimmed, and a bad one is named', () => {
+    expect(parseSettingsForm({ 'label.senderName': '  Ferry GZ  ', 'label.senderLine2': '', 'label.senderCountry': 'CN' })).toEqual({ ok: true, change: { 'label.senderName': 'Ferry GZ', 'label.senderLine2': '', 'label.senderCountry': 'CN' } });
+    expect(parseSettingsForm({ 'label.senderName': ' ', 'label.senderCountry': 'China' })).toEqual({ ok: false, fields: ['label.senderName', 'label.senderCountry'] });
   });
 });
 

@@ -6,15 +6,18 @@ import { z } from 'zod';
  * so adding a setting here needs no migration. Later modules add their keys here
  * (warehouse storage days, photo counts, …) and read them with `getSettings(db)`.
  *
- * Kinds: only whole numbers so far; a new kind adds its zod schema and its form field.
+ * Kinds: whole numbers within bounds, and short texts (the label's sender) of at most `maxLength`
+ * characters, trimmed, optionally shaped by `pattern`; a new kind adds its zod schema and its form field.
  */
 type IntegerSetting = { kind: 'integer'; min: number; max: number; default: number; group: SettingGroup; unit: SettingUnit };
+type TextSetting = { kind: 'text'; maxLength: number; isRequired: boolean; pattern?: RegExp; default: string; group: SettingGroup };
 
-export const settingGroups = ['cod', 'unpaidCaps', 'warehouse', 'parcels'] as const;
+export const settingGroups = ['cod', 'unpaidCaps', 'warehouse', 'parcels', 'label'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
 export type SettingUnit = 'hours' | 'orders' | 'units' | 'days' | 'photos' | 'fen' | 'grams';
 
 const integer = (definition: Omit<IntegerSetting, 'kind'>): IntegerSetting => ({ kind: 'integer', ...definition });
+const text = (definition: Omit<TextSetting, 'kind' | 'group'>): TextSetting => ({ kind: 'text', group: 'label', ...definition });
 
 export const settingDefinitions = {
   /** Hours staff have to confirm a cash-on-delivery order; unconfirmed orders are then cancelled and their stock returned. */
@@ -56,12 +59,21 @@ export const settingDefinitions = {
   'parcels.completeAfterDeliveredDays': integer({ min: 0, max: 60, default: 7, group: 'parcels', unit: 'days' }),
   /** Days a parcel may wait for payment (from its creation, or from its rehearsal packing) before it is cancelled and its items freed. */
   'parcels.unpaidCancelAfterDays': integer({ min: 1, max: 90, default: 14, group: 'parcels', unit: 'days' }),
-} as const satisfies Record<string, IntegerSetting>;
+  /** The sender block of every shipping label (the warehouse parcels leave from), stored with each label at dispatch. */
+  'label.senderName': text({ maxLength: 80, isRequired: true, default: 'Ferry warehouse' }),
+  'label.senderLine1': text({ maxLength: 80, isRequired: false, default: '' }),
+  'label.senderLine2': text({ maxLength: 80, isRequired: false, default: '' }),
+  'label.senderCity': text({ maxLength: 40, isRequired: false, default: '' }),
+  'label.senderPostcode': text({ maxLength: 16, isRequired: false, default: '' }),
+  /** ISO 3166-1 alpha-2. */
+  'label.senderCountry': text({ maxLength: 2, isRequired: true, pattern: /^[A-Z]{2}$/, default: 'CN' }),
+  'label.senderPhone': text({ maxLength: 24, isRequired: false, pattern: /^\+?[0-9 ()-]*$/, default: '' }),
+} as const satisfies Record<string, IntegerSetting | TextSetting>;
 
 export type SettingKey = keyof typeof settingDefinitions;
 export type SettingDefinition = (typeof settingDefinitions)[SettingKey];
 /** Every setting's current value. */
-export type Settings = { [K in SettingKey]: number };
+export type Settings = { [K in SettingKey]: (typeof settingDefinitions)[K] extends TextSetting ? string : number };
 
 export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
 
@@ -69,8 +81,12 @@ export function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(settingDefinitions, key);
 }
 
-function schemaOf(definition: SettingDefinition): z.ZodType<number> {
-  return z.number().int().min(definition.min).max(definition.max);
+function schemaOf(definition: SettingDefinition): z.ZodType<number> | z.ZodType<string> {
+  if (definition.kind === 'integer') return z.number().int().min(definition.min).max(definition.max);
+  // No control characters (a label line is one line), no surrounding spaces.
+  const base = z.string().max(definition.maxLength).regex(/^[^\p{Cc}]*$/u).refine((value) => value === value.trim());
+  const required = definition.isRequired ? base.min(1) : base;
+  return 'pattern' in definition && definition.pattern ? required.regex(definition.pattern) : required;
 }
 
 /** The value schema of each key. */
@@ -88,7 +104,7 @@ export const defaultSettings = Object.fromEntries(settingKeys.map((key) => [key,
  * reported, never thrown at a checkout. Keys no longer defined are ignored.
  */
 export function settingsFromRows(rows: readonly { key: string; value: unknown }[]): { settings: Settings; invalid: SettingKey[] } {
-  const settings = { ...defaultSettings };
+  const settings: Record<SettingKey, unknown> = { ...defaultSettings };
   const invalid: SettingKey[] = [];
   for (const row of rows) {
     if (!isSettingKey(row.key)) continue;
@@ -96,5 +112,5 @@ export function settingsFromRows(rows: readonly { key: string; value: unknown }[
     if (parsed.success) settings[row.key] = parsed.data;
     else invalid.push(row.key);
   }
-  return { settings, invalid };
+  return { settings: settings as Settings, invalid };
 }

@@ -25,7 +25,7 @@ export async function applyTrackingUpdate(tx: Executor, update: TrackingUpdate):
     .where(eq(shipments.number, update.number))
     .for('update');
   if (!shipment) return 'unknown_number';
-  const decision = decideTrackingUpdate({ latestEventAt: shipment.latestEventAt, isStopped: shipment.stoppedAt !== null }, update);
+  const decision = decideTrackingUpdate({ latestEventAt: shipment.latestEventAt, isStopped: shipment.stoppedAt !== null, status: shipment.status }, update);
   if (!decision.isNewer) {
     if (!decision.stops) return 'not_newer';
     await tx.update(shipments).set({ stoppedAt: new Date(), version: sql`${shipments.version} + 1` }).where(eq(shipments.id, shipment.id));

@@ -1,13 +1,15 @@
 import { toBuffer } from 'bwip-js/node';
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { z } from 'zod';
+import { labelWriter, type LabelWriter } from './label-fonts';
 
 /**
  * The shipping label of a dispatched parcel: a 100 × 150 mm page with the carrier, the tracking
  * number as a Code 128 barcode and in text, sender and receiver (as the caller gives them — the
  * parcels module owns addresses), and a CN22/CN23-style customs declaration (each item's
- * description, quantity, value and weight, with totals). The PDF's built-in Helvetica speaks only
- * Latin-1: other characters print as `?`, so carriers' labels carry addresses in Latin letters.
+ * description, quantity, value and weight, with totals). Addresses print in their own script —
+ * Latin, Cyrillic, Greek, Chinese, Japanese, Korean — through embedded font subsets (label-fonts.ts);
+ * a character no font has prints as `?`.
  */
 const party = z.object({ name: z.string().min(1).max(80), lines: z.array(z.string().max(80)).max(5), country: z.string().regex(/^[A-Z]{2}$/) });
 export const labelInputSchema = z.object({
@@ -49,14 +51,13 @@ export async function renderLabelPdf(input: LabelInput): Promise<Uint8Array> {
   pdf.setSubject(`Shipping label and customs declaration for ${label.trackingNumber}`);
   pdf.setCreator('Ferry');
   const page = pdf.addPage([WIDTH, HEIGHT]);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const write = (text: string, x: number, y: number, size = 8, font: PDFFont = regular) => page.drawText(latin1(text), { x, y, size, font, color: rgb(0, 0, 0) });
+  const text = await labelWriter(pdf, labelTexts(label));
+  const write = (line: string, x: number, y: number, size = 8, isBold = false) => text.draw(page, line, x, y, size, isBold);
   const m = 4 * MM;
   let y = HEIGHT - m - 10;
 
-  write(label.carrierName, m, y, 12, bold);
-  write(label.customs.form, WIDTH - m - bold.widthOfTextAtSize(label.customs.form, 12), y, 12, bold);
+  write(label.carrierName, m, y, 12, true);
+  write(label.customs.form, WIDTH - m - text.width(label.customs.form, 12, true), y, 12, true);
   y -= 6;
   rule(page, m, y);
 
@@ -67,16 +68,16 @@ export async function renderLabelPdf(input: LabelInput): Promise<Uint8Array> {
   y -= barHeight + 4;
   page.drawImage(image, { x: m, y, width: barWidth, height: barHeight });
   y -= 12;
-  const numberWidth = bold.widthOfTextAtSize(label.trackingNumber, 11);
-  write(label.trackingNumber, (WIDTH - numberWidth) / 2, y, 11, bold);
+  const numberWidth = text.width(label.trackingNumber, 11, true);
+  write(label.trackingNumber, (WIDTH - numberWidth) / 2, y, 11, true);
   y -= 6;
   rule(page, m, y);
 
   const block = (title: string, who: z.infer<typeof party>) => {
     y -= 10;
-    write(title, m, y, 7, bold);
+    write(title, m, y, 7, true);
     y -= 10;
-    write(who.name, m, y, 9, bold);
+    write(who.name, m, y, 9, true);
     for (const line of [...who.lines, who.country]) {
       y -= 10;
       write(line, m, y, 8);
@@ -88,16 +89,16 @@ export async function renderLabelPdf(input: LabelInput): Promise<Uint8Array> {
   block('TO', label.receiver);
 
   y -= 10;
-  write(`CUSTOMS DECLARATION - ${label.customs.category.toUpperCase()}`, m, y, 7, bold);
+  write(`CUSTOMS DECLARATION - ${label.customs.category.toUpperCase()}`, m, y, 7, true);
   const columns = [m, m + 40 * MM, m + 52 * MM, m + 72 * MM];
   y -= 10;
-  ['Contents', 'Qty', `Value ${label.customs.currency}`, 'Weight g'].forEach((h, i) => write(h, columns[i]!, y, 7, bold));
+  ['Contents', 'Qty', `Value ${label.customs.currency}`, 'Weight g'].forEach((h, i) => write(h, columns[i]!, y, 7, true));
   let totalValue = 0n;
   let totalGrams = 0;
   for (const item of label.customs.items) {
     y -= 9;
     const description = item.hsCode ? `${item.description} (HS ${item.hsCode}, ${item.originCountry})` : `${item.description} (${item.originCountry})`;
-    write(fit(description, regular, 7, 39 * MM), columns[0]!, y, 7);
+    write(fit(description, text, 7, 39 * MM), columns[0]!, y, 7);
     write(String(item.quantity), columns[1]!, y, 7);
     write(item.value, columns[2]!, y, 7);
     write(String(item.weightGrams), columns[3]!, y, 7);
@@ -107,9 +108,9 @@ export async function renderLabelPdf(input: LabelInput): Promise<Uint8Array> {
   y -= 4;
   rule(page, m, y);
   y -= 9;
-  write('Total', columns[0]!, y, 7, bold);
-  write(formatThousandths(totalValue), columns[2]!, y, 7, bold);
-  write(String(totalGrams), columns[3]!, y, 7, bold);
+  write('Total', columns[0]!, y, 7, true);
+  write(formatThousandths(totalValue), columns[2]!, y, 7, true);
+  write(String(totalGrams), columns[3]!, y, 7, true);
   y -= 14;
   write('I certify that the particulars given in this declaration are correct.', m, y, 6);
   return pdf.save();
@@ -119,16 +120,17 @@ function rule(page: PDFPage, x: number, y: number) {
   page.drawLine({ start: { x, y }, end: { x: WIDTH - x, y }, thickness: 0.6, color: rgb(0, 0, 0) });
 }
 
-/** Helvetica's WinAnsi set: anything outside Latin-1 becomes `?` rather than failing the label. */
-export function latin1(text: string): string {
-  return text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+/** Every text the label prints from its input, so the fonts it needs are embedded once, up front. */
+function labelTexts(label: z.infer<typeof labelInputSchema>): string[] {
+  const of = (who: z.infer<typeof party>) => [who.name, ...who.lines];
+  return [label.carrierName, label.trackingNumber, ...of(label.sender), ...of(label.receiver), ...label.customs.items.map((item) => item.description)];
 }
 
-function fit(text: string, font: PDFFont, size: number, width: number): string {
-  let out = latin1(text);
-  if (font.widthOfTextAtSize(out, size) <= width) return out;
-  while (out.length > 1 && font.widthOfTextAtSize(`${out}...`, size) > width) out = out.slice(0, -1);
-  return `${out}...`;
+function fit(line: string, text: LabelWriter, size: number, width: number): string {
+  if (text.width(line, size) <= width) return line;
+  let chars = [...line];
+  while (chars.length > 1 && text.width(`${chars.join('')}...`, size) > width) chars = chars.slice(0, -1);
+  return `${chars.join('')}...`;
 }
 
 const thousandths = (value: string) => {

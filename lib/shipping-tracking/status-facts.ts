@@ -14,3 +14,15 @@ export function factForMove(from: TrackingStatus, to: TrackingStatus, wasDeliver
   if (to === 'InTransit' && (from === 'NotFound' || from === 'InfoReceived')) return shipmentFacts.inTransit;
   return null;
 }
+
+/**
+ * The carrier's statuses that need someone to act: an exception (lost, damaged, held, returning…),
+ * a failed delivery attempt, or a tracking that expired without news. The parcel board's exceptions
+ * tab lists shipments whose latest status is one of these.
+ */
+export const problemStatuses = ['Exception', 'DeliveryFailure', 'Expired'] as const satisfies readonly TrackingStatus[];
+export type ProblemStatus = (typeof problemStatuses)[number];
+
+export function isProblemStatus(status: TrackingStatus): status is ProblemStatus {
+  return (problemStatuses as readonly TrackingStatus[]).includes(status);
+}

@@ -44,4 +44,15 @@ describe('decideTrackingUpdate', () => {
     expect(isNewerEventTime(null, new Date('not a date'))).toBe(false);
     expect(isNewerEventTime(t('2025-01-01T00:00:00Z'), new Date(Number.NaN))).toBe(false);
   });
+
+  it('moves to Expired on 17TRACK’s verdict, which ties on the newest event time, once and never over a delivery', () => {
+    const at = '2025-03-02T08:00:00Z';
+    const expired = { ...updated(at), status: 'Expired' as const };
+    expect(decideTrackingUpdate({ ...stored(at), status: 'InTransit' }, expired).isNewer).toBe(true);
+    expect(decideTrackingUpdate({ ...stored(at), status: 'Expired' }, expired).isNewer).toBe(false);
+    expect(decideTrackingUpdate({ ...stored(at), status: 'Delivered' }, expired).isNewer).toBe(false);
+    expect(decideTrackingUpdate({ ...stored(at), status: 'InTransit' }, { ...updated('2025-03-01T08:00:00Z'), status: 'Expired' }).isNewer).toBe(false);
+    // The earlier status arriving late, tying too, does not undo it.
+    expect(decideTrackingUpdate({ ...stored(at), status: 'Expired' }, { ...updated(at), status: 'InTransit' }).isNewer).toBe(false);
+  });
 });

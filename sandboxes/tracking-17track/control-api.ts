@@ -25,7 +25,7 @@ export type ControlDeps = {
   reset(): void;
 };
 
-const breakKinds: readonly BreakKind[] = ['exception', 'failed_delivery', 'lost'];
+const breakKinds: readonly BreakKind[] = ['exception', 'failed_delivery', 'lost', 'expired'];
 const MAX_ADVANCE = 100;
 
 class ControlError extends Error {
@@ -167,7 +167,7 @@ function summary(tracking: Tracking): Record<string, unknown> {
     destination: tracking.journey.destination.country,
     mishap: tracking.journey.mishap,
     status: latestStatus(tracking),
-    subStatus: last?.step.subStatus ?? 'NotFound_Other',
+    subStatus: tracking.isExpired ? 'Expired_Other' : (last?.step.subStatus ?? 'NotFound_Other'),
     stepsPlayed: tracking.played.length,
     stepsLeft: tracking.pending.length,
     isStopped: tracking.isStopped,

@@ -101,7 +101,8 @@ export function planJourney(number: string, carrier: Carrier): Journey {
   return { carrier, destination, city, mishap, steps };
 }
 
-export type BreakKind = 'exception' | 'failed_delivery' | 'lost';
+/** `expired`: 17TRACK stops expecting news (no carrier event; trackings.ts marks the tracking, breakJourney is not asked). */
+export type BreakKind = 'exception' | 'failed_delivery' | 'lost' | 'expired';
 
 /** Mishaps after which the parcel goes nowhere (no delivery follows). */
 const terminalExceptions = new Set(['Exception_Lost', 'Exception_Returned', 'Exception_Destroyed', 'Exception_Cancel']);
@@ -131,7 +132,7 @@ const mishapDescriptions: Record<string, string> = {
  * returned, destroyed, cancelled; returning ends in returned), a failed delivery is followed by a
  * second attempt.
  */
-export function breakJourney(journey: Journey, kind: BreakKind, at: Place, remaining: readonly JourneyStep[], subStatus?: string): { now: JourneyStep; then: JourneyStep[] } {
+export function breakJourney(journey: Journey, kind: Exclude<BreakKind, 'expired'>, at: Place, remaining: readonly JourneyStep[], subStatus?: string): { now: JourneyStep; then: JourneyStep[] } {
   const fallback = kind === 'lost' ? 'Exception_Lost' : kind === 'exception' ? 'Exception_Other' : 'DeliveryFailure_Other';
   const chosen = subStatus ?? fallback;
   const allowed: readonly string[] = kind === 'failed_delivery' ? deliveryFailureSubStatuses : exceptionSubStatuses;

@@ -160,6 +160,18 @@ describe('control API', () => {
     expect((await control('POST', '/_control/trackings/RR223456789CN/break', { kind: 'lost' })).body).toMatchObject({ status: 'Exception', subStatus: 'Exception_Lost', stepsLeft: 0 });
     expect((await control('POST', '/_control/trackings/RR223456789CN/advance', { to: 'Delivered' })).status).toBe(409);
 
+    // Expired: 17TRACK's own verdict, the latest status changes while the carrier's latest event stays.
+    await api('register', [{ number: 'RR323456789CN' }]);
+    expect((await control('POST', '/_control/trackings/RR323456789CN/break', { kind: 'expired' })).status).toBe(409);
+    await control('POST', '/_control/trackings/RR323456789CN/advance', { steps: 3 });
+    const trackInfo = async () => (await api('gettrackinfo', [{ number: 'RR323456789CN' }])).body.data.accepted![0]!.track_info as { latest_event: unknown; latest_status: unknown };
+    const before = await trackInfo();
+    expect((await control('POST', '/_control/trackings/RR323456789CN/break', { kind: 'expired', subStatus: 'Exception_Other' })).status).toBe(400);
+    expect((await control('POST', '/_control/trackings/RR323456789CN/break', { kind: 'expired' })).body).toMatchObject({ status: 'Expired', subStatus: 'Expired_Other', stepsLeft: 0 });
+    const after = await trackInfo();
+    expect(after.latest_status).toMatchObject({ status: 'Expired', sub_status: 'Expired_Other' });
+    expect(after.latest_event).toEqual(before.latest_event);
+
     for (const [path, body] of [
       ['/_control/trackings/RR223456789CN/advance', { steps: 0 }],
       ['/_control/trackings/RR223456789CN/advance', { steps: 1.5 }],

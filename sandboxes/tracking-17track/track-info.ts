@@ -14,7 +14,8 @@ const HOUR_MS = 3_600_000;
 export function trackInfo(tracking: Tracking, now: number): Record<string, unknown> {
   const played = tracking.played;
   const latest = played.at(-1);
-  const status = latest ? statusOf(latest.step.subStatus) : 'NotFound';
+  // Expired is 17TRACK's own verdict after a long silence: the status changes, the latest event does not.
+  const status = tracking.isExpired ? 'Expired' : latest ? statusOf(latest.step.subStatus) : 'NotFound';
   const { journey } = tracking;
   const byReporter = (reporter: 'origin' | 'lastMile') => played.filter((e) => e.step.reporter === reporter).reverse().map(eventJson);
   const providers = [
@@ -30,7 +31,7 @@ export function trackInfo(tracking: Tracking, now: number): Record<string, unkno
       shipper_address: address(journey.steps[0]!.place),
       recipient_address: { ...address(journey.city), city: null, state: null },
     },
-    latest_status: { status, sub_status: latest ? latest.step.subStatus : 'NotFound_Other', sub_status_descr: null },
+    latest_status: { status, sub_status: tracking.isExpired ? 'Expired_Other' : latest ? latest.step.subStatus : 'NotFound_Other', sub_status_descr: null },
     latest_event: latest ? eventJson(latest) : null,
     time_metrics: {
       days_after_order: Math.floor((now - tracking.registeredAt) / DAY_MS),

@@ -22,6 +22,12 @@ export type Tracking = {
   lastStepSim: number;
   isStopped: boolean;
   hasRetracked: boolean;
+  /**
+   * 17TRACK gave up waiting for news (control API `break` kind `expired`): the latest status reads
+   * `Expired` / `Expired_Other` while the events, and the latest event, stay what they were — 17TRACK
+   * adds no carrier event for it. Cleared by a retrack.
+   */
+  isExpired: boolean;
 };
 
 export type ChangeKind = 'TRACKING_UPDATED' | 'TRACKING_STOPPED';
@@ -76,6 +82,7 @@ export class TrackingBook {
       lastStepSim: this.clock.now(),
       isStopped: false,
       hasRetracked: false,
+      isExpired: false,
     };
     tracking.pending = [...tracking.journey.steps];
     this.trackings.set(key(input.number), tracking);
@@ -90,6 +97,7 @@ export class TrackingBook {
   retrack(tracking: Tracking): void {
     tracking.isStopped = false;
     tracking.hasRetracked = true;
+    tracking.isExpired = false;
     tracking.lastStepSim = this.clock.now();
   }
 
@@ -113,6 +121,14 @@ export class TrackingBook {
     if (tracking.isStopped) throw new TrackingError(409, `${tracking.number} is stopped: retrack it first`);
     const last = tracking.played.at(-1)?.step;
     if (last && statusOf(last.subStatus) === 'Delivered') throw new TrackingError(409, `${tracking.number} is already delivered`);
+    if (kind === 'expired') {
+      if (!last) throw new TrackingError(409, `${tracking.number} has no events yet: 17TRACK reports it NotFound, not expired`);
+      if (subStatus !== undefined && subStatus !== 'Expired_Other') throw new TrackingError(400, 'subStatus for expired must be Expired_Other');
+      tracking.isExpired = true;
+      tracking.pending = [];
+      this.emit(tracking, 'TRACKING_UPDATED');
+      return;
+    }
     const at = last?.place ?? tracking.journey.steps[0]!.place;
     let broken: ReturnType<typeof breakJourney>;
     try {
@@ -155,6 +171,8 @@ export class TrackingBook {
     const at = Math.max(Math.floor(this.wallNow() / 1000) * 1000, previous + 1000);
     tracking.played.push({ step, at });
     tracking.lastStepSim = this.clock.now();
+    // News again: 17TRACK's status follows the carrier's event once more.
+    tracking.isExpired = false;
   }
 
   private emit(tracking: Tracking, kind: ChangeKind): void {
@@ -163,6 +181,7 @@ export class TrackingBook {
 }
 
 export function latestStatus(tracking: Tracking): TrackingStatus {
+  if (tracking.isExpired) return 'Expired';
   const last = tracking.played.at(-1);
   return last ? statusOf(last.step.subStatus) : 'NotFound';
 }

@@ -1,3 +1,4 @@
+import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { expect, test } from './fixtures';
 import { shopperWithAcceptedOrders } from './pages/accepted-orders';
 import { SandboxPayPage } from './pages/account-pages';
@@ -13,8 +14,9 @@ const TRACKING_URL = process.env.TRACKING_17TRACK_BASE_URL ?? 'http://127.0.0.1:
 // and the public tracking page shows it delivered, in Japanese, to anyone with the number.
 test('two orders consolidated, paid, packed heavier, topped up, dispatched and delivered; the public page says so in Japanese', async ({ page, browser, product, productSlug }) => {
   test.setTimeout(240_000);
-  // Two orders, as the first half leaves them: bought, received, weighed and accepted by the shopper.
-  await shopperWithAcceptedOrders(page, product, { slug: productSlug, name: 'Layla Ahmed', orders: 2 });
+  // Two orders, as the first half leaves them: bought, received, weighed and accepted by the shopper. The address
+  // has Chinese and Cyrillic letters, so the label must print them.
+  await shopperWithAcceptedOrders(page, product, { slug: productSlug, name: 'Layla Ahmed 莱拉', line1: 'Sheikh Zayed Road 12, Башня 3', orders: 2 });
 
   // Consolidate: both orders' items, the saved address, the cheapest line.
   await page.goto('/en/account/parcels/new');
@@ -70,13 +72,38 @@ test('two orders consolidated, paid, packed heavier, topped up, dispatched and d
   const label = await staff.request.get(await shipped.getByTestId('label-link').getAttribute('href').then((href) => href!));
   expect(label.status()).toBe(200);
   expect(label.headers()['content-type']).toContain('application/pdf');
+  // The receiver's Chinese and Cyrillic letters print in embedded font subsets, not as `?`.
+  const labelPdf = await PDFDocument.load(await label.body());
+  const labelFonts = labelPdf.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+  const fontNames = labelFonts.values().map((ref) => labelPdf.context.lookup(ref as PDFRef, PDFDict).lookup(PDFName.of('BaseFont'), PDFName).decodeText());
+  expect(fontNames).toEqual(expect.arrayContaining([expect.stringMatching(/^NotoSansSC-Regular/), expect.stringMatching(/^NotoSans-Regular/)]));
   const trackingNumber = testDatabaseQuery(`SELECT tracking_number FROM parcels WHERE number = '${parcelNumber}'`).trim();
   expect(trackingNumber).toMatch(/^[A-Z0-9]{10,30}$/);
   await staff.context().close();
   await waitForStatus('shipped');
 
+  // The carrier reports a problem: customer service sees it on the exceptions tab, in Chinese, and marks it handled.
+  const control = (action: string, body: unknown) =>
+    fetch(`${TRACKING_URL}/_control/trackings/${encodeURIComponent(trackingNumber)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect((await control('break', { kind: 'exception', subStatus: 'Exception_Security' })).status).toBe(200);
+  const service = await staffPage(browser, 'service', '/zh-CN/admin/parcels');
+  const problem = service.locator(`tr[data-parcel="${parcelNumber}"]`);
+  await expect(async () => {
+    await service.goto('/zh-CN/admin/parcels?tab=exceptions');
+    await expect(problem).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(problem).toContainText('因安全检查被扣留');
+  await expect(problem.getByTestId('tracking-link')).toHaveAttribute('href', `/zh-CN/track/${trackingNumber}`);
+  await expect(service.getByTestId('exceptions-count')).toBeVisible();
+  await problem.getByRole('textbox').fill('已联系客户补充资料');
+  await problem.getByRole('button', { name: '标记为已处理' }).click();
+  await expect(problem.getByRole('status')).toContainText('已处理');
+  await service.goto('/zh-CN/admin/parcels?tab=exceptions');
+  await expect(problem).toHaveCount(0);
+  await service.context().close();
+
   // The carrier delivers it; its webhooks arrive duplicated and out of order.
-  const advanced = await fetch(`${TRACKING_URL}/_control/trackings/${encodeURIComponent(trackingNumber)}/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: 'Delivered' }) });
+  const advanced = await control('advance', { to: 'Delivered' });
   expect(advanced.status).toBe(200);
   await waitForStatus('delivered');
 

@@ -13,7 +13,7 @@ import type { ProductPage } from './product-page';
  * sets its state), their items then as the warehouse leaves them: bought, received, weighed, shelved
  * and accepted. Returns the order numbers.
  */
-export async function shopperWithAcceptedOrders(page: Page, product: ProductPage, options: { slug: string; name: string; orders?: number; weightGrams?: number; bin?: string }): Promise<string[]> {
+export async function shopperWithAcceptedOrders(page: Page, product: ProductPage, options: { slug: string; name: string; line1?: string; orders?: number; weightGrams?: number; bin?: string }): Promise<string[]> {
   await page.goto('/en/AED');
   await page.goto(`/en/account/sign-up?callbackUrl=${encodeURIComponent('/en/account')}`);
   await new AccountForms(page).signUp({ name: options.name, email: `shopper-${randomUUID()}@example.com`, password: 'correct horse battery' });
@@ -25,7 +25,7 @@ export async function shopperWithAcceptedOrders(page: Page, product: ProductPage
     await new CartPage(page).open('en');
     await page.goto('/en/checkout');
     const checkout = new CheckoutPage(page);
-    if (k === 0) await checkout.fillNewAddress({ name: options.name, line1: 'Sheikh Zayed Road 12', city: 'Dubai', country: 'AE', phone: '050 123 4567' });
+    if (k === 0) await checkout.fillNewAddress({ name: options.name, line1: options.line1 ?? 'Sheikh Zayed Road 12', city: 'Dubai', country: 'AE', phone: '050 123 4567' });
     await checkout.choosePayment('cod');
     await checkout.placeOrder();
     await expect(page).toHaveURL((url) => url.pathname.startsWith('/en/account/orders/'), { timeout: 20_000 });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ParcelPackForm } from '@/components/admin/parcel-pack-form';
+import { ParcelExceptions } from '@/components/admin/parcel-exceptions';
 import { ActionForm } from '@/components/parcels/action-form';
 import { adminPaths } from '@/lib/admin/paths';
 import { can } from '@/lib/auth/permissions';
@@ -10,6 +11,7 @@ import { requireStaffPage } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatStoredMoney } from '@/lib/money';
+import { countParcelExceptions, parcelExceptions } from '@/lib/parcels/exception-board';
 import { boardParcels, boardTabNames, parcelItemRows, pickList, type BoardTab } from '@/lib/parcels/queries';
 import { dispatchParcelAction } from './actions';
 
@@ -41,6 +43,8 @@ export default async function AdminParcelsPage({ params, searchParams }: Props) 
     tab === 'to_pack' ? pickList(db) : Promise.resolve([]),
   ]);
   const items = await parcelItemRows(db, rows.map((r) => r.id));
+  // The exceptions tab lists carriers' problems (its own query); `packed` leftovers, if any, still show below them.
+  const [exceptionCount, exceptions] = await Promise.all([countParcelExceptions(db), tab === 'exceptions' ? parcelExceptions(db) : null]);
   const canPack = can(user.role, 'parcels:pack');
   return (
     <>
@@ -49,6 +53,7 @@ export default async function AdminParcelsPage({ params, searchParams }: Props) 
         {boardTabNames.map((name) => (
           <Link key={name} href={adminPaths.parcels(locale, name)} aria-current={name === tab ? 'page' : undefined} data-tab={name}>
             {t(`tabs.${name}`)}
+            {name === 'exceptions' && exceptionCount > 0 && <span data-testid="exceptions-count"> ({exceptionCount})</span>}
           </Link>
         ))}
       </nav>
@@ -79,8 +84,9 @@ export default async function AdminParcelsPage({ params, searchParams }: Props) 
           </table>
         </section>
       )}
+      {exceptions && <ParcelExceptions locale={locale} rows={exceptions} canHandle={can(user.role, 'parcels:exceptions')} />}
       {rows.length === 0 ? (
-        <p className="admin-empty">{t('empty')}</p>
+        !exceptions && <p className="admin-empty">{t('empty')}</p>
       ) : (
         <div className="admin-table-wrap">
           <table className="admin-table" data-testid="parcels">

@@ -8,6 +8,7 @@ import { creditWallet } from '@/lib/wallet/entries';
 import { recordWalletLedger } from '@/lib/wallet/ledger';
 import { parcelLedgerRates } from './ledger-rates';
 import { lockParcel } from './mark-paid';
+import { refuseOpenCardPayment } from './open-card-payment';
 import type { ParcelOwner } from './owner';
 import { moveParcel } from './parcel-machine';
 import { moveParcelItems } from './parcel-items';
@@ -24,8 +25,7 @@ export async function cancelParcel(db: Database, input: { number: string; owner:
     const isOwners = parcel && (input.owner.type === 'user' ? parcel.userId === input.owner.userId : parcel.partnerKeyId === input.owner.partnerKeyId);
     if (!parcel || !isOwners) throw new AppError('not_found', 'Parcel not found');
     if (parcel.status !== 'awaiting_payment' && parcel.status !== 'awaiting_rehearsal') throw new AppError('invalid_transition', 'Only a parcel that is not paid yet can be cancelled');
-    // A card payment still open could be finished after the cancel: the caller withdraws it at the gateway first.
-    if (parcel.gatewayPaymentId && !parcel.gatewayPaymentId.startsWith('wallet:')) throw new AppError('conflict', 'A card payment for this parcel is open: it must be withdrawn first', { reason: 'card_payment_in_progress' });
+    refuseOpenCardPayment(parcel);
     if (!(await moveParcel(tx, { id: parcel.id, from: parcel.status, to: 'cancelled', actor: input.actor }))) throw new AppError('invalid_transition', 'The parcel changed meanwhile');
     await moveParcelItems(tx, parcel.id, 'in_parcel', 'accepted', input.actor, { parcelId: parcel.id, parcelNumber: parcel.number });
     await tx.update(parcelItems).set({ activeItemId: null }).where(eq(parcelItems.parcelId, parcel.id));

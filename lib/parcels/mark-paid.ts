@@ -21,11 +21,11 @@ export async function lockParcel(tx: Executor, where: { id: number } | { number:
  * `ready_to_dispatch` in the same transaction: nothing is left to pack or settle. False when it was
  * not awaiting payment any more (a replay, a cancel first).
  */
-export async function markParcelPaid(tx: Executor, input: { parcelId: number; paymentId: string; actor: Actor }): Promise<boolean> {
-  const paid = await moveParcel(tx, { id: input.parcelId, from: 'awaiting_payment', to: 'paid', actor: input.actor, payload: { paymentId: input.paymentId }, set: { gatewayPaymentId: input.paymentId } });
+export async function markParcelPaid(tx: Executor, input: { parcel: Pick<ParcelRow, 'id' | 'packedAt'>; paymentId: string; actor: Actor }): Promise<boolean> {
+  const { parcel } = input;
+  const paid = await moveParcel(tx, { id: parcel.id, from: 'awaiting_payment', to: 'paid', actor: input.actor, payload: { paymentId: input.paymentId }, set: { gatewayPaymentId: input.paymentId } });
   if (!paid) return false;
-  const [row] = await tx.select({ packedAt: parcels.packedAt }).from(parcels).where(eq(parcels.id, input.parcelId));
-  if (row?.packedAt) await moveParcel(tx, { id: input.parcelId, from: 'paid', to: 'ready_to_dispatch', actor: input.actor, payload: { rehearsed: true } });
+  if (parcel.packedAt) await moveParcel(tx, { id: parcel.id, from: 'paid', to: 'ready_to_dispatch', actor: input.actor, payload: { rehearsed: true } });
   return true;
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, count, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { parcelPhotos, parcels, type ParcelRow, type ParcelStatus } from '@/db/schema/parcels';
+import { parcelPhotos, type ParcelRow, type ParcelStatus } from '@/db/schema/parcels';
 import type { Actor } from '@/lib/audit/actor';
 import { recordAudit } from '@/lib/audit/record';
 import type { Executor } from '@/lib/db/executor';
@@ -10,6 +10,7 @@ import { MAX_PHOTOS_PER_UPLOAD } from '@/lib/warehouse/photos/add-item-photos';
 import { photoStoreFromEnv, storePhotos, type PhotoStore } from '@/lib/warehouse/photos/photo-store';
 import type { ItemPhoto } from '@/lib/warehouse/photos/queries/item-photo-state';
 import { lockParcel } from './mark-paid';
+import { findParcel } from './queries';
 
 /** Enough to show every side of a box and its label; a bound on what one parcel may keep. */
 export const MAX_PHOTOS_PER_PARCEL = 24;
@@ -50,7 +51,7 @@ export async function addParcelPhotos(
   if (input.files.length === 0) throw new AppError('validation_failed', 'Choose at least one photo', { reason: 'no_files' });
   if (input.files.length > MAX_PHOTOS_PER_UPLOAD) throw new AppError('validation_failed', `At most ${MAX_PHOTOS_PER_UPLOAD} photos at once`, { reason: 'too_many_files' });
   const notHere = () => new AppError('invalid_transition', 'Only a parcel the warehouse still holds can be photographed', { reason: 'invalid_transition' });
-  const [before] = await db.select().from(parcels).where(eq(parcels.number, input.number));
+  const before = await findParcel(db, input.number);
   if (!before) throw new AppError('not_found', 'Parcel not found');
   if (!isParcelPhotographable(before)) throw notHere();
   const stored = await storePhotos(input.files, store);

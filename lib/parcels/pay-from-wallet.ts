@@ -10,6 +10,7 @@ import { debitWallet } from '@/lib/wallet/entries';
 import { recordWalletLedger } from '@/lib/wallet/ledger';
 import { parcelLedgerRates } from './ledger-rates';
 import { lockParcel, markParcelPaid, markTopupPaid } from './mark-paid';
+import { refuseOpenCardPayment } from './open-card-payment';
 
 export type ParcelWalletPayment = { outcome: 'paid' | 'part_paid' | 'already_paid'; walletMinor: number; dueByCardMinor: number };
 
@@ -38,10 +39,7 @@ export async function payParcelFromWallet(db: Database, input: { userId: number;
     const available = balance?.minor ?? 0;
     const isPart = available < due;
     if (isPart && (isTopup || !input.allowPart || available <= 0 || parcel.walletPartMinor > 0)) throw new AppError('insufficient_funds', 'Your balance does not cover this payment');
-    // A card payment opened for what is due must be withdrawn at the gateway first (lib/payments
-    // withdrawParcelCardPayment), or the shopper could still finish it and pay twice.
-    const cardId = isTopup ? parcel.topupPaymentId : parcel.gatewayPaymentId;
-    if (cardId && !cardId.startsWith('wallet:')) throw new AppError('conflict', 'A card payment for this parcel is open: it must be withdrawn first', { reason: 'card_payment_in_progress' });
+    refuseOpenCardPayment(parcel);
     const amountMinor = isPart ? available : due;
     // The rest after a part paid from the wallet is a movement of its own.
     const source = isTopup ? `parcel_topup:${parcel.id}` : parcel.walletPartMinor > 0 ? `parcel_rest:${parcel.id}` : `parcel:${parcel.id}`;
@@ -56,7 +54,7 @@ export async function payParcelFromWallet(db: Database, input: { userId: number;
     const paymentId = `wallet:${source}`;
     const moved = isTopup
       ? await markTopupPaid(tx, { parcelId: parcel.id, paymentId, actor: input.actor })
-      : await markParcelPaid(tx, { parcelId: parcel.id, paymentId, actor: input.actor });
+      : await markParcelPaid(tx, { parcel, paymentId, actor: input.actor });
     if (!moved) throw new AppError('invalid_transition', 'The parcel changed meanwhile');
     return { outcome: 'paid', walletMinor: amountMinor, dueByCardMinor: 0 };
   });

@@ -17,13 +17,13 @@ async function ownParcel(db: Database, userId: number, number: string) {
 /** "Pay from balance" on the shopper's own parcel: a card payment they opened for it is withdrawn at the gateway first. */
 export async function payOwnParcelFromWallet(db: Database, input: { userId: number; number: string; actor: Actor; allowPart?: boolean }, deps: GatewayDeps = {}): Promise<ParcelWalletPayment> {
   const parcel = await ownParcel(db, input.userId, input.number);
-  if (parcel.status === 'awaiting_payment' || parcel.status === 'awaiting_topup') await withdrawParcelCardPayment(db, parcel, deps);
+  await withdrawParcelCardPayment(db, parcel, deps);
   return payParcelFromWallet(db, input);
 }
 
 /** "Cancel parcel" on the shopper's own unpaid parcel: a card payment they opened for it is withdrawn at the gateway first, so it can never be completed for a cancelled parcel. */
 export async function cancelOwnParcel(db: Database, input: { userId: number; number: string; actor: Actor }, deps: GatewayDeps = {}): Promise<void> {
   const parcel = await ownParcel(db, input.userId, input.number);
-  if (parcel.status === 'awaiting_payment') await withdrawParcelCardPayment(db, parcel, deps);
+  await withdrawParcelCardPayment(db, parcel, deps);
   await cancelParcel(db, { number: input.number, owner: { type: 'user', userId: input.userId }, actor: input.actor });
 }

@@ -3,15 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { parcels, type ParcelRow } from '@/db/schema/parcels';
 import { AppError } from '@/lib/errors';
+import { openParcelCardPayment } from '@/lib/parcels/open-card-payment';
 import { gatewayNamed, type GatewayDeps } from './registry';
-
-/** The card payment opened for what the parcel awaits now (its price or the rest of it, or its top-up), if any. */
-export function openParcelCardPayment(parcel: Pick<ParcelRow, 'status' | 'gatewayPaymentId' | 'topupPaymentId'>): { id: string; column: 'gatewayPaymentId' | 'topupPaymentId' } | null {
-  const column = parcel.status === 'awaiting_topup' ? 'topupPaymentId' : parcel.status === 'awaiting_payment' ? 'gatewayPaymentId' : null;
-  const id = column ? parcel[column] : null;
-  // `wallet:…` is the balance's own payment id, never the gateway's.
-  return column && id && !id.startsWith('wallet:') ? { id, column } : null;
-}
 
 /**
  * Withdraws, at the gateway, the card payment a parcel's owner opened for what the parcel awaits,

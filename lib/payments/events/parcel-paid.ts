@@ -42,6 +42,6 @@ export async function onParcelPaid(ctx: EventContext, intent: z.infer<typeof pay
     await recordAudit(ctx.tx, actor, 'payment.flagged', { type: 'parcel', id: parcel.id }, { reason: flagReason, paymentId: intent.id });
     return { outcome: 'flagged' };
   }
-  const moved = isTopup ? await markTopupPaid(ctx.tx, { parcelId: parcel.id, paymentId: intent.id, actor }) : await markParcelPaid(ctx.tx, { parcelId: parcel.id, paymentId: intent.id, actor });
+  const moved = isTopup ? await markTopupPaid(ctx.tx, { parcelId: parcel.id, paymentId: intent.id, actor }) : await markParcelPaid(ctx.tx, { parcel, paymentId: intent.id, actor });
   return { outcome: moved ? (isTopup ? 'parcel_topup_paid' : 'parcel_paid') : 'parcel_not_awaiting' };
 }
